@@ -1,0 +1,145 @@
+/**
+ * Types of the rule engine: declarative exercise definitions in, coach state and events out.
+ * Pure data: no Svelte, no DOM. See `session.ts` for the engine that runs them.
+ */
+import type { Body } from '../pose/keypoints';
+import type { MetricName, Metrics } from '../metrics/body-metrics';
+
+export type CameraView = 'front' | 'side';
+export type ViewRequirement = CameraView | 'either';
+export type ExerciseKind = 'rep' | 'hold' | 'side-hold' | 'timed';
+export type Side = 'left' | 'right';
+
+/** A leaf condition on one metric. Values are in the metric's own unit (see body-metrics.ts). */
+export interface Comparison {
+	metric: MetricName;
+	op: '<' | '<=' | '>' | '>=' | 'between' | 'outside';
+	/** One number for the comparisons; [low, high] for between/outside. */
+	value: number | readonly [number, number];
+}
+
+/** Conditions combine like json-rules-engine: all / any / not over comparisons. */
+export type Condition =
+	| Comparison
+	| { all: readonly Condition[] }
+	| { any: readonly Condition[] }
+	| { not: Condition };
+
+/**
+ * Rep phases with hysteresis: the rep starts when `metric` passes `enter` (in `direction`) and
+ * completes when it comes back past `exit`. Jitter between `exit` and `enter` never counts.
+ */
+export interface RepSpec {
+	metric: MetricName;
+	/** 'up': active when the metric rises above enter; 'down': when it falls below enter. */
+	direction: 'up' | 'down';
+	enter: number;
+	exit: number;
+	/** Seconds a rep must last at least; faster ones still count but raise the tempo cue. */
+	minSeconds: number;
+	/** For rep-with-hold moves: seconds to hold in the active phase for the rep to count. */
+	holdSeconds?: number;
+}
+
+/** What must be true for a hold to run; per-side holds give one condition per side. */
+export interface HoldSpec {
+	/** Seconds to hold once (per side for side holds). */
+	seconds: number;
+	/** Number of holds in a set (per side for side holds). */
+	count: number;
+	condition?: Condition;
+	sides?: { left: Condition; right: Condition };
+}
+
+/** Form rule: when `fault` holds for `minSeconds`, the rule fails and may give its cue. */
+export interface FormRule {
+	id: string;
+	/** When the rule is judged: in any phase, only while active (rep or hold), or only at rest. */
+	during: 'always' | 'active' | 'rest';
+	fault: Condition;
+	/** Short spoken/written cue, imperative, in our own words. */
+	cue: string;
+	/** Higher wins when several rules fail at once. */
+	priority: number;
+	/** Seconds the fault must persist before it counts (filters single-frame noise). */
+	minSeconds?: number;
+	/** Points off the 0–100 rep score, scaled by the share of the rep the fault lasted. */
+	penalty?: number;
+}
+
+export interface Dose {
+	sets: number;
+	reps?: number;
+	holdSeconds?: number;
+	perSide?: boolean;
+	/** Where the sources give no dose we choose one and say so here. */
+	note?: string;
+}
+
+export interface ExerciseDefinition {
+	id: string;
+	name: string;
+	kind: ExerciseKind;
+	view: ViewRequirement;
+	/** Keypoints that must be visible for the move to be judged. */
+	requires: readonly import('../pose/keypoints').KeypointName[];
+	dose: Dose;
+	/** Short instructions, in our own words, shown before and during the move. */
+	instructions: readonly string[];
+	/** Metrics captured as the person's neutral baseline at the start (facts `<name>Delta`). */
+	baseline?: readonly MetricName[];
+	rep?: RepSpec;
+	hold?: HoldSpec;
+	rules: readonly FormRule[];
+	/** False for moves a webcam cannot judge honestly: they run as guided timers. */
+	cameraChecked: boolean;
+}
+
+export type SetupIssueId =
+	| 'no-person'
+	| 'low-confidence'
+	| 'not-fully-visible'
+	| 'too-close'
+	| 'too-far'
+	| 'wrong-view'
+	| 'two-people';
+
+export interface SetupIssue {
+	id: SetupIssueId;
+	message: string;
+}
+
+export interface Cue {
+	id: string;
+	text: string;
+	/** Session time (s) it was given. */
+	t: number;
+}
+
+export type CoachEvent =
+	| { type: 'rep'; t: number; count: number; score: number; durationSeconds: number }
+	| { type: 'hold-progress'; t: number; seconds: number; target: number; side: Side | null }
+	| { type: 'hold-complete'; t: number; seconds: number; side: Side | null; count: number }
+	| { type: 'cue'; t: number; cue: Cue }
+	| { type: 'setup'; t: number; issue: SetupIssue | null };
+
+/** Everything the UI needs for one frame. Replace, never mutate (it is $state.raw in the UI). */
+export interface CoachState {
+	t: number;
+	body: Body | null;
+	metrics: Metrics | null;
+	view: CameraView | 'unknown';
+	setup: SetupIssue | null;
+	phase: 'rest' | 'active';
+	reps: number;
+	lastRepScore: number | null;
+	/** Seconds held in the current hold (0 when none). */
+	holdSeconds: number;
+	holdTarget: number;
+	holdsCompleted: number;
+	/** For per-side holds: the side being held now, or null. */
+	side: Side | null;
+	cue: Cue | null;
+	/** Events raised by this frame only. */
+	events: readonly CoachEvent[];
+}
