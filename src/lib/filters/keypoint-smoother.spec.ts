@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { COCO_KEYPOINTS, type Body } from '../pose/keypoints';
+import { KeypointSmoother } from './keypoint-smoother';
+
+function bodyAt(x: number, y: number): Body {
+	return {
+		keypoints: COCO_KEYPOINTS.map(() => ({ x, y, score: 0.9 })),
+		width: 640,
+		height: 480
+	};
+}
+
+/** Deterministic pseudo-noise in [-1, 1]. */
+function noise(i: number): number {
+	const s = Math.sin(i * 12.9898) * 43758.5453;
+	return (s - Math.floor(s)) * 2 - 1;
+}
+
+describe('KeypointSmoother', () => {
+	it('reduces jitter on a still keypoint', () => {
+		const s = new KeypointSmoother();
+		const JITTER_PX = 4;
+		let rawVar = 0;
+		let smoothVar = 0;
+		for (let i = 0; i < 300; i++) {
+			const rx = 300 + JITTER_PX * noise(i);
+			const out = s.apply(bodyAt(rx, 200), i / 30).keypoints[0]!;
+			if (i > 30) {
+				rawVar += (rx - 300) ** 2;
+				smoothVar += (out.x - 300) ** 2;
+			}
+		}
+		expect(smoothVar).toBeLessThan(rawVar / 4);
+	});
+
+	it('follows a fast movement with small lag', () => {
+		const s = new KeypointSmoother();
+		let last = 0;
+		// 200 px in 0.5 s, then still: within 3 px of the target 0.2 s after it stops.
+		for (let i = 0; i <= 21; i++) {
+			const t = i / 30;
+			const x = 100 + Math.min(1, t / 0.5) * 200;
+			last = s.apply(bodyAt(x, 100), t).keypoints[0]!.x;
+		}
+		expect(Math.abs(last - 300)).toBeLessThan(3);
+	});
+
+	it('keeps output within the range of its inputs', () => {
+		const s = new KeypointSmoother();
+		for (let i = 0; i < 200; i++) {
+			const x = 100 + 50 * noise(i);
+			const out = s.apply(bodyAt(x, x), i / 30).keypoints[5]!;
+			expect(out.x).toBeGreaterThanOrEqual(50 - 1e-9);
+			expect(out.x).toBeLessThanOrEqual(150 + 1e-9);
+		}
+	});
+
+	it('restarts after a gap instead of gliding from a stale position', () => {
+		const s = new KeypointSmoother();
+		for (let i = 0; i < 30; i++) s.apply(bodyAt(100, 100), i / 30);
+		const out = s.apply(bodyAt(400, 100), 3).keypoints[0]!;
+		expect(out.x).toBe(400);
+	});
+
+	it('drops non-finite keypoints to null and keeps scores unfiltered', () => {
+		const s = new KeypointSmoother();
+		const b = bodyAt(10, 10);
+		const kps = [...b.keypoints];
+		kps[3] = { x: NaN, y: 1, score: 0.9 };
+		kps[4] = { x: 5, y: 5, score: 0.12 };
+		const out = s.apply({ ...b, keypoints: kps }, 0);
+		expect(out.keypoints[3]).toBeNull();
+		expect(out.keypoints[4]!.score).toBe(0.12);
+	});
+});
