@@ -1,0 +1,115 @@
+/**
+ * Spoken cues through the Web Speech API, one at a time. The synthesizer is injectable (tests
+ * pass a fake); where the browser has none, every method is a harmless no-op.
+ *
+ * Queue policy: a cue is only useful while it is current, so at most one cue waits behind the
+ * one being spoken; a newer cue replaces the waiting one, and the same text is never queued
+ * twice in a row.
+ */
+
+export interface UtteranceLike {
+	text: string;
+	rate: number;
+	lang: string;
+	onend: ((this: unknown, ev: unknown) => unknown) | null;
+	onerror: ((this: unknown, ev: unknown) => unknown) | null;
+}
+
+export interface SynthLike {
+	speak(utterance: UtteranceLike): void;
+	cancel(): void;
+}
+
+export interface SpeakerOptions {
+	synth?: SynthLike | null;
+	makeUtterance?: (text: string) => UtteranceLike;
+	/** Speech rate; slightly slower than default reads calmer during effort. */
+	rate?: number;
+	lang?: string;
+}
+
+function browserSynth(): SynthLike | null {
+	if (typeof window === 'undefined' || !('speechSynthesis' in window)) return null;
+	if (typeof SpeechSynthesisUtterance === 'undefined') return null;
+	return window.speechSynthesis as unknown as SynthLike;
+}
+
+function browserUtterance(text: string): UtteranceLike {
+	return new SpeechSynthesisUtterance(text) as unknown as UtteranceLike;
+}
+
+export class Speaker {
+	readonly available: boolean;
+	#synth: SynthLike | null;
+	#make: (text: string) => UtteranceLike;
+	#rate: number;
+	#lang: string;
+	#speaking: string | null = null;
+	#waiting: string | null = null;
+	#muted = false;
+
+	constructor(options: SpeakerOptions = {}) {
+		this.#synth = options.synth === undefined ? browserSynth() : options.synth;
+		this.#make = options.makeUtterance ?? browserUtterance;
+		this.#rate = options.rate ?? 0.95;
+		this.#lang = options.lang ?? 'en-US';
+		this.available = this.#synth !== null;
+	}
+
+	get muted(): boolean {
+		return this.#muted;
+	}
+
+	set muted(value: boolean) {
+		this.#muted = value;
+		if (value) this.cancel();
+	}
+
+	/** The text being spoken now, or null. */
+	get speaking(): string | null {
+		return this.#speaking;
+	}
+
+	say(text: string): void {
+		if (!this.#synth || this.#muted || !text) return;
+		if (text === this.#speaking || text === this.#waiting) return;
+		if (this.#speaking !== null) {
+			this.#waiting = text;
+			return;
+		}
+		this.#start(text);
+	}
+
+	cancel(): void {
+		this.#waiting = null;
+		this.#speaking = null;
+		try {
+			this.#synth?.cancel();
+		} catch {
+			// A broken synthesizer must never break the workout.
+		}
+	}
+
+	#start(text: string): void {
+		const synth = this.#synth;
+		if (!synth) return;
+		const u = this.#make(text);
+		u.rate = this.#rate;
+		u.lang = this.#lang;
+		const next = () => {
+			if (this.#speaking !== text) return;
+			this.#speaking = null;
+			const waiting = this.#waiting;
+			this.#waiting = null;
+			if (waiting !== null && !this.#muted) this.#start(waiting);
+		};
+		u.onend = next;
+		u.onerror = next;
+		this.#speaking = text;
+		try {
+			synth.speak(u);
+		} catch {
+			this.#speaking = null;
+		}
+	}
+}

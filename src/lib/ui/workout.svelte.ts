@@ -1,0 +1,504 @@
+/**
+ * The workout session: owns the loop source → pose estimator → pickPerson → Coach and exposes
+ * what the page shows. Per-frame data (`state`) is `$state.raw` and replaced each frame.
+ *
+ * Counts survive interruptions: the Coach lives as long as the session, and the session clock
+ * (the `t` the Coach sees) only runs while frames flow, so a camera unplugged for a minute
+ * neither loses reps nor adds a minute to a hold.
+ *
+ * Every browser dependency (camera, estimator, speech, clock) comes in through `WorkoutDeps`,
+ * so the class runs in Node tests with fakes.
+ */
+import type { CameraInfo } from '$lib/camera/camera-source';
+import { CameraError } from '$lib/camera/camera-source';
+import { cameraErrorFrom, cameraProblem, type CameraProblem } from '$lib/camera/errors';
+import { FileSource } from '$lib/camera/file-source';
+import { startFrameLoop } from '$lib/camera/frame-loop';
+import type { FrameSource, SourceEndReason } from '$lib/camera/frame-source';
+import type { CoachEvent, CoachState, ExerciseDefinition } from '$lib/engine/types';
+import type { Body, PoseFrame } from '$lib/pose/keypoints';
+import type { Speaker } from '$lib/speech/speaker';
+import { FrameStats, type FrameStatsSnapshot } from './stats';
+
+export interface CoachLike {
+	process(frame: PoseFrame): CoachState;
+	reset(): void;
+}
+
+export interface EstimatorLike {
+	estimate(input: HTMLVideoElement, timestampMs?: number): Promise<Body[]>;
+	reset(): void;
+	dispose(): void;
+}
+
+export interface ModelChoice {
+	model: string;
+	runtime: string;
+	backend: string;
+}
+
+export interface LoadedEstimator {
+	estimator: EstimatorLike;
+	/** The backend actually in use (e.g. 'wasm' after an auto probe). */
+	backend: string;
+}
+
+export interface WorkoutDeps {
+	createCoach(def: ExerciseDefinition): CoachLike;
+	loadEstimator(choice: ModelChoice): Promise<LoadedEstimator>;
+	pickPerson(bodies: readonly Body[], previous: Body | null): Body | null;
+	/** Title and message for a model failure (ModelLoadError or anything else). */
+	describeModelError(error: unknown): { title: string; message: string };
+	openCamera(deviceId: string | undefined): Promise<FrameSource & { deviceId?: string }>;
+	listCameras(): Promise<CameraInfo[]>;
+	/** Subscribes to camera plug/unplug; returns an unsubscribe function. */
+	onDevicesChanged?(listener: () => void): () => void;
+	speaker: Speaker;
+	/** Monotonic milliseconds (performance.now). */
+	now(): number;
+	startLoop?: typeof startFrameLoop;
+}
+
+export type SessionPhase = 'idle' | 'starting' | 'running' | 'stopped' | 'error';
+
+export type ProblemAction = 'retry-camera' | 'reconnect' | 'open-file' | 'retry-model' | 'replay';
+
+export interface Problem {
+	source: 'camera' | 'model' | 'file';
+	title: string;
+	message: string;
+	actions: readonly ProblemAction[];
+	/** The camera problem kind, when from the camera (tests and styling use it). */
+	kind?: CameraProblem['kind'] | 'finished';
+}
+
+/** How often the reactive stats snapshot refreshes; timings change slowly and read calmly. */
+const STATS_REFRESH_MS = 500;
+
+export class WorkoutSession {
+	readonly exercise: ExerciseDefinition;
+
+	/** The latest coach state (replaced every frame), null before the first frame. */
+	state: CoachState | null = $state.raw(null);
+	phase: SessionPhase = $state('idle');
+	modelStatus: 'idle' | 'loading' | 'ready' | 'error' = $state('idle');
+	problem: Problem | null = $state.raw(null);
+	source: FrameSource | null = $state.raw(null);
+	cameras: CameraInfo[] = $state.raw([]);
+	/** The camera in use, by device id. */
+	cameraId: string | undefined = $state(undefined);
+	/** The last cue or event put into words: mirrored in an aria-live region. */
+	announcement = $state('');
+	stats: FrameStatsSnapshot = $state.raw(new FrameStats().snapshot());
+	backend: string | null = $state(null);
+
+	#deps: WorkoutDeps;
+	#choice: ModelChoice;
+	#coach: CoachLike;
+	#video: HTMLVideoElement | null = null;
+	#estimator: EstimatorLike | null = null;
+	#loading: Promise<EstimatorLike | null> | null = null;
+	#stopLoop: (() => void) | null = null;
+	#unsubscribeEnded: (() => void) | null = null;
+	#unsubscribeDevices: (() => void) | null = null;
+	#previous: Body | null = null;
+	#frameStats = new FrameStats();
+	#lastStatsPublish = -Infinity;
+	/** Session clock: ms accumulated while running, plus the start of the current run. */
+	#activeMs = 0;
+	#runningSince: number | null = null;
+	/** Bumped on every start/stop so a frame finishing after a stop is dropped. */
+	#generation = 0;
+
+	constructor(exercise: ExerciseDefinition, choice: ModelChoice, deps: WorkoutDeps) {
+		this.exercise = exercise;
+		this.#choice = { ...choice };
+		this.#deps = deps;
+		this.#coach = deps.createCoach(exercise);
+		this.#unsubscribeDevices = deps.onDevicesChanged?.(() => void this.refreshCameras()) ?? null;
+	}
+
+	/** Whether frames are flowing. */
+	get running(): boolean {
+		return this.phase === 'running';
+	}
+
+	get mirrored(): boolean {
+		return this.source?.mirrored ?? false;
+	}
+
+	/** Seconds of session time (frames flowing). */
+	get sessionSeconds(): number {
+		return this.#clock() / 1000;
+	}
+
+	/** `{@attach session.attachVideo}`: the element frames are read from. */
+	attachVideo = (video: HTMLVideoElement) => {
+		this.#video = video;
+		return () => {
+			if (this.#video === video) {
+				this.#pause();
+				this.source?.detach(video);
+				this.#video = null;
+			}
+		};
+	};
+
+	async refreshCameras(): Promise<void> {
+		this.cameras = await this.#deps.listCameras();
+	}
+
+	/** Starts (or switches to) a camera. Keeps counts. */
+	async startCamera(deviceId: string | undefined = this.cameraId): Promise<void> {
+		const generation = this.#beginStart();
+		const model = this.#ensureModel();
+		let source: FrameSource & { deviceId?: string };
+		try {
+			source = await this.#deps.openCamera(deviceId);
+		} catch (e) {
+			if (generation !== this.#generation) return;
+			this.#fail(cameraProblemOf(e));
+			void this.refreshCameras();
+			return;
+		}
+		if (generation !== this.#generation) {
+			source.stop();
+			return;
+		}
+		this.cameraId = source.deviceId ?? deviceId;
+		void this.refreshCameras();
+		await this.#run(source, model, generation);
+	}
+
+	/** Plays a local video file through the same pipeline. */
+	async openFile(file: File, options: { loop?: boolean } = {}): Promise<void> {
+		const generation = this.#beginStart();
+		const model = this.#ensureModel();
+		let source: FileSource;
+		try {
+			source = new FileSource(file, { loop: options.loop });
+		} catch (e) {
+			this.#fail({
+				source: 'file',
+				title: 'The video could not be opened',
+				message: e instanceof Error ? e.message : String(e),
+				actions: ['open-file']
+			});
+			return;
+		}
+		await this.#run(source, model, generation);
+	}
+
+	/** After a disconnect or error: start the same kind of source again. */
+	async reconnect(): Promise<void> {
+		if (this.source instanceof FileSource && this.#video) {
+			const source = this.source;
+			this.problem = null;
+			await source.restart();
+			this.#resume(source);
+			return;
+		}
+		await this.startCamera(this.cameraId);
+	}
+
+	/** Retry after a model failure: reload the estimator, then resume the current source. */
+	async retryModel(): Promise<void> {
+		this.#disposeEstimator();
+		if (this.source && this.#video) {
+			const generation = ++this.#generation;
+			this.problem = null;
+			this.phase = 'starting';
+			const est = await this.#ensureModel();
+			if (!est || generation !== this.#generation) return;
+			this.#resume(this.source);
+		} else {
+			this.problem = null;
+			this.phase = 'idle';
+			void this.#ensureModel();
+		}
+	}
+
+	/** Model / runtime / backend changed: reload now if running, else on next start. */
+	async changeModel(choice: ModelChoice): Promise<void> {
+		const same =
+			choice.model === this.#choice.model &&
+			choice.runtime === this.#choice.runtime &&
+			choice.backend === this.#choice.backend;
+		this.#choice = { ...choice };
+		if (same && this.#estimator) return;
+		const wasRunning = this.running;
+		this.#disposeEstimator();
+		if (wasRunning || this.problem?.source === 'model') await this.retryModel();
+	}
+
+	/** Loads the model ahead of the first start (while the user reads the instructions). */
+	preload(): void {
+		void this.#ensureModel();
+	}
+
+	setMuted(muted: boolean): void {
+		this.#deps.speaker.muted = muted;
+	}
+
+	/** Stops the source; counts stay. */
+	stop(): void {
+		this.#generation++;
+		this.#pause();
+		this.#releaseSource();
+		this.phase = 'stopped';
+	}
+
+	/** Clears reps, holds and cues (a fresh set). */
+	resetCounts(): void {
+		this.#coach.reset();
+		this.#previous = null;
+		this.#activeMs = 0;
+		if (this.#runningSince !== null) this.#runningSince = this.#deps.now();
+		this.state = null;
+		this.announcement = '';
+	}
+
+	statsSnapshot(): FrameStatsSnapshot {
+		return this.#frameStats.snapshot();
+	}
+
+	dispose(): void {
+		this.stop();
+		this.#disposeEstimator();
+		this.#unsubscribeDevices?.();
+		this.#unsubscribeDevices = null;
+		this.#deps.speaker.cancel();
+	}
+
+	// ---- internals ----
+
+	#beginStart(): number {
+		const generation = ++this.#generation;
+		this.#pause();
+		this.#releaseSource();
+		this.problem = null;
+		this.phase = 'starting';
+		return generation;
+	}
+
+	async #run(
+		source: FrameSource,
+		model: Promise<EstimatorLike | null>,
+		generation: number
+	): Promise<void> {
+		this.source = source;
+		this.#unsubscribeEnded = source.onEnded((reason) => this.#onSourceEnded(source, reason));
+		const video = this.#video;
+		if (!video) {
+			this.#fail({
+				source: source.kind,
+				title: 'The video area is not ready',
+				message: 'Reload the page and try again.',
+				actions: ['retry-camera']
+			});
+			return;
+		}
+		try {
+			await source.attach(video);
+		} catch (e) {
+			if (generation !== this.#generation) return;
+			this.#fail(
+				source.kind === 'camera'
+					? cameraProblemOf(e)
+					: {
+							source: 'file',
+							title: 'The video could not be played',
+							message: e instanceof Error ? e.message : String(e),
+							actions: ['open-file']
+						}
+			);
+			return;
+		}
+		const est = await model;
+		if (generation !== this.#generation) return;
+		if (!est) return; // #ensureModel reported the problem
+		this.#resume(source);
+	}
+
+	#resume(source: FrameSource): void {
+		const video = this.#video;
+		if (!video || !this.#estimator || this.source !== source) return;
+		this.#pause();
+		const generation = this.#generation;
+		this.#runningSince = this.#deps.now();
+		this.phase = 'running';
+		this.problem = null;
+		const loop = this.#deps.startLoop ?? startFrameLoop;
+		this.#stopLoop = loop(video, () => this.#frame(generation), {
+			onError: (e) => {
+				if (generation !== this.#generation) return false;
+				this.#modelFailed(e);
+				return false;
+			}
+		});
+	}
+
+	async #frame(generation: number): Promise<void> {
+		const video = this.#video;
+		const est = this.#estimator;
+		if (!video || !est || generation !== this.#generation) return;
+		if (video.readyState < 2 || video.videoWidth === 0) return;
+		const now = this.#deps.now;
+		const t0 = now();
+		const tMs = this.#clock(t0);
+		const bodies = await est.estimate(video, tMs);
+		const t1 = now();
+		if (generation !== this.#generation) return;
+		const body = this.#deps.pickPerson(bodies, this.#previous);
+		this.#previous = body;
+		const state = this.#coach.process({ t: tMs / 1000, body });
+		this.state = state;
+		if (state.events.length > 0) this.#announce(state.events);
+		const t2 = now();
+		this.#frameStats.add(t1 - t0, t2 - t0, t2);
+		if (t2 - this.#lastStatsPublish >= STATS_REFRESH_MS) {
+			this.#lastStatsPublish = t2;
+			this.stats = this.#frameStats.snapshot();
+		}
+	}
+
+	#announce(events: readonly CoachEvent[]): void {
+		// One utterance per frame at most: the most useful event wins.
+		let text: string | null = null;
+		for (const e of events) {
+			if (e.type === 'cue') text = e.cue.text;
+			else if (e.type === 'hold-complete' && text === null)
+				text = e.side ? `${capitalise(e.side)} side done.` : 'Hold complete.';
+			else if (e.type === 'rep' && text === null) text = String(e.count);
+			else if (e.type === 'setup' && e.issue && text === null) text = e.issue.message;
+		}
+		if (text === null) return;
+		this.announcement = text;
+		this.#deps.speaker.say(text);
+	}
+
+	#ensureModel(): Promise<EstimatorLike | null> {
+		if (this.#estimator) return Promise.resolve(this.#estimator);
+		if (this.#loading) return this.#loading;
+		const choice = { ...this.#choice };
+		const started = this.#deps.now();
+		this.modelStatus = 'loading';
+		const loading = this.#deps.loadEstimator(choice).then(
+			({ estimator, backend }) => {
+				if (this.#loading !== loading) {
+					estimator.dispose();
+					return this.#estimator;
+				}
+				this.#loading = null;
+				this.#estimator = estimator;
+				this.#previous = null;
+				this.backend = backend;
+				this.modelStatus = 'ready';
+				this.#frameStats.reset();
+				this.#frameStats.loadMs = this.#deps.now() - started;
+				this.#frameStats.model = choice.model;
+				this.#frameStats.backend = backend;
+				this.stats = this.#frameStats.snapshot();
+				return estimator;
+			},
+			(e: unknown) => {
+				if (this.#loading !== loading) return null;
+				this.#loading = null;
+				this.modelStatus = 'error';
+				const { title, message } = this.#deps.describeModelError(e);
+				this.#fail({ source: 'model', title, message, actions: ['retry-model'] }, false);
+				return null;
+			}
+		);
+		this.#loading = loading;
+		return loading;
+	}
+
+	#modelFailed(e: unknown): void {
+		this.#pause();
+		this.modelStatus = 'error';
+		const { title, message } = this.#deps.describeModelError(e);
+		this.#fail({ source: 'model', title, message, actions: ['retry-model'] }, false);
+	}
+
+	#onSourceEnded(source: FrameSource, reason: SourceEndReason): void {
+		if (this.source !== source) return;
+		this.#pause();
+		this.phase = 'stopped';
+		if (reason === 'finished') {
+			this.problem = {
+				source: 'file',
+				kind: 'finished',
+				title: 'The video ended',
+				message: 'Your reps and holds are kept. Play it again or start the camera.',
+				actions: ['replay', 'retry-camera']
+			};
+		} else {
+			this.#releaseSource();
+			this.problem = problemFromCamera(cameraProblem('disconnected'));
+			void this.refreshCameras();
+		}
+	}
+
+	/** Reports a problem; by default also releases the source (camera light off). */
+	#fail(problem: Problem, release = true): void {
+		this.#pause();
+		if (release) this.#releaseSource();
+		this.problem = problem;
+		this.phase = 'error';
+	}
+
+	#pause(): void {
+		this.#stopLoop?.();
+		this.#stopLoop = null;
+		if (this.#runningSince !== null) {
+			this.#activeMs += this.#deps.now() - this.#runningSince;
+			this.#runningSince = null;
+		}
+	}
+
+	#releaseSource(): void {
+		this.#unsubscribeEnded?.();
+		this.#unsubscribeEnded = null;
+		const source = this.source;
+		if (!source) return;
+		if (this.#video) source.detach(this.#video);
+		source.stop();
+		this.source = null;
+	}
+
+	#disposeEstimator(): void {
+		this.#loading = null;
+		this.#estimator?.dispose();
+		this.#estimator = null;
+		if (this.modelStatus !== 'error') this.modelStatus = 'idle';
+	}
+
+	#clock(nowMs = this.#deps.now()): number {
+		return this.#activeMs + (this.#runningSince === null ? 0 : nowMs - this.#runningSince);
+	}
+}
+
+function cameraProblemOf(e: unknown): Problem {
+	return problemFromCamera(e instanceof CameraError ? e.problem : cameraErrorFrom(e));
+}
+
+function problemFromCamera(problem: CameraProblem): Problem {
+	const actions: ProblemAction[] =
+		problem.kind === 'disconnected'
+			? ['reconnect', 'open-file']
+			: problem.canRetry
+				? ['retry-camera', 'open-file']
+				: ['open-file'];
+	return {
+		source: 'camera',
+		kind: problem.kind,
+		title: problem.title,
+		message: problem.message,
+		actions
+	};
+}
+
+function capitalise(s: string): string {
+	return s.charAt(0).toUpperCase() + s.slice(1);
+}
