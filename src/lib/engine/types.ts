@@ -3,7 +3,7 @@
  * Pure data: no Svelte, no DOM. See `session.ts` for the engine that runs them.
  */
 import type { Body } from '../pose/keypoints';
-import type { MetricName, Metrics } from '../metrics/body-metrics';
+import type { BaseMetricName, MetricName, Metrics } from '../metrics/body-metrics';
 
 export type CameraView = 'front' | 'side';
 export type ViewRequirement = CameraView | 'either';
@@ -20,10 +20,7 @@ export interface Comparison {
 
 /** Conditions combine like json-rules-engine: all / any / not over comparisons. */
 export type Condition =
-	| Comparison
-	| { all: readonly Condition[] }
-	| { any: readonly Condition[] }
-	| { not: Condition };
+	Comparison | { all: readonly Condition[] } | { any: readonly Condition[] } | { not: Condition };
 
 /**
  * Rep phases with hysteresis: the rep starts when `metric` passes `enter` (in `direction`) and
@@ -49,6 +46,8 @@ export interface HoldSpec {
 	count: number;
 	condition?: Condition;
 	sides?: { left: Condition; right: Condition };
+	/** Prompt given when the person is in view but not in the hold position. */
+	cue: string;
 }
 
 /** Form rule: when `fault` holds for `minSeconds`, the rule fails and may give its cue. */
@@ -87,8 +86,10 @@ export interface ExerciseDefinition {
 	/** Short instructions, in our own words, shown before and during the move. */
 	instructions: readonly string[];
 	/** Metrics captured as the person's neutral baseline at the start (facts `<name>Delta`). */
-	baseline?: readonly MetricName[];
+	baseline?: readonly BaseMetricName[];
 	rep?: RepSpec;
+	/** A different rep signal per camera view (for moves judged from the front or the side). */
+	repByView?: Partial<Record<CameraView, RepSpec>>;
 	hold?: HoldSpec;
 	rules: readonly FormRule[];
 	/** False for moves a webcam cannot judge honestly: they run as guided timers. */
@@ -107,6 +108,8 @@ export type SetupIssueId =
 export interface SetupIssue {
 	id: SetupIssueId;
 	message: string;
+	/** Blocking issues pause counting; a non-blocking one (two people) is only a notice. */
+	blocking: boolean;
 }
 
 export interface Cue {
@@ -137,6 +140,10 @@ export interface CoachState {
 	holdSeconds: number;
 	holdTarget: number;
 	holdsCompleted: number;
+	/** Completed holds per side (per-side holds only; zeros otherwise). */
+	holdsBySide: Readonly<Record<Side, number>>;
+	/** True while the coach measures the person's neutral baseline (hold still ~1 s). */
+	calibrating: boolean;
 	/** For per-side holds: the side being held now, or null. */
 	side: Side | null;
 	cue: Cue | null;

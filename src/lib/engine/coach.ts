@@ -1,0 +1,407 @@
+/**
+ * The coach: one frame in, the coach state out. Composes smoothing → metrics → camera-view and
+ * setup checks → baseline → rep phases / holds → form rules → one cue at a time → per-rep score.
+ * Pure and synchronous: the live app, the offline analyser and the tests run this same class.
+ */
+import { KeypointSmoother, type SmootherOptions } from '../filters/keypoint-smoother';
+import {
+	computeMetrics,
+	type BaseMetricName,
+	type MetricName,
+	type Metrics
+} from '../metrics/body-metrics';
+import { detectView } from '../metrics/view';
+import type { Body, PoseFrame } from '../pose/keypoints';
+import { Baseline } from './baseline';
+import { evaluate, type Facts } from './conditions';
+import { CueSelector, type CueOptions } from './cue-selector';
+import { FormRuleTracker } from './form-rules';
+import { INITIAL_REP_STATE, repTransition, type RepState } from './rep-machine';
+import { checkSetup } from './setup-check';
+import type {
+	CoachEvent,
+	CoachState,
+	ExerciseDefinition,
+	RepSpec,
+	SetupIssue,
+	Side
+} from './types';
+import { ViewTracker } from './view-tracker';
+
+export interface CoachOptions {
+	smoothing: boolean | Partial<SmootherOptions>;
+	cues: Partial<CueOptions>;
+}
+
+/** Largest time step (s) credited to a hold: a stalled camera must not add seconds. */
+const MAX_STEP_SECONDS = 0.25;
+/** Seconds of blocked setup (no person, wrong view…) after which a half-done rep is dropped. */
+const ABANDON_REP_SECONDS = 2;
+/** Seconds out of the hold position before the hold ends (shorter breaks only pause it). */
+const HOLD_EXIT_SECONDS = 3;
+/** Share of the target a rep-with-hold must be held for the rep to count. */
+const HOLD_CREDIT_SHARE = 0.8;
+/** Score points off a rep done faster than its minimum duration. */
+const TEMPO_PENALTY = 20;
+/** Seconds in view but out of position before the hold's position prompt is given. */
+const POSITION_PROMPT_SECONDS = 4;
+
+export const EMPTY_SIDES: Readonly<Record<Side, number>> = Object.freeze({ left: 0, right: 0 });
+
+export class Coach {
+	readonly def: ExerciseDefinition;
+	readonly #smoother: KeypointSmoother | null;
+	readonly #views = new ViewTracker();
+	readonly #baseline: Baseline;
+	readonly #rules: FormRuleTracker;
+	readonly #cues: CueSelector;
+	readonly #isRepExercise: boolean;
+
+	#rep: RepState = INITIAL_REP_STATE;
+	#reps = 0;
+	#lastRepScore: number | null = null;
+	#lastJudgedT: number | null = null;
+	#blockedSince: number | null = null;
+	#setup: SetupIssue | null = null;
+	#activeHeld = 0;
+	#hold = { seconds: 0, side: null as Side | null, done: false, outSince: null as number | null };
+	#holdsCompleted = 0;
+	#holdsBySide: Record<Side, number> = { left: 0, right: 0 };
+	#restSince: number | null = null;
+	#lastProgressSecond = 0;
+	#state: CoachState;
+
+	constructor(def: ExerciseDefinition, options: Partial<CoachOptions> = {}) {
+		this.def = def;
+		const smoothing = options.smoothing ?? true;
+		this.#smoother = smoothing
+			? new KeypointSmoother(typeof smoothing === 'object' ? smoothing : {})
+			: null;
+		this.#baseline = new Baseline(baseNames(def));
+		this.#rules = new FormRuleTracker(def.rules);
+		this.#cues = new CueSelector(options.cues);
+		this.#isRepExercise = Boolean(def.rep || def.repByView);
+		this.#state = this.#snapshot(0, null, null, 'unknown', []);
+	}
+
+	get state(): CoachState {
+		return this.#state;
+	}
+
+	/**
+	 * Processes one frame. `people` is how many persons the estimator saw (the tracked one is in
+	 * `frame.body`); more than one gives a notice but counting goes on for the tracked person.
+	 */
+	process(frame: PoseFrame, people = frame.body ? 1 : 0): CoachState {
+		const t = frame.t;
+		const events: CoachEvent[] = [];
+		const body = frame.body && this.#smoother ? this.#smoother.apply(frame.body, t) : frame.body;
+		const reading = body ? detectView(body) : null;
+		const view = reading ? this.#views.update(reading.view, t) : 'unknown';
+		const metrics = body && reading ? computeMetrics(body, { ...reading, view }) : null;
+
+		let setup = checkSetup(this.def, body, view, metrics?.scalePx ?? null);
+		if (!setup && people > 1) {
+			setup = {
+				id: 'two-people',
+				message:
+					'More than one person is in view. I keep following the person who was there first; for the best counts, be alone in the frame.',
+				blocking: false
+			};
+		}
+		if (setup?.id !== this.#setup?.id) events.push({ type: 'setup', t, issue: setup });
+		this.#setup = setup;
+
+		if (setup?.blocking || !metrics) {
+			this.#blockedSince ??= t;
+			if (t - this.#blockedSince > ABANDON_REP_SECONDS && this.#rep.phase === 'active') {
+				this.#rep = { ...INITIAL_REP_STATE };
+			}
+			this.#lastJudgedT = null;
+			this.#state = this.#snapshot(t, body, metrics, view, events);
+			return this.#state;
+		}
+		this.#blockedSince = null;
+
+		const dt =
+			this.#lastJudgedT === null
+				? 0
+				: Math.min(Math.max(t - this.#lastJudgedT, 0), MAX_STEP_SECONDS);
+		this.#lastJudgedT = t;
+
+		const facts = this.#facts(metrics);
+		this.#baseline.update(metrics, t, this.#isResting(facts));
+		if (!this.#baseline.ready) {
+			this.#state = this.#snapshot(t, body, metrics, view, events);
+			return this.#state;
+		}
+
+		const repSpec = this.#repSpec(view);
+		if (repSpec) this.#stepRep(repSpec, facts, t, events);
+		else if (this.def.hold) this.#stepHold(facts, t, events);
+
+		const failing = this.#rules.update(facts, this.#phase(), t);
+		// Holds count only while every rule that judges the active phase passes.
+		const formOk = !failing.some((r) => r.during !== 'rest');
+		if (repSpec) this.#creditRepHold(repSpec, formOk, t, dt, events);
+		else if (this.def.hold) this.#creditHold(formOk, t, dt, events);
+
+		const cue = this.#cues.offer(
+			failing.map((r) => ({ id: r.id, text: r.cue })),
+			t
+		);
+		if (cue) events.push({ type: 'cue', t, cue });
+
+		this.#state = this.#snapshot(t, body, metrics, view, events);
+		return this.#state;
+	}
+
+	reset(): void {
+		this.#smoother?.reset();
+		this.#views.reset();
+		this.#baseline.reset();
+		this.#rules.reset();
+		this.#cues.reset();
+		this.#rep = INITIAL_REP_STATE;
+		this.#reps = 0;
+		this.#lastRepScore = null;
+		this.#lastJudgedT = null;
+		this.#blockedSince = null;
+		this.#setup = null;
+		this.#activeHeld = 0;
+		this.#hold = { seconds: 0, side: null, done: false, outSince: null };
+		this.#holdsCompleted = 0;
+		this.#holdsBySide = { left: 0, right: 0 };
+		this.#restSince = null;
+		this.#lastProgressSecond = 0;
+		this.#lastRepSpec = null;
+		this.#inHold = false;
+		this.#state = this.#snapshot(0, null, null, 'unknown', []);
+	}
+
+	#facts(m: Metrics): Facts {
+		const facts: Partial<Record<MetricName, number | null>> = { ...m };
+		const base = this.#baseline.values;
+		if (base) {
+			for (const [name, b] of Object.entries(base) as Array<[BaseMetricName, number]>) {
+				const v = m[name];
+				facts[`${name}Delta`] = v === null ? null : v - b;
+			}
+		}
+		return facts;
+	}
+
+	/** At rest: the rep signal is back past `exit` (or, for holds, out of the hold position). */
+	#isResting(facts: Facts): boolean {
+		const rep = this.#lastRepSpec ?? this.def.rep;
+		if (rep) {
+			const v = facts[rep.metric];
+			if (v === null || v === undefined) return false;
+			return this.#rep.phase === 'rest' && (rep.direction === 'up' ? v < rep.exit : v > rep.exit);
+		}
+		return this.#hold.outSince !== null || this.#hold.seconds === 0;
+	}
+
+	#phase(): 'rest' | 'active' {
+		if (this.#isRepExercise) return this.#rep.phase;
+		return this.#hold.outSince === null && (this.#hold.seconds > 0 || this.#inHold)
+			? 'active'
+			: 'rest';
+	}
+
+	#inHold = false;
+	#lastRepSpec: RepSpec | null = null;
+
+	/** The rep signal for this view; null for holds. */
+	#repSpec(view: CoachState['view']): RepSpec | null {
+		const byView = view !== 'unknown' ? this.def.repByView?.[view] : undefined;
+		return byView ?? this.def.rep ?? null;
+	}
+
+	#stepRep(spec: RepSpec, facts: Facts, t: number, events: CoachEvent[]): void {
+		if (spec !== this.#lastRepSpec) {
+			// The camera view changed the rep signal: a half-done rep cannot carry over.
+			this.#lastRepSpec = spec;
+			this.#rep = INITIAL_REP_STATE;
+		}
+		const { state, event } = repTransition(spec, this.#rep, facts[spec.metric] ?? null, t);
+		this.#rep = state;
+		if (event.kind === 'start') {
+			this.#rules.takeScore(0); // rest-phase faults do not count against the coming rep
+			this.#activeHeld = 0;
+			this.#lastProgressSecond = 0;
+		}
+		if (event.kind !== 'complete') return;
+		if (spec.holdSeconds && this.#activeHeld < spec.holdSeconds * HOLD_CREDIT_SHARE) {
+			const cue = this.#cues.offer(
+				[
+					{
+						id: 'hold-longer',
+						text: `Hold the squeeze for ${spec.holdSeconds} seconds before you let go.`
+					}
+				],
+				t,
+				true
+			);
+			if (cue) events.push({ type: 'cue', t, cue });
+			this.#rules.takeScore(0);
+			this.#activeHeld = 0;
+			return;
+		}
+		let score = this.#rules.takeScore(event.durationSeconds);
+		if (event.durationSeconds < spec.minSeconds) {
+			score = Math.max(0, score - TEMPO_PENALTY);
+			const cue = this.#cues.offer(
+				[
+					{
+						id: 'too-fast',
+						text: `Slow down: take about ${Math.ceil(spec.minSeconds)} seconds for each rep.`
+					}
+				],
+				t,
+				true
+			);
+			if (cue) events.push({ type: 'cue', t, cue });
+		}
+		this.#reps += 1;
+		this.#lastRepScore = score;
+		this.#activeHeld = 0;
+		events.push({
+			type: 'rep',
+			t,
+			count: this.#reps,
+			score,
+			durationSeconds: event.durationSeconds
+		});
+	}
+
+	#stepHold(facts: Facts, t: number, events: CoachEvent[]): void {
+		const spec = this.def.hold!;
+		let side: Side | null = null;
+		let inPosition: boolean;
+		if (spec.sides) {
+			if (evaluate(spec.sides.left, facts) === true) side = 'left';
+			else if (evaluate(spec.sides.right, facts) === true) side = 'right';
+			inPosition = side !== null;
+		} else {
+			inPosition = spec.condition ? evaluate(spec.condition, facts) === true : true;
+		}
+		this.#inHold = inPosition;
+		const h = this.#hold;
+
+		if (!inPosition) {
+			h.outSince ??= t;
+			if (t - h.outSince > HOLD_EXIT_SECONDS) {
+				if (h.seconds > 0) this.#rules.takeScore(0);
+				this.#hold = { seconds: 0, side: null, done: false, outSince: h.outSince };
+			}
+			this.#restSince ??= t;
+			if (t - this.#restSince > POSITION_PROMPT_SECONDS) {
+				const cue = this.#cues.offer([{ id: 'hold-position', text: spec.cue }], t);
+				if (cue) events.push({ type: 'cue', t, cue });
+			}
+			return;
+		}
+		this.#restSince = null;
+		if (side !== h.side && h.seconds > 0) {
+			// Switched sides: the other side's hold starts fresh.
+			this.#rules.takeScore(0);
+			this.#hold = { seconds: 0, side, done: false, outSince: null };
+		}
+		this.#hold.side = side;
+		this.#hold.outSince = null;
+	}
+
+	/** Rep-with-hold: seconds held in the active phase with good form. */
+	#creditRepHold(
+		spec: RepSpec,
+		formOk: boolean,
+		t: number,
+		dt: number,
+		events: CoachEvent[]
+	): void {
+		const target = spec.holdSeconds;
+		if (!target || this.#rep.phase !== 'active') return;
+		if (formOk) this.#activeHeld += dt;
+		const whole = Math.floor(this.#activeHeld);
+		if (whole > this.#lastProgressSecond && whole <= target) {
+			this.#lastProgressSecond = whole;
+			events.push({ type: 'hold-progress', t, seconds: whole, target, side: null });
+		}
+	}
+
+	/** Holds: time runs only in position with good form; pauses otherwise. */
+	#creditHold(formOk: boolean, t: number, dt: number, events: CoachEvent[]): void {
+		const spec = this.def.hold!;
+		const hold = this.#hold;
+		if (!this.#inHold || hold.done) return;
+		if (hold.seconds === 0) this.#lastProgressSecond = 0;
+		if (formOk) hold.seconds += dt;
+		const whole = Math.floor(hold.seconds);
+		if (whole > this.#lastProgressSecond) {
+			this.#lastProgressSecond = whole;
+			events.push({
+				type: 'hold-progress',
+				t,
+				seconds: whole,
+				target: spec.seconds,
+				side: hold.side
+			});
+		}
+		if (hold.seconds >= spec.seconds) {
+			hold.done = true;
+			this.#holdsCompleted += 1;
+			const side = hold.side;
+			if (side) this.#holdsBySide = { ...this.#holdsBySide, [side]: this.#holdsBySide[side] + 1 };
+			this.#lastRepScore = this.#rules.takeScore(hold.seconds);
+			events.push({
+				type: 'hold-complete',
+				t,
+				seconds: hold.seconds,
+				side,
+				count: this.#holdsCompleted
+			});
+			const cue = this.#cues.offer(
+				[{ id: 'hold-done', text: 'Well held. Relax and breathe.' }],
+				t,
+				true
+			);
+			if (cue) events.push({ type: 'cue', t, cue });
+		}
+	}
+
+	#snapshot(
+		t: number,
+		body: Body | null,
+		metrics: Metrics | null,
+		view: CoachState['view'],
+		events: CoachEvent[]
+	): CoachState {
+		const rep =
+			this.#lastRepSpec ??
+			this.def.rep ??
+			(this.def.repByView ? Object.values(this.def.repByView)[0] : undefined);
+		return {
+			t,
+			body,
+			metrics,
+			view,
+			setup: this.#setup,
+			phase: this.#phase(),
+			reps: this.#reps,
+			lastRepScore: this.#lastRepScore,
+			holdSeconds: rep ? (rep.holdSeconds ? this.#activeHeld : 0) : this.#hold.seconds,
+			holdTarget: rep ? (rep.holdSeconds ?? 0) : (this.def.hold?.seconds ?? 0),
+			holdsCompleted: this.#holdsCompleted,
+			holdsBySide: this.#holdsBySide,
+			calibrating: !this.#baseline.ready && this.#setup?.blocking !== true && body !== null,
+			side: this.#hold.side,
+			cue: this.#cues.current(t),
+			events
+		};
+	}
+}
+
+function baseNames(def: ExerciseDefinition): BaseMetricName[] {
+	return [...(def.baseline ?? [])];
+}

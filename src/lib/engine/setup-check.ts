@@ -1,0 +1,82 @@
+/**
+ * Setup guidance: is the person placed so the exercise can be judged? Checks, in order: a person,
+ * confidence, the keypoints the exercise needs, distance, and the camera view.
+ */
+import { meanScore, seen, type Body } from '../pose/keypoints';
+import type { DetectedView } from '../metrics/view';
+import type { ExerciseDefinition, SetupIssue } from './types';
+
+/** Mean score of the needed keypoints below this: the model is guessing (dark room, blur). */
+export const LOW_CONFIDENCE = 0.25;
+/** A needed keypoint this close to the frame edge (fraction of the frame) may be cut off. */
+const EDGE_MARGIN = 0.01;
+/** Body scale above this fraction of the frame height: too close to judge the whole move. */
+const TOO_CLOSE_SCALE = 0.6;
+/** Body scale below this fraction of the frame height: keypoints too small to be reliable. */
+const TOO_FAR_SCALE = 0.08;
+
+const viewWord = (v: 'front' | 'side') => (v === 'front' ? 'face the camera' : 'turn sideways');
+
+export function checkSetup(
+	def: ExerciseDefinition,
+	body: Body | null,
+	view: DetectedView,
+	scalePx: number | null
+): SetupIssue | null {
+	if (!body) {
+		return {
+			id: 'no-person',
+			message: 'No one in view. Step into the frame so your upper body is visible.',
+			blocking: true
+		};
+	}
+	if (meanScore(body, def.requires) < LOW_CONFIDENCE) {
+		return {
+			id: 'low-confidence',
+			message:
+				'I can barely make you out. Add light in front of you, avoid a bright window behind you, and wear clothes that contrast with the background.',
+			blocking: true
+		};
+	}
+	const w = body.width;
+	const h = body.height;
+	const missing = def.requires.filter((n) => {
+		const k = seen(body, n);
+		if (!k) return true;
+		return (
+			k.x < w * EDGE_MARGIN ||
+			k.x > w * (1 - EDGE_MARGIN) ||
+			k.y < h * EDGE_MARGIN ||
+			k.y > h * (1 - EDGE_MARGIN)
+		);
+	});
+	if (missing.length > 0) {
+		const parts = [...new Set(missing.map((n) => n.replace(/^(left|right)_/, '')))].join(', ');
+		const wrist = missing.some((n) => n.includes('wrist') || n.includes('elbow'));
+		return {
+			id: 'not-fully-visible',
+			message: `I can't see your ${parts}. ${wrist ? 'Step back until your hands stay in the frame when you raise them.' : 'Move so your whole upper body is in the frame.'}`,
+			blocking: true
+		};
+	}
+	if (scalePx !== null && h > 0) {
+		if (scalePx > TOO_CLOSE_SCALE * h) {
+			return { id: 'too-close', message: 'You are too close. Step back a little.', blocking: true };
+		}
+		if (scalePx < TOO_FAR_SCALE * h) {
+			return {
+				id: 'too-far',
+				message: 'You are too far away. Come a step closer.',
+				blocking: true
+			};
+		}
+	}
+	if (def.view !== 'either' && view !== def.view) {
+		const message =
+			def.view === 'side'
+				? 'Turn sideways, one shoulder toward the camera, so I can see your back from the side.'
+				: `Please ${viewWord('front')}, shoulders square to the screen.`;
+		return { id: 'wrong-view', message, blocking: true };
+	}
+	return null;
+}

@@ -1,0 +1,64 @@
+import { defineExercise } from '../engine/define';
+
+/**
+ * Neck side tilt, front view, a hold per side. In position: the head tilted ≥ 18° from the
+ * shoulder line toward one side (`neckTilt`, deg; + = left ear toward the left shoulder).
+ * Most people reach 30–45°; 18° is clearly a deliberate tilt, well above head sway (≈ 5°).
+ */
+export const neckSideTilt = defineExercise({
+	id: 'neck-side-tilt',
+	name: 'Neck side tilt',
+	kind: 'side-hold',
+	view: 'front',
+	cameraChecked: true,
+	requires: ['nose', 'left_ear', 'right_ear', 'left_shoulder', 'right_shoulder'],
+	dose: { sets: 1, holdSeconds: 20, perSide: true, note: 'Sources: 15–20 s each side.' },
+	instructions: [
+		'Sit or stand tall facing the camera, shoulders relaxed.',
+		'Slowly tilt one ear toward the shoulder on the same side until you feel a gentle stretch.',
+		'Hold, then come back to centre and tilt to the other side.'
+	],
+	hold: {
+		seconds: 20,
+		count: 1,
+		sides: {
+			left: { metric: 'neckTilt', op: '>', value: 18 },
+			right: { metric: 'neckTilt', op: '<', value: -18 }
+		},
+		cue: 'Slowly tilt one ear toward the shoulder on the same side.'
+	},
+	rules: [
+		{
+			id: 'shoulder-hiking',
+			during: 'active',
+			// Raising the shoulder to meet the ear tilts the shoulder line the same way (deg).
+			fault: {
+				any: [
+					{
+						all: [
+							{ metric: 'neckTilt', op: '>', value: 0 },
+							{ metric: 'shoulderTilt', op: '>', value: 6 }
+						]
+					},
+					{
+						all: [
+							{ metric: 'neckTilt', op: '<', value: 0 },
+							{ metric: 'shoulderTilt', op: '<', value: -6 }
+						]
+					}
+				]
+			},
+			cue: 'Keep the shoulder down; bring the ear toward it, not the shoulder up.',
+			priority: 2,
+			penalty: 30
+		},
+		{
+			id: 'head-turning',
+			during: 'active',
+			fault: { metric: 'headTurn', op: 'outside', value: [-0.25, 0.25] },
+			cue: 'Keep your face forward as you tilt; don’t turn your head.',
+			priority: 1,
+			penalty: 20
+		}
+	]
+});

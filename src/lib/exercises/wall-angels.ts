@@ -1,0 +1,80 @@
+import { defineExercise } from '../engine/define';
+
+/**
+ * Wall angels, front view. Rep signal: the lower upper-arm's elevation (deg). The goal post is
+ * ≈ 90°; sliding up reaches 150–170°. Enter at 135° (clearly up the wall), exit at 105° (back
+ * down near the goal post): the 30° gap is well above smoothed keypoint jitter (≈ 2–4°).
+ */
+export const wallAngels = defineExercise({
+	id: 'wall-angels',
+	name: 'Wall angels',
+	kind: 'rep',
+	view: 'front',
+	cameraChecked: true,
+	requires: [
+		'nose',
+		'left_shoulder',
+		'right_shoulder',
+		'left_elbow',
+		'right_elbow',
+		'left_wrist',
+		'right_wrist',
+		'left_hip',
+		'right_hip'
+	],
+	dose: { sets: 2, reps: 10, note: 'Sources give 10–12 reps; we start at 2 sets of 10.' },
+	instructions: [
+		'Stand with your back, the back of your head and your bottom against a wall, feet a hand-length out.',
+		'Raise your arms into a goal post: elbows at shoulder height, bent to a right angle, backs of the hands toward the wall.',
+		'Slowly slide your arms up the wall as far as you can keep contact, then back down to the goal post.',
+		'Face the camera, far enough back that your hands stay in view when raised.'
+	],
+	baseline: ['earShoulderGap', 'noseDrop'],
+	rep: { metric: 'armRaiseMin', direction: 'up', enter: 135, exit: 105, minSeconds: 1.5 },
+	rules: [
+		{
+			id: 'elbows-low',
+			during: 'always',
+			// Elbow more than 0.12 scale units (≈ 6 cm on an adult) below its shoulder.
+			fault: { metric: 'elbowHeightMin', op: '<', value: -0.12 },
+			cue: 'Lift your elbows up to shoulder height.',
+			priority: 3,
+			penalty: 40
+		},
+		{
+			id: 'shrug',
+			during: 'active',
+			// Shoulders rise a little with any overhead reach (≈ 0.05); 0.1 is a real shrug.
+			fault: { metric: 'earShoulderGapDelta', op: '<', value: -0.1 },
+			cue: 'Keep your shoulders down, away from your ears.',
+			priority: 2,
+			penalty: 25
+		},
+		{
+			id: 'head-off-wall',
+			during: 'always',
+			// Front-view proxy: the head leaving the wall tips the face down (nose drops ≈ 0.3 ear
+			// widths). It cannot see the wall itself; the cue says what to do, not what it saw.
+			fault: { metric: 'noseDropDelta', op: '>', value: 0.3 },
+			cue: 'Keep the back of your head on the wall.',
+			priority: 2,
+			penalty: 20
+		},
+		{
+			id: 'uneven-arms',
+			during: 'active',
+			fault: { metric: 'armAsymmetry', op: '>', value: 20 },
+			cue: 'Move both arms together, at the same height.',
+			priority: 1,
+			penalty: 20
+		},
+		{
+			id: 'side-lean',
+			during: 'always',
+			fault: { metric: 'trunkLeanSide', op: 'outside', value: [-8, 8] },
+			cue: 'Keep your body straight against the wall; don’t lean to one side.',
+			priority: 1,
+			penalty: 15
+		}
+	]
+});

@@ -1,0 +1,291 @@
+/**
+ * Body metrics: joint angles and normalised distances from one canonical body.
+ *
+ * Units are in every name's comment: degrees for angles; "scale units" for distances, where the
+ * body scale is the torso length (mid-shoulder to mid-hip) in a side view and 1.3 × shoulder
+ * width in a front view (1.3 is the typical adult torso/biacromial ratio, so both scales agree
+ * for an upright adult and a metric means the same thing in both views). A metric the keypoints
+ * cannot support is `null`, never NaN.
+ *
+ * Sides are anatomical: "left" is the person's left. In a non-mirrored front view the person's
+ * left appears on the IMAGE RIGHT. Functions read the sign from the keypoints themselves, so a
+ * mirrored input gives the same metrics.
+ */
+import { distance, jointAngle, midpoint, tiltFromVertical, type Point } from '../geometry/vec';
+import { seen, type Body, type KeypointName } from '../pose/keypoints';
+import { detectView, type ViewReading } from './view';
+
+export const BASE_METRICS = [
+	/** Upper-arm elevation from hanging (0°) to straight overhead (180°), deg. Either plane. */
+	'armRaiseLeft',
+	'armRaiseRight',
+	/** Mean of both arms, deg. */
+	'armRaise',
+	/** The lower arm, deg: "both arms reach at least this high". */
+	'armRaiseMin',
+	/** |left − right| arm raise, deg. */
+	'armAsymmetry',
+	/** Elbow interior angle, deg (180 = straight). */
+	'elbowAngleLeft',
+	'elbowAngleRight',
+	'elbowAngleMin',
+	/** Elbow height above its shoulder, scale units (+ above, − below). */
+	'elbowHeightLeft',
+	'elbowHeightRight',
+	'elbowHeightMin',
+	/** Wrist height above its shoulder in arm lengths: −1 hanging, 0 shoulder height, +1 overhead. */
+	'wristLiftLeft',
+	'wristLiftRight',
+	'wristLiftMin',
+	/** Vertical ear-to-shoulder gap, scale units. A shrug makes it smaller. */
+	'earShoulderGapLeft',
+	'earShoulderGapRight',
+	'earShoulderGap',
+	/** Shoulder-line tilt, deg; + when the LEFT shoulder is higher. Front view. */
+	'shoulderTilt',
+	/** Head side tilt relative to the shoulder line, deg; + = left ear toward left shoulder. Front. */
+	'neckTilt',
+	/** Head rotation proxy: nose offset from the ear midpoint in ear widths; + = facing left. Front. */
+	'headTurn',
+	/** Nose height below the ear line in ear widths: + chin down, − looking up. Front. */
+	'noseDrop',
+	/** Shoulder width / ear width (ratio). Shoulder-blade squeezes narrow it. Front view. */
+	'shoulderSpan',
+	/** Trunk (mid-hip → mid-shoulder) side lean, deg; + toward the person's left. Front view. */
+	'trunkLeanSide',
+	/** Trunk lean, deg; + forward (toward where the person faces), − leaning/arching back. Side. */
+	'trunkLeanForward',
+	/** Neck (shoulder → ear) lean from vertical, deg; + head forward of the shoulder. Side view. */
+	'neckForward',
+	/** Ear ahead of the shoulder, scale units (forward-head offset). Side view. */
+	'headForward',
+	/** Shoulder ahead of the hip, scale units (+ rounded forward, − drawn back). Side view. */
+	'shoulderForward',
+	/** Face direction above horizontal (ear → nose), deg; + looking up. Side view. */
+	'lookUp',
+	/** Farther wrist's distance from the head (ear/nose centre), scale units. */
+	'wristToHead',
+	/** Farther elbow ahead of the ear, scale units: elbows pointing forward, not wide. Side view. */
+	'elbowForward',
+	/** Body scale in pixels (see header). */
+	'scalePx'
+] as const;
+
+export type BaseMetricName = (typeof BASE_METRICS)[number];
+
+export type MetricUnit = 'deg' | 'scale' | 'armLength' | 'earWidth' | 'ratio' | 'px';
+
+/** The unit of every metric (see the comments on BASE_METRICS). */
+export const METRIC_UNIT: Readonly<Record<BaseMetricName, MetricUnit>> = {
+	armRaiseLeft: 'deg',
+	armRaiseRight: 'deg',
+	armRaise: 'deg',
+	armRaiseMin: 'deg',
+	armAsymmetry: 'deg',
+	elbowAngleLeft: 'deg',
+	elbowAngleRight: 'deg',
+	elbowAngleMin: 'deg',
+	elbowHeightLeft: 'scale',
+	elbowHeightRight: 'scale',
+	elbowHeightMin: 'scale',
+	wristLiftLeft: 'armLength',
+	wristLiftRight: 'armLength',
+	wristLiftMin: 'armLength',
+	earShoulderGapLeft: 'scale',
+	earShoulderGapRight: 'scale',
+	earShoulderGap: 'scale',
+	shoulderTilt: 'deg',
+	neckTilt: 'deg',
+	headTurn: 'earWidth',
+	noseDrop: 'earWidth',
+	shoulderSpan: 'ratio',
+	trunkLeanSide: 'deg',
+	trunkLeanForward: 'deg',
+	neckForward: 'deg',
+	headForward: 'scale',
+	shoulderForward: 'scale',
+	lookUp: 'deg',
+	wristToHead: 'scale',
+	elbowForward: 'scale',
+	scalePx: 'px'
+};
+/** `<metric>Delta`: the metric minus the person's own neutral baseline (same unit). */
+export type DeltaMetricName = `${BaseMetricName}Delta`;
+export type MetricName = BaseMetricName | DeltaMetricName;
+
+export type Metrics = Readonly<Record<BaseMetricName, number | null>>;
+
+const BASE_SET: ReadonlySet<string> = new Set(BASE_METRICS);
+
+/** True if `name` is a base metric or the Delta of one (used to validate definitions). */
+export function isMetricName(name: string): name is MetricName {
+	return BASE_SET.has(name) || (name.endsWith('Delta') && BASE_SET.has(name.slice(0, -5)));
+}
+
+/** Typical adult torso length / shoulder (biacromial) width. */
+export const TORSO_PER_SHOULDER_WIDTH = 1.3;
+
+const RAD_TO_DEG = 180 / Math.PI;
+const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
+const mean2 = (a: number | null, b: number | null): number | null =>
+	a !== null && b !== null ? (a + b) / 2 : (a ?? b);
+const min2 = (a: number | null, b: number | null): number | null =>
+	a !== null && b !== null ? Math.min(a, b) : (a ?? b);
+const max2 = (a: number | null, b: number | null): number | null =>
+	a !== null && b !== null ? Math.max(a, b) : (a ?? b);
+
+type Side = 'left' | 'right';
+const kp = (side: Side, part: string) => `${side}_${part}` as KeypointName;
+
+/** Computes every metric of one body; `view` may be given to avoid detecting it twice. */
+export function computeMetrics(body: Body, view: ViewReading = detectView(body)): Metrics {
+	const s = (n: KeypointName) => seen(body, n);
+	const ls = s('left_shoulder');
+	const rs = s('right_shoulder');
+	const lh = s('left_hip');
+	const rh = s('right_hip');
+	const le = s('left_ear');
+	const re = s('right_ear');
+	const nose = s('nose');
+
+	const shoulderWidth = ls && rs ? distance(ls, rs) : NaN;
+	const shoulderMid = ls && rs ? midpoint(ls, rs) : (ls ?? rs);
+	const hipMid = lh && rh ? midpoint(lh, rh) : (lh ?? rh);
+	const torso = shoulderMid && hipMid ? distance(shoulderMid, hipMid) : NaN;
+	const frontScale = shoulderWidth * TORSO_PER_SHOULDER_WIDTH;
+	const scale =
+		view.view === 'side'
+			? torso
+			: view.view === 'front'
+				? frontScale
+				: Number.isFinite(torso)
+					? torso
+					: frontScale;
+	const scaleOk = Number.isFinite(scale) && scale > 1;
+	const norm = (px: number): number | null => (scaleOk ? finite(px / scale) : null);
+
+	// Person's-left direction along image x: +1 when their left shoulder is on the image right.
+	const leftDir =
+		ls && rs ? Math.sign(ls.x - rs.x) || 1 : le && re ? Math.sign(le.x - re.x) || 1 : 1;
+	// Facing direction along image x in a side view: +1 when the nose points to image right.
+	const earNear = view.nearSide ? s(kp(view.nearSide, 'ear')) : null;
+	const earMid = le && re ? midpoint(le, re) : (le ?? re);
+	const faceRef = earNear ?? earMid;
+	const facing = nose && faceRef ? Math.sign(nose.x - faceRef.x) || 1 : view.facing;
+
+	const arm = (side: Side) => {
+		const sh = s(kp(side, 'shoulder'));
+		const el = s(kp(side, 'elbow'));
+		const wr = s(kp(side, 'wrist'));
+		const hip = s(kp(side, 'hip'));
+		let raise: number | null = null;
+		if (sh && el) {
+			// Trunk "down" direction: toward the hip when seen, else straight down the image.
+			const down: Point = hip ? { x: hip.x - sh.x, y: hip.y - sh.y } : { x: 0, y: 1 };
+			raise = finite(jointAngle({ x: sh.x + down.x, y: sh.y + down.y }, sh, el));
+		}
+		const elbowAngle = sh && el && wr ? finite(jointAngle(sh, el, wr)) : null;
+		const elbowHeight = sh && el ? norm(sh.y - el.y) : null;
+		const armLen = sh && el && wr ? distance(sh, el) + distance(el, wr) : NaN;
+		const wristLift = sh && wr && armLen > 1 ? finite((sh.y - wr.y) / armLen) : null;
+		const ear = s(kp(side, 'ear'));
+		const gap = sh && ear ? norm(sh.y - ear.y) : null;
+		return { raise, elbowAngle, elbowHeight, wristLift, gap, sh, el, wr };
+	};
+	const L = arm('left');
+	const R = arm('right');
+
+	// Head side tilt, relative to the shoulder line, from ears (eyes as a fallback).
+	const lEye = s('left_eye');
+	const rEye = s('right_eye');
+	const headL = le && re ? le : lEye && rEye ? lEye : null;
+	const headR = le && re ? re : lEye && rEye ? rEye : null;
+	const dropDeg = (l: Point, r: Point) =>
+		Math.atan2(l.y - r.y, Math.max(Math.abs(l.x - r.x), 1e-6)) * RAD_TO_DEG;
+	const shoulderDrop = ls && rs ? dropDeg(ls, rs) : NaN;
+	const neckTilt =
+		view.view !== 'side' && headL && headR && Number.isFinite(shoulderDrop)
+			? finite(dropDeg(headL, headR) - shoulderDrop)
+			: null;
+
+	const earWidth = le && re ? Math.abs(le.x - re.x) : NaN;
+	const earWidthOk = Number.isFinite(earWidth) && earWidth > 1;
+	const headTurn =
+		view.view !== 'side' && nose && earMid && earWidthOk
+			? finite(((nose.x - earMid.x) * leftDir) / earWidth)
+			: null;
+	const noseDrop =
+		view.view !== 'side' && nose && earMid && earWidthOk
+			? finite((nose.y - earMid.y) / earWidth)
+			: null;
+	const shoulderSpan =
+		view.view === 'front' && earWidthOk && Number.isFinite(shoulderWidth)
+			? finite(shoulderWidth / earWidth)
+			: null;
+
+	const trunkTilt = shoulderMid && hipMid ? tiltFromVertical(hipMid, shoulderMid) : NaN;
+	const trunkLeanSide = view.view === 'front' ? finite(trunkTilt * leftDir) : null;
+	const trunkLeanForward = view.view === 'side' ? finite(trunkTilt * facing) : null;
+
+	// Side-view points: the near side (seen with more confidence), else the midpoints.
+	const near = view.nearSide;
+	const sShoulder = near ? (s(kp(near, 'shoulder')) ?? shoulderMid) : shoulderMid;
+	const sHip = near ? (s(kp(near, 'hip')) ?? hipMid) : hipMid;
+	const sEar = earNear ?? earMid;
+	const isSide = view.view === 'side';
+	const neckForward =
+		isSide && sShoulder && sEar ? finite(tiltFromVertical(sShoulder, sEar) * facing) : null;
+	const headForward = isSide && sShoulder && sEar ? norm((sEar.x - sShoulder.x) * facing) : null;
+	const shoulderForward =
+		isSide && sShoulder && sHip ? norm((sShoulder.x - sHip.x) * facing) : null;
+	const lookUp =
+		isSide && sEar && nose
+			? finite(Math.atan2(sEar.y - nose.y, Math.max(Math.abs(nose.x - sEar.x), 1e-6)) * RAD_TO_DEG)
+			: null;
+
+	const head = earMid ?? nose;
+	const wristToHead = head
+		? max2(L.wr ? norm(distance(L.wr, head)) : null, R.wr ? norm(distance(R.wr, head)) : null)
+		: null;
+	const elbowForward =
+		isSide && sEar
+			? max2(
+					L.el ? norm((L.el.x - sEar.x) * facing) : null,
+					R.el ? norm((R.el.x - sEar.x) * facing) : null
+				)
+			: null;
+
+	return {
+		armRaiseLeft: L.raise,
+		armRaiseRight: R.raise,
+		armRaise: mean2(L.raise, R.raise),
+		armRaiseMin: min2(L.raise, R.raise),
+		armAsymmetry: L.raise !== null && R.raise !== null ? Math.abs(L.raise - R.raise) : null,
+		elbowAngleLeft: L.elbowAngle,
+		elbowAngleRight: R.elbowAngle,
+		elbowAngleMin: min2(L.elbowAngle, R.elbowAngle),
+		elbowHeightLeft: L.elbowHeight,
+		elbowHeightRight: R.elbowHeight,
+		elbowHeightMin: min2(L.elbowHeight, R.elbowHeight),
+		wristLiftLeft: L.wristLift,
+		wristLiftRight: R.wristLift,
+		wristLiftMin: min2(L.wristLift, R.wristLift),
+		earShoulderGapLeft: L.gap,
+		earShoulderGapRight: R.gap,
+		earShoulderGap: mean2(L.gap, R.gap),
+		shoulderTilt: view.view !== 'side' && Number.isFinite(shoulderDrop) ? -shoulderDrop : null,
+		neckTilt,
+		headTurn,
+		noseDrop,
+		shoulderSpan,
+		trunkLeanSide,
+		trunkLeanForward,
+		neckForward,
+		headForward,
+		shoulderForward,
+		lookUp,
+		wristToHead,
+		elbowForward,
+		scalePx: scaleOk ? scale : null
+	};
+}

@@ -1,0 +1,84 @@
+/**
+ * Which way the person stands to the camera: front (facing it) or side (one shoulder toward it).
+ * Pure geometry on one body; the engine adds persistence over time.
+ */
+import { distance, midpoint } from '../geometry/vec';
+import { KP, seen, type Body, type KeypointName } from '../pose/keypoints';
+
+export type DetectedView = 'front' | 'side' | 'unknown';
+
+export interface ViewReading {
+	view: DetectedView;
+	/** In a side view, the body side nearer the camera (its keypoints are seen better). */
+	nearSide: 'left' | 'right' | null;
+	/** Image-x direction the person faces in a side view: +1 image right, −1 image left. */
+	facing: 1 | -1;
+	/** Shoulder width / torso length (front ≈ 0.6–0.9, side ≈ 0–0.3), or null. */
+	widthRatio: number | null;
+}
+
+/**
+ * Front when the shoulders are at least this wide relative to the torso (a front-facing adult
+ * gives ≈ 0.75; a three-quarter view ≈ 0.5). Below SIDE_MAX it is a side view; in between the
+ * person is turned part way, which judges neither view honestly.
+ */
+export const FRONT_MIN_RATIO = 0.5;
+export const SIDE_MAX_RATIO = 0.3;
+
+const score = (b: Body, n: KeypointName): number => {
+	const v = b.keypoints[KP[n]]?.score;
+	return typeof v === 'number' && Number.isFinite(v) ? v : 0;
+};
+
+export function detectView(body: Body): ViewReading {
+	const sideScore = (side: 'left' | 'right') =>
+		score(body, `${side}_shoulder`) +
+		score(body, `${side}_hip`) +
+		score(body, `${side}_ear`) +
+		score(body, `${side}_elbow`);
+	const nearSide: 'left' | 'right' = sideScore('left') >= sideScore('right') ? 'left' : 'right';
+
+	const ls = seen(body, 'left_shoulder');
+	const rs = seen(body, 'right_shoulder');
+	const lh = seen(body, 'left_hip');
+	const rh = seen(body, 'right_hip');
+	const nose = seen(body, 'nose');
+	const le = seen(body, 'left_ear');
+	const re = seen(body, 'right_ear');
+
+	const shoulderMid = ls && rs ? midpoint(ls, rs) : (ls ?? rs);
+	const earRef = le && re ? midpoint(le, re) : (le ?? re);
+	const facing: 1 | -1 =
+		nose && earRef
+			? nose.x >= earRef.x
+				? 1
+				: -1
+			: nose && shoulderMid && nose.x < shoulderMid.x
+				? -1
+				: 1;
+
+	let widthRatio: number | null = null;
+	let view: DetectedView = 'unknown';
+	const hipMid = lh && rh ? midpoint(lh, rh) : (lh ?? rh);
+	if (shoulderMid && hipMid) {
+		const torso = distance(shoulderMid, hipMid);
+		const width = ls && rs ? distance(ls, rs) : 0;
+		if (torso > 1) {
+			widthRatio = width / torso;
+			view =
+				widthRatio >= FRONT_MIN_RATIO ? 'front' : widthRatio <= SIDE_MAX_RATIO ? 'side' : 'unknown';
+		}
+	} else if (ls && rs && le && re && nose) {
+		// Hips out of frame (seated at a desk): a face seen from the front has the nose between
+		// the ears and shoulders much wider than the head.
+		const earW = Math.abs(le.x - re.x);
+		const lo = Math.min(le.x, re.x);
+		const hi = Math.max(le.x, re.x);
+		const between = nose.x > lo + 0.1 * earW && nose.x < hi - 0.1 * earW;
+		view = between && distance(ls, rs) > 1.6 * earW ? 'front' : 'unknown';
+	} else if ((ls || rs) && (le || re) && nose && !(ls && rs && le && re)) {
+		// One shoulder and one ear confidently seen, the other side hidden: a side view.
+		view = 'side';
+	}
+	return { view, nearSide: view === 'side' ? nearSide : null, facing, widthRatio };
+}
