@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { INITIAL_REP_STATE, repTransition, type RepState } from './rep-machine';
+import type { RepSpec } from './types';
+
+const UP: RepSpec = {
+	metric: 'armRaiseMin',
+	direction: 'up',
+	enter: 135,
+	exit: 105,
+	minSeconds: 1
+};
+const DOWN: RepSpec = {
+	metric: 'earShoulderGapDelta',
+	direction: 'down',
+	enter: -0.08,
+	exit: -0.03,
+	minSeconds: 1
+};
+
+/** Runs a signal sampled at 30 fps through the machine; returns the number of reps. */
+function count(spec: RepSpec, signal: (t: number) => number | null, seconds: number): number {
+	let state: RepState = INITIAL_REP_STATE;
+	let reps = 0;
+	for (let i = 0; i <= seconds * 30; i++) {
+		const t = i / 30;
+		const r = repTransition(spec, state, signal(t), t);
+		state = r.state;
+		if (r.event.kind === 'complete') reps++;
+	}
+	return reps;
+}
+
+/** Deterministic pseudo-noise in [-1, 1]. */
+const noise = (t: number) => {
+	const s = Math.sin(t * 7919.31) * 43758.5453;
+	return (s - Math.floor(s)) * 2 - 1;
+};
+
+describe('repTransition', () => {
+	it('counts full-range reps of a sine', () => {
+		// 90° ↔ 160°, period 3 s, 5 periods: 5 reps.
+		const sig = (t: number) => 125 - 35 * Math.cos((2 * Math.PI * t) / 3);
+		expect(count(UP, sig, 15)).toBe(5);
+	});
+
+	it.each([135, 120, 105])('jitter of ±14° around %d° never counts a rep', (centre) => {
+		expect(count(UP, (t) => centre + 14 * noise(t), 60)).toBe(0);
+	});
+
+	it('jitter spanning enter but never back past exit counts at most the one rep', () => {
+		// Arms rise once, then jitter around the top for a minute: one rep only when they come down.
+		const sig = (t: number) => (t < 2 ? 90 : t < 60 ? 140 + 10 * noise(t) : 90);
+		expect(count(UP, sig, 62)).toBe(1);
+	});
+
+	it('needs the full range: a partial rep that stops short of enter does not count', () => {
+		const sig = (t: number) => 100 + 30 * Math.max(0, Math.sin((2 * Math.PI * t) / 3)); // peaks at 130
+		expect(count(UP, sig, 30)).toBe(0);
+	});
+
+	it('is not armed when starting in the active position (walking in mid-move)', () => {
+		// Starts at 160 (arms up), comes down once: no rep; then one real rep.
+		const sig = (t: number) => (t < 1 ? 160 : t < 3 ? 90 : t < 4.5 ? 160 : 90);
+		expect(count(UP, sig, 6)).toBe(1);
+	});
+
+	it('ignores missing values without changing phase', () => {
+		const sig = (t: number) => (t > 1 && t < 2 ? null : t < 2.5 ? 90 : t < 4 ? 150 : 90);
+		expect(count(UP, sig, 6)).toBe(1);
+	});
+
+	it('works for falling signals (shrug: the gap shrinks)', () => {
+		const sig = (t: number) => -0.055 + 0.05 * Math.cos((2 * Math.PI * t) / 2.5);
+		expect(count(DOWN, sig, 10)).toBe(4);
+	});
+
+	it('drops sub-0.3 s glitches', () => {
+		const sig = (t: number) => (t > 2 && t < 2.2 ? 170 : 90);
+		expect(count(UP, sig, 4)).toBe(0);
+	});
+
+	it('reports duration and peak', () => {
+		let state = { ...INITIAL_REP_STATE };
+		const seq: Array<[number, number]> = [
+			[0, 90],
+			[1, 140],
+			[1.5, 165],
+			[2, 150],
+			[2.5, 100]
+		];
+		let last;
+		for (const [t, v] of seq) {
+			const r = repTransition(UP, state, v, t);
+			state = r.state;
+			last = r.event;
+		}
+		expect(last).toEqual({ kind: 'complete', durationSeconds: 1.5, peak: 165 });
+	});
+});
