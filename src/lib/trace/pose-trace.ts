@@ -1,0 +1,146 @@
+/**
+ * Pose traces, version 1 (see docs: pose-trace format): the keypoints of one person over time.
+ * The reader accepts MoveNet-17 and BlazePose-33 names (any set of pose-detection names), maps
+ * them by name onto the canonical body, and rejects a malformed trace with an error naming the
+ * first offending field and frame. It never throws anything but a TraceError.
+ */
+import { COCO_KEYPOINTS, toBody, type Body, type PoseFrame } from '../pose/keypoints';
+
+export interface PoseTraceV1 {
+	format: 'pose-trace';
+	version: 1;
+	model: string;
+	keypointNames: string[];
+	width: number;
+	height: number;
+	fps: number;
+	frames: Array<{ t: number; keypoints: number[][] | null }>;
+}
+
+export class TraceError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'TraceError';
+	}
+}
+
+export interface ParsedTrace {
+	model: string;
+	width: number;
+	height: number;
+	fps: number;
+	keypointNames: readonly string[];
+	frames: PoseFrame[];
+}
+
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isObj = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Validates a parsed JSON value as a v1 trace and maps it to canonical frames. */
+export function readTrace(json: unknown): ParsedTrace {
+	if (!isObj(json)) throw new TraceError('trace: expected a JSON object');
+	if (json.format !== 'pose-trace')
+		throw new TraceError(
+			`field "format": expected "pose-trace", got ${JSON.stringify(json.format)}`
+		);
+	if (json.version !== 1)
+		throw new TraceError(`field "version": expected 1, got ${JSON.stringify(json.version)}`);
+	if (typeof json.model !== 'string') throw new TraceError('field "model": expected a string');
+	const names = json.keypointNames;
+	if (!Array.isArray(names) || names.length === 0 || !names.every((n) => typeof n === 'string'))
+		throw new TraceError('field "keypointNames": expected a non-empty array of names');
+	const known = names.filter((n) => (COCO_KEYPOINTS as readonly string[]).includes(n));
+	if (known.length === 0)
+		throw new TraceError(
+			'field "keypointNames": none of the names is a pose-detection keypoint name (e.g. "left_shoulder")'
+		);
+	if (new Set(names).size !== names.length)
+		throw new TraceError('field "keypointNames": names must be unique');
+	for (const f of ['width', 'height', 'fps'] as const) {
+		if (!isNum(json[f]) || (json[f] as number) <= 0)
+			throw new TraceError(`field "${f}": expected a positive number`);
+	}
+	if (!Array.isArray(json.frames)) throw new TraceError('field "frames": expected an array');
+	const width = json.width as number;
+	const height = json.height as number;
+	const frames: PoseFrame[] = [];
+	let lastT = -Infinity;
+	json.frames.forEach((f: unknown, i: number) => {
+		const at = `frames[${i}]`;
+		if (!isObj(f)) throw new TraceError(`${at}: expected an object`);
+		if (!isNum(f.t) || f.t < 0) throw new TraceError(`${at}.t: expected seconds ≥ 0`);
+		if (f.t <= lastT)
+			throw new TraceError(`${at}.t: ${f.t} is not after the previous frame (${lastT})`);
+		lastT = f.t;
+		if (f.keypoints === null) {
+			frames.push({ t: f.t, body: null });
+			return;
+		}
+		if (!Array.isArray(f.keypoints) || f.keypoints.length !== names.length)
+			throw new TraceError(
+				`${at}.keypoints: expected null or ${names.length} rows (one per keypointNames entry)`
+			);
+		const points = f.keypoints.map((row: unknown, k: number) => {
+			if (!Array.isArray(row) || row.length < 3 || row.length > 4 || !row.every((v) => isNum(v)))
+				throw new TraceError(
+					`${at}.keypoints[${k}] (${names[k]}): expected [x, y, score] or [x, y, score, z] numbers`
+				);
+			const [x, y, score] = row as number[];
+			if (score! < 0 || score! > 1)
+				throw new TraceError(`${at}.keypoints[${k}] (${names[k]}): score ${score} is outside 0..1`);
+			return { x: x!, y: y!, score: score!, name: names[k] as string };
+		});
+		frames.push({ t: f.t, body: toBody(points, width, height) });
+	});
+	return {
+		model: json.model,
+		width,
+		height,
+		fps: json.fps as number,
+		keypointNames: names as string[],
+		frames
+	};
+}
+
+/** Parses trace text; a JSON syntax error becomes a TraceError too. */
+export function parseTrace(text: string): ParsedTrace {
+	let json: unknown;
+	try {
+		json = JSON.parse(text);
+	} catch (e) {
+		throw new TraceError(`not JSON: ${(e as Error).message}`);
+	}
+	return readTrace(json);
+}
+
+/** Rounds to keep traces small: 0.1 px, 0.001 score, 0.1 ms. */
+const r = (v: number, d: number) => Math.round(v * d) / d;
+
+/** Writes canonical frames as a v1 trace (17 COCO names; missing keypoints get score 0). */
+export function writeTrace(
+	frames: readonly PoseFrame[],
+	meta: { model: string; width: number; height: number; fps: number }
+): PoseTraceV1 {
+	return {
+		format: 'pose-trace',
+		version: 1,
+		model: meta.model,
+		keypointNames: [...COCO_KEYPOINTS],
+		width: meta.width,
+		height: meta.height,
+		fps: meta.fps,
+		frames: frames.map((f) => ({
+			t: r(f.t, 10000),
+			keypoints: f.body ? rows(f.body) : null
+		}))
+	};
+}
+
+function rows(body: Body): number[][] {
+	return body.keypoints.map((k) =>
+		k && Number.isFinite(k.x) && Number.isFinite(k.y)
+			? [r(k.x, 10), r(k.y, 10), r(k.score, 1000)]
+			: [0, 0, 0]
+	);
+}
