@@ -45,7 +45,11 @@ export interface LoadedEstimator {
 
 export interface WorkoutDeps {
 	createCoach(def: ExerciseDefinition): CoachLike;
-	loadEstimator(choice: ModelChoice): Promise<LoadedEstimator>;
+	/** Loads the model; `onProgress` says what takes the time (shown under the loading text). */
+	loadEstimator(
+		choice: ModelChoice,
+		onProgress: (detail: string) => void
+	): Promise<LoadedEstimator>;
 	pickPerson(bodies: readonly Body[], previous: Body | null): Body | null;
 	/** Title and message for a model failure (ModelLoadError or anything else). */
 	describeModelError(error: unknown): { title: string; message: string };
@@ -82,6 +86,8 @@ export class WorkoutSession {
 	state: CoachState | null = $state.raw(null);
 	phase: SessionPhase = $state('idle');
 	modelStatus: 'idle' | 'loading' | 'ready' | 'error' = $state('idle');
+	/** What the model load is doing now (e.g. timing the backends), or ''. */
+	loadingDetail = $state('');
 	problem: Problem | null = $state.raw(null);
 	source: FrameSource | null = $state.raw(null);
 	cameras: CameraInfo[] = $state.raw([]);
@@ -121,6 +127,11 @@ export class WorkoutSession {
 	/** Whether frames are flowing. */
 	get running(): boolean {
 		return this.phase === 'running';
+	}
+
+	/** Whether cues can be spoken here (the browser has a speech voice). */
+	get speechAvailable(): boolean {
+		return this.#deps.speaker.available;
 	}
 
 	get mirrored(): boolean {
@@ -383,33 +394,38 @@ export class WorkoutSession {
 		const choice = { ...this.#choice };
 		const started = this.#deps.now();
 		this.modelStatus = 'loading';
-		const loading = this.#deps.loadEstimator(choice).then(
-			({ estimator, backend }) => {
-				if (this.#loading !== loading) {
-					estimator.dispose();
-					return this.#estimator;
+		this.loadingDetail = '';
+		const loading = this.#deps
+			.loadEstimator(choice, (detail) => {
+				if (this.#loading === loading) this.loadingDetail = detail;
+			})
+			.then(
+				({ estimator, backend }) => {
+					if (this.#loading !== loading) {
+						estimator.dispose();
+						return this.#estimator;
+					}
+					this.#loading = null;
+					this.#estimator = estimator;
+					this.#previous = null;
+					this.backend = backend;
+					this.modelStatus = 'ready';
+					this.#frameStats.reset();
+					this.#frameStats.loadMs = this.#deps.now() - started;
+					this.#frameStats.model = choice.model;
+					this.#frameStats.backend = backend;
+					this.stats = this.#frameStats.snapshot();
+					return estimator;
+				},
+				(e: unknown) => {
+					if (this.#loading !== loading) return null;
+					this.#loading = null;
+					this.modelStatus = 'error';
+					const { title, message } = this.#deps.describeModelError(e);
+					this.#fail({ source: 'model', title, message, actions: ['retry-model'] }, false);
+					return null;
 				}
-				this.#loading = null;
-				this.#estimator = estimator;
-				this.#previous = null;
-				this.backend = backend;
-				this.modelStatus = 'ready';
-				this.#frameStats.reset();
-				this.#frameStats.loadMs = this.#deps.now() - started;
-				this.#frameStats.model = choice.model;
-				this.#frameStats.backend = backend;
-				this.stats = this.#frameStats.snapshot();
-				return estimator;
-			},
-			(e: unknown) => {
-				if (this.#loading !== loading) return null;
-				this.#loading = null;
-				this.modelStatus = 'error';
-				const { title, message } = this.#deps.describeModelError(e);
-				this.#fail({ source: 'model', title, message, actions: ['retry-model'] }, false);
-				return null;
-			}
-		);
+			);
 		this.#loading = loading;
 		return loading;
 	}

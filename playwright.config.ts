@@ -1,0 +1,78 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end tests drive the built app (vite preview) in Debian's Chromium. Playwright's own
+ * browser download does not work here, so we point at /usr/bin/chromium (override with
+ * CHROMIUM_PATH). Two projects differ only in launch flags: a fake camera fed by a real clip,
+ * and no camera at all.
+ */
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PORT = 4173;
+export const FAKE_CAMERA_FILE = 'tests/fixtures/generated/pose_1.y4m';
+
+/** Flags measured to work headless as root in containers (see docs/environment.md). */
+const baseArgs = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	// Keep timers and frame callbacks at full rate even when the page is not focused.
+	'--disable-background-timer-throttling',
+	'--disable-renderer-backgrounding',
+	'--disable-backgrounding-occluded-windows'
+];
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	outputDir: 'test-results/artifacts',
+	globalSetup: './tests/e2e/global-setup.ts',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	// Software-rendered Chromium on two cores: model load plus a whole rep can take a minute.
+	timeout: 180_000,
+	expect: { timeout: 15_000 },
+	reporter: [['list']],
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		viewport: { width: 1280, height: 800 },
+		trace: 'retain-on-failure',
+		screenshot: 'only-on-failure'
+	},
+	projects: [
+		{
+			name: 'fake-camera',
+			testMatch: /fake-camera\.spec\.ts/,
+			use: {
+				launchOptions: {
+					executablePath,
+					args: [
+						...baseArgs,
+						'--use-fake-ui-for-media-stream',
+						'--use-fake-device-for-media-stream',
+						`--use-file-for-fake-video-capture=${FAKE_CAMERA_FILE}`
+					]
+				}
+			}
+		},
+		{
+			name: 'no-camera',
+			testMatch: /no-camera\.spec\.ts/,
+			use: { launchOptions: { executablePath, args: baseArgs } }
+		}
+	],
+	webServer: {
+		// `npm test` builds before the e2e step; set E2E_SKIP_BUILD=1 there to build only once.
+		command: process.env.E2E_SKIP_BUILD
+			? `npx vite preview --port ${PORT} --strictPort`
+			: `npm run build && npx vite preview --port ${PORT} --strictPort`,
+		port: PORT,
+		reuseExistingServer: !process.env.CI,
+		timeout: 300_000,
+		stdout: 'ignore',
+		stderr: 'pipe'
+	}
+});

@@ -1,0 +1,175 @@
+/**
+ * Wires the real browser dependencies into a WorkoutSession: camera, pose estimator, person
+ * tracking, the Coach and speech. The one place that knows which modules implement them.
+ */
+import { browserMediaDevices, listCameras, openCamera } from '$lib/camera/camera-source';
+import { Coach } from '$lib/engine/coach';
+import type { ExerciseDefinition } from '$lib/engine/types';
+import {
+	activeBackend,
+	DEFAULT_CANDIDATES,
+	estimatorProbe,
+	initBackend,
+	pickBackend,
+	setBackend,
+	type BackendName
+} from '$lib/pose/backend';
+import { isModelLoadError } from '$lib/pose/errors';
+import { createEstimator } from '$lib/pose/estimator';
+import {
+	DEFAULT_MODEL,
+	DEFAULT_RUNTIME,
+	MODEL_IDS,
+	MODELS,
+	getModel,
+	isModelId,
+	type Runtime
+} from '$lib/pose/models';
+import { pickPerson } from '$lib/pose/tracking';
+import { Speaker } from '$lib/speech/speaker';
+import type { Settings } from './settings.svelte';
+import {
+	WorkoutSession,
+	type LoadedEstimator,
+	type ModelChoice,
+	type WorkoutDeps
+} from './workout.svelte';
+
+/** Where the app serves the model weights and the MediaPipe solution (our own origin). */
+export const MODEL_BASE_URL = '/models/';
+export const MEDIAPIPE_PATH = '/vendor/mediapipe-pose/';
+
+export interface ModelOption {
+	id: string;
+	label: string;
+	/** Download size, for the loading message ("~5 MB"). */
+	size: string;
+	description: string;
+	runtimes: readonly Runtime[];
+}
+
+/** Approximate download sizes (MB) of each model's files, from models/manifest.json. */
+const SIZES_MB: Record<string, number> = {
+	'movenet-lightning': 4.8,
+	'movenet-thunder': 12.6,
+	'blazepose-lite': 6.1 + 2.9,
+	'blazepose-full': 6.1 + 6.5
+};
+
+const DESCRIPTIONS: Record<string, string> = {
+	'movenet-lightning': 'Fast and light; a good start on any computer.',
+	'movenet-thunder': 'More precise, about four times slower.',
+	'blazepose-lite': 'Follows one person closely; good for side views.',
+	'blazepose-full': 'BlazePose with more detail; needs a faster computer.'
+};
+
+export function modelOptions(): ModelOption[] {
+	return MODEL_IDS.map((id) => {
+		const m = MODELS[id];
+		const mb = SIZES_MB[id];
+		const size = mb === undefined ? 'a few MB' : `~${Math.round(mb)} MB`;
+		return {
+			id,
+			label: `${m.name} (${size})`,
+			size,
+			description: DESCRIPTIONS[id] ?? '',
+			runtimes: m.runtimes
+		};
+	});
+}
+
+function describeModelError(error: unknown): { title: string; message: string } {
+	if (isModelLoadError(error)) {
+		const title =
+			error.kind === 'missing'
+				? 'The pose model could not be downloaded'
+				: error.kind === 'corrupt'
+					? 'The pose model files are damaged'
+					: error.kind === 'backend'
+						? 'The pose model could not run here'
+						: 'The pose model failed';
+		const hint =
+			error.kind === 'backend'
+				? ' Open Settings and choose "WebAssembly (processor)", then try again.'
+				: '';
+		return { title, message: error.message + hint };
+	}
+	const message = error instanceof Error ? error.message : String(error);
+	return {
+		title: 'The pose model failed',
+		message: `${message}. Try again, or pick another model or backend in Settings.`
+	};
+}
+
+/**
+ * The auto backend probe's winner per model, for this page's lifetime: probing runs the model
+ * a few times on each backend (seconds with software WebGL), so it is done once per model.
+ */
+const autoBackend = new Map<string, BackendName>();
+
+async function loadEstimator(
+	choice: ModelChoice,
+	onProgress: (detail: string) => void
+): Promise<LoadedEstimator> {
+	const model = isModelId(choice.model) ? choice.model : DEFAULT_MODEL;
+	const info = getModel(model);
+	const runtime = info.runtimes.includes(choice.runtime as Runtime)
+		? (choice.runtime as Runtime)
+		: DEFAULT_RUNTIME;
+	const auto = choice.backend === 'auto';
+	const remembered = autoBackend.get(model);
+	if (runtime === 'tfjs') {
+		if (!auto) await setBackend(choice.backend as BackendName);
+		else if (remembered) await setBackend(remembered);
+		else await initBackend();
+	}
+	const estimator = await createEstimator({
+		model,
+		runtime,
+		modelBaseUrl: MODEL_BASE_URL,
+		mediapipeSolutionPath: MEDIAPIPE_PATH
+	});
+	if (runtime === 'mediapipe') return { estimator, backend: 'mediapipe' };
+	if (auto && !remembered) {
+		// Time the real model on each backend and keep the fastest: on a laptop GPU webgl wins,
+		// with software rendering (no GPU) wasm is ~9× faster than webgl.
+		onProgress('Checking which engine runs fastest on this device…');
+		try {
+			const picked = await pickBackend(DEFAULT_CANDIDATES, estimatorProbe(estimator));
+			autoBackend.set(model, picked.backend);
+		} catch (e) {
+			estimator.dispose();
+			throw e;
+		}
+	}
+	return { estimator, backend: activeBackend() ?? 'unknown' };
+}
+
+export function createWorkoutSession(
+	exercise: ExerciseDefinition,
+	settings: Settings
+): WorkoutSession {
+	const devices = browserMediaDevices();
+	const deps: WorkoutDeps = {
+		createCoach: (def) => new Coach(def),
+		loadEstimator: (choice, onProgress) => loadEstimator(choice, onProgress),
+		pickPerson: (bodies, previous) => pickPerson(bodies, previous),
+		describeModelError,
+		openCamera: (deviceId) => openCamera({ deviceId, devices }),
+		listCameras: () => listCameras(devices),
+		onDevicesChanged: (listener) => {
+			if (!devices) return () => {};
+			devices.addEventListener('devicechange', listener);
+			return () => devices.removeEventListener('devicechange', listener);
+		},
+		speaker: new Speaker(),
+		now: () => performance.now()
+	};
+	const session = new WorkoutSession(
+		exercise,
+		{ model: settings.model, runtime: settings.runtime, backend: settings.backend },
+		deps
+	);
+	session.setMuted(settings.muted);
+	return session;
+}

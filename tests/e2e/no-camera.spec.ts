@@ -1,0 +1,48 @@
+import { expect, test } from '@playwright/test';
+import { acknowledgeSafety, collectPageErrors, expectNoBrokenNumbers, screenshot } from './helpers';
+
+// Launched without fake-camera flags: getUserMedia rejects with NotFoundError.
+
+test('home page lists the exercises and asks for the safety note once', async ({ page }) => {
+	const errors = collectPageErrors(page);
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await expect(page.locator('[data-exercise]')).toHaveCount(6);
+	await expect(page.locator('[data-exercise="overhead-arm-reach"]')).toContainText('Overhead');
+	await screenshot(page, 'home-1280');
+	await acknowledgeSafety(page);
+	await page.reload();
+	await expect(page.getByTestId('safety-note')).toHaveCount(0);
+	await expect(page.getByText('Wellness tool, not medical advice.')).toBeVisible();
+	await page.setViewportSize({ width: 390, height: 844 });
+	await screenshot(page, 'home-phone');
+	await expectNoBrokenNumbers(page);
+	expect(errors).toEqual([]);
+});
+
+test('starting the camera without one explains how to fix it', async ({ page }) => {
+	const errors = collectPageErrors(page);
+	await page.goto('/workout/overhead-arm-reach');
+	await expect(page.getByTestId('start-camera')).toBeDisabled();
+	await screenshot(page, 'workout-safety-gate');
+	await acknowledgeSafety(page);
+	await page.getByTestId('start-camera').click();
+	const problem = page.getByTestId('problem');
+	await expect(problem).toBeVisible();
+	await expect(problem).toHaveAttribute('data-kind', 'not-found');
+	await expect(problem).toContainText('No camera found');
+	await expect(problem).toContainText(/plug in a webcam/i);
+	await expect(problem.getByRole('button', { name: 'Open a video file' })).toBeVisible();
+	await expect(problem.getByRole('button', { name: 'Try again' })).toBeVisible();
+	await screenshot(page, 'workout-no-camera-1280');
+	await page.setViewportSize({ width: 390, height: 844 });
+	await screenshot(page, 'workout-no-camera-phone');
+	await expectNoBrokenNumbers(page);
+	expect(errors).toEqual([]);
+});
+
+test('an unknown exercise shows a friendly not-found page', async ({ page }) => {
+	await page.goto('/workout/no-such-move');
+	await expect(page.getByText(/no exercise called/i)).toBeVisible();
+	await expect(page.getByRole('link', { name: /back to the exercises/i })).toBeVisible();
+});
