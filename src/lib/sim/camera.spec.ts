@@ -8,7 +8,7 @@ import {
 	viewToYaw,
 	type CameraOptions
 } from './camera';
-import { handsOnLowerBack, sittingNeutral, standingNeutral } from './postures';
+import { handsOnLowerBack, overheadReach, sittingNeutral, standingNeutral } from './postures';
 import { posture } from './skeleton';
 import { v3 } from './vec3';
 
@@ -44,12 +44,14 @@ describe('camera', () => {
 		expect(kp(back, 'left_shoulder').x).toBeLessThan(kp(back, 'right_shoulder').x);
 	});
 
-	it('fits a standing 1.75 m adult head to toe in the default 640×480 frame', () => {
-		const b = render({});
-		for (const k of b.keypoints) {
-			expect(k!.y).toBeGreaterThan(0);
-			expect(k!.y).toBeLessThan(480);
-			expect(k!.score).toBeGreaterThan(0.75);
+	it('fits a standing 1.75 m adult head to toe, arms overhead too, in the default 640×480 frame', () => {
+		for (const p of [standingNeutral, overheadReach]) {
+			const b = render({}, p);
+			for (const k of b.keypoints) {
+				expect(k!.y).toBeGreaterThan(0);
+				expect(k!.y).toBeLessThan(480);
+				expect(k!.score).toBeGreaterThan(0.75);
+			}
 		}
 	});
 
@@ -111,7 +113,7 @@ describe('camera', () => {
 	});
 
 	it('out of frame: low scores; too little in frame: no person', () => {
-		const half = renderPosture(posture({ root: { x: 1.3, z: 0 } }, standingNeutral), makeCamera());
+		const half = renderPosture(posture({ root: { x: 1.7, z: 0 } }, standingNeutral), makeCamera());
 		expect(half).not.toBeNull();
 		const outside = half!.keypoints.filter((k) => k!.x > 640);
 		expect(outside.length).toBeGreaterThan(0);

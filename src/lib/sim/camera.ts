@@ -59,11 +59,11 @@ export interface CameraOptions {
 	bodyHeightPx?: number;
 	/** Height of the person framed, metres (default 1.75): sets `bodyHeightPx` and the target. */
 	personHeightM?: number;
-	/** Camera to person, metres (default 2.5). */
+	/** Camera to person, metres (default 3). */
 	distanceM?: number;
 	/** Focal length in px (default: a 60° horizontal field of view, typical of laptop webcams). */
 	focalPx?: number;
-	/** World point at `centrePx`, metres (default: the floor point under the person at half their height). */
+	/** World point at `centrePx`, metres (default: above the person's feet at 0.6 of their height). */
 	target?: Partial<Vec3>;
 	centrePx?: Partial<{ x: number; y: number }>;
 	mirrored?: boolean;
@@ -73,8 +73,13 @@ export interface CameraOptions {
 
 /** Laptop webcams have roughly a 60° horizontal field of view. */
 const DEFAULT_HFOV_DEG = 60;
-/** A person 2.5 m from a laptop fits head to toe in a 480 px high frame at that field of view. */
-const DEFAULT_DISTANCE_M = 2.5;
+/**
+ * At 3 m with that field of view a 480 px high frame spans 2.6 m: a standing adult fills two
+ * thirds of it and still fits with both arms overhead (wall angels, overhead reach).
+ */
+const DEFAULT_DISTANCE_M = 3;
+/** The frame centre is aimed at 0.6 of the person's height, leaving room above for raised arms. */
+const DEFAULT_TARGET_HEIGHT_RATIO = 0.6;
 
 export function viewToYaw(view: CameraView): number {
 	switch (view) {
@@ -113,7 +118,11 @@ export function makeCamera(o: CameraOptions = {}): Camera {
 		width,
 		height,
 		pxPerMetre,
-		target: v3(o.target?.x ?? 0, o.target?.y ?? personHeightM / 2, o.target?.z ?? 0),
+		target: v3(
+			o.target?.x ?? 0,
+			o.target?.y ?? DEFAULT_TARGET_HEIGHT_RATIO * personHeightM,
+			o.target?.z ?? 0
+		),
 		centrePx: { x: o.centrePx?.x ?? width / 2, y: o.centrePx?.y ?? height / 2 },
 		mirrored: o.mirrored ?? false,
 		perspectiveDistanceM: o.perspective ? distanceM : null

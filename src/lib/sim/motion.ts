@@ -383,7 +383,7 @@ export interface WalkInOptions extends BaseOption {
 	cameraYawDeg?: number;
 	/** Where the person ends up (default standingNeutral); its root and bodyYaw are honoured. */
 	posture?: PostureInput;
-	/** Distance walked, metres (default 2.2: from outside a 640 px frame at 2.5 m). */
+	/** Distance walked, metres (default 2.6: from outside a 640 px frame 3 m away). */
 	distanceM?: number;
 	seed?: number;
 }
@@ -402,12 +402,12 @@ const GAIT_ARM_DEG = 15;
  * `posture` says (to ~70 %), then settles with small shuffles and sway, reaching `posture`
  * exactly at the end. Marks: 'arrived' and 'ready'.
  */
-export function setupWalkIn(seconds = 4, o: WalkInOptions = {}): Motion {
+export function setupWalkIn(seconds = 5, o: WalkInOptions = {}): Motion {
 	checkSeconds(seconds, 'walk-in seconds');
 	const final = resolve(o.posture ?? {}, o.base);
 	const yaw = ((o.cameraYawDeg ?? 0) * Math.PI) / 180;
 	const sign = (o.from ?? 'left') === 'left' ? 1 : -1;
-	const dist = o.distanceM ?? 2.2;
+	const dist = o.distanceM ?? 2.6;
 	// Walking direction: toward image right (left entry) = the camera's right axis.
 	const dir = { x: sign * Math.cos(yaw), z: -sign * Math.sin(yaw) };
 	const start = { x: final.root.x - dist * dir.x, z: final.root.z - dist * dir.z };

@@ -11,7 +11,7 @@ import { computeSkeleton, DEFAULT_PROPORTIONS, type Proportions } from './skelet
 export interface GenerateOptions {
 	/** What the person does. */
 	timeline: Motion;
-	/** A camera, or options for `makeCamera` (default: front view, 640×480, 2.5 m). */
+	/** A camera, or options for `makeCamera` (default: front view, 640×480, 3 m). */
 	camera?: Camera | CameraOptions;
 	/** Body proportions (default: a 1.75 m adult). */
 	proportions?: Proportions;
