@@ -118,7 +118,8 @@ describe('KeypointNoise', () => {
 	});
 
 	it('passes a null body through and validates options', () => {
-		expect(new KeypointNoise('realistic').apply(null, DT)).toBeNull();
+		const nobody: Body | null = null; // a named null: `x.apply(null, …)` reads as Function#apply to lint
+		expect(new KeypointNoise('realistic').apply(nobody, DT)).toBeNull();
 		expect(() => noiseOptions({ jitterPx: -1 })).toThrow(/jitterPx/);
 		expect(() => noiseOptions({ dropProbability: 2 })).toThrow(/probability/);
 		expect(noiseOptions('realistic')).toEqual(NOISE_PRESETS.realistic);

@@ -92,7 +92,7 @@ describe('toTraceJson', () => {
 			if (src.body === null) return expect(f.body).toBeNull();
 			src.body.keypoints.forEach((k, j) => {
 				const r = f.body!.keypoints[j];
-				if (k === null) return expect(r === null || r.score === 0).toBe(true);
+				if (k === null) return expect(!r || r.score === 0).toBe(true);
 				expect(Math.abs(r!.x - k.x)).toBeLessThanOrEqual(ROUND_TRIP_PX + 1e-9);
 				expect(Math.abs(r!.y - k.y)).toBeLessThanOrEqual(ROUND_TRIP_PX + 1e-9);
 			});
