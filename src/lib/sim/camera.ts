@@ -26,10 +26,10 @@ import { DEG, dot, lerp3, sub, v3, type Vec3 } from './vec3';
  * faces the camera, 90 = their LEFT side toward the camera ('side'), −90 = their right side,
  * 180 = their back.
  */
-export type CameraView = 'front' | 'side' | 'side-left' | 'side-right' | 'back' | number;
+export type ViewAngle = 'front' | 'side' | 'side-left' | 'side-right' | 'back' | number;
 
 export interface Camera {
-	/** Person's yaw relative to the camera, degrees (see {@link CameraView}). */
+	/** Person's yaw relative to the camera, degrees (see {@link ViewAngle}). */
 	yawDeg: number;
 	/** Frame size in pixels. */
 	width: number;
@@ -47,7 +47,7 @@ export interface Camera {
 }
 
 export interface CameraOptions {
-	view?: CameraView;
+	view?: ViewAngle;
 	/** Frame size, px (default 640 × 480, MoveNet's usual webcam input). */
 	width?: number;
 	height?: number;
@@ -81,7 +81,7 @@ const DEFAULT_DISTANCE_M = 3;
 /** The frame centre is aimed at 0.6 of the person's height, leaving room above for raised arms. */
 const DEFAULT_TARGET_HEIGHT_RATIO = 0.6;
 
-export function viewToYaw(view: CameraView): number {
+export function viewToYaw(view: ViewAngle): number {
 	switch (view) {
 		case 'front':
 			return 0;

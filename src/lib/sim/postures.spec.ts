@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { COCO_KEYPOINTS, KP, type Body, type KeypointName } from '../pose/keypoints';
-import { makeCamera, renderPosture, type CameraView } from './camera';
+import { makeCamera, renderPosture, type ViewAngle } from './camera';
 import * as P from './postures';
 import { computeSkeleton, DEFAULT_PROPORTIONS, type Posture } from './skeleton';
 import { distance } from './vec3';
 
 const H = DEFAULT_PROPORTIONS.height;
 
-const view = (p: Posture, v: CameraView): Body => {
+const view = (p: Posture, v: ViewAngle): Body => {
 	const b = renderPosture(p, makeCamera({ view: v }));
 	if (!b) throw new Error('no body');
 	return b;
