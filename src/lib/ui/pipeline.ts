@@ -28,6 +28,7 @@ import {
 import { pickPerson } from '$lib/pose/tracking';
 import { Speaker } from '$lib/speech/speaker';
 import type { Settings } from './settings.svelte';
+import { browserStorage, readJson, writeJson } from './storage';
 import {
 	WorkoutSession,
 	type LoadedEstimator,
@@ -101,11 +102,52 @@ function describeModelError(error: unknown): { title: string; message: string } 
 	};
 }
 
+/** Remembered winners of the auto backend probe, per model (see {@link autoCandidates}). */
+const AUTO_KEY = 'scapula:auto-backend';
+const storage = browserStorage();
+
+function rememberedBackend(model: string): BackendName | null {
+	const all = readJson(storage, AUTO_KEY, {} as Record<string, string>, isRecord);
+	const b = all[model];
+	return b && (DEFAULT_CANDIDATES as readonly string[]).includes(b) ? (b as BackendName) : null;
+}
+
+function rememberBackend(model: string, backend: BackendName): void {
+	const all = readJson(storage, AUTO_KEY, {} as Record<string, string>, isRecord);
+	writeJson(storage, AUTO_KEY, { ...all, [model]: backend });
+}
+
+const isRecord = (v: unknown): v is Record<string, string> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /**
- * The auto backend probe's winner per model, for this page's lifetime: probing runs the model
- * a few times on each backend (seconds with software WebGL), so it is done once per model.
+ * True when WebGL runs in software (SwiftShader, llvmpipe, softpipe): there it is about 9×
+ * slower than wasm (docs/environment.md), and timing it costs tens of seconds of shader
+ * compilation, so the auto probe skips it.
  */
-const autoBackend = new Map<string, BackendName>();
+export function softwareWebGL(doc: Document | undefined = globalThis.document): boolean {
+	if (!doc) return false;
+	try {
+		const canvas = doc.createElement('canvas');
+		const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as
+			WebGLRenderingContext | WebGL2RenderingContext | null;
+		if (!gl) return false;
+		const ext = gl.getExtension('WEBGL_debug_renderer_info');
+		const renderer = String(
+			ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER)
+		);
+		gl.getExtension('WEBGL_lose_context')?.loseContext();
+		return /swiftshader|llvmpipe|softpipe|software|basic render/i.test(renderer);
+	} catch {
+		return false;
+	}
+}
+
+/** Backends worth timing here: all but a software-rendered WebGL. */
+function autoCandidates(): BackendName[] {
+	const soft = softwareWebGL();
+	return DEFAULT_CANDIDATES.filter((b) => !(soft && b === 'webgl'));
+}
 
 async function loadEstimator(
 	choice: ModelChoice,
@@ -117,11 +159,17 @@ async function loadEstimator(
 		? (choice.runtime as Runtime)
 		: DEFAULT_RUNTIME;
 	const auto = choice.backend === 'auto';
-	const remembered = autoBackend.get(model);
+	let remembered = auto ? rememberedBackend(model) : null;
+	const candidates = autoCandidates();
 	if (runtime === 'tfjs') {
 		if (!auto) await setBackend(choice.backend as BackendName);
-		else if (remembered) await setBackend(remembered);
-		else await initBackend();
+		else if (remembered) {
+			// A remembered backend that no longer starts (driver change) means probing again.
+			await setBackend(remembered).catch(async () => {
+				remembered = null;
+				await initBackend(candidates);
+			});
+		} else await initBackend(candidates);
 	}
 	const estimator = await createEstimator({
 		model,
@@ -130,13 +178,13 @@ async function loadEstimator(
 		mediapipeSolutionPath: MEDIAPIPE_PATH
 	});
 	if (runtime === 'mediapipe') return { estimator, backend: 'mediapipe' };
-	if (auto && !remembered) {
-		// Time the real model on each backend and keep the fastest: on a laptop GPU webgl wins,
-		// with software rendering (no GPU) wasm is ~9× faster than webgl.
-		onProgress('Checking which engine runs fastest on this device…');
+	if (auto && !remembered && candidates.length > 1) {
+		// Time the real model on each backend and keep the fastest: on a laptop GPU webgl or
+		// webgpu win; without a GPU wasm does. Done once per model and remembered.
+		onProgress('Checking which engine runs fastest on this device (once)…');
 		try {
-			const picked = await pickBackend(DEFAULT_CANDIDATES, estimatorProbe(estimator));
-			autoBackend.set(model, picked.backend);
+			const picked = await pickBackend(candidates, estimatorProbe(estimator));
+			rememberBackend(model, picked.backend);
 		} catch (e) {
 			estimator.dispose();
 			throw e;

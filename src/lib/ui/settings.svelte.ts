@@ -9,10 +9,10 @@ export const BACKENDS = ['auto', 'webgl', 'wasm', 'webgpu'] as const;
 export type BackendChoice = (typeof BACKENDS)[number];
 
 export const BACKEND_LABELS: Record<BackendChoice, string> = {
-	auto: 'Automatic (measure and pick the fastest)',
+	auto: 'Automatic (fastest here)',
 	webgl: 'WebGL (graphics card)',
 	wasm: 'WebAssembly (processor)',
-	webgpu: 'WebGPU (newest graphics API)'
+	webgpu: 'WebGPU (graphics card, newer)'
 };
 
 export const RUNTIMES = ['tfjs', 'mediapipe'] as const;
