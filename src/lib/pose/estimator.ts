@@ -7,11 +7,13 @@
  * pose-detection package is imported lazily, on the first `createEstimator`, so pages that never
  * run a model do not download it.
  *
- * The tfjs backend is whatever tfjs has active; choose it first with `./backend.ts`.
+ * The tfjs backend is whatever tfjs has active (choose it with `./backend.ts`); when none is
+ * active yet, `createEstimator` starts the first available with `initBackend()`.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Pose, PoseDetector } from '@tensorflow-models/pose-detection';
 import { toBody, type Body } from './keypoints';
+import { initBackend } from './backend';
 import { ModelLoadError, toModelLoadError } from './errors';
 import {
 	checkWeightBytes,
@@ -43,8 +45,9 @@ export interface PoseEstimator {
 	readonly minPersonScore: number;
 	/**
 	 * Bodies found in one frame, in the frame's pixels: at most one (all our models are
-	 * single-person), none when nobody is there. `timestampMs` is the frame time; pass it for
-	 * video (the mediapipe runtime needs increasing timestamps). Calls are run one at a time.
+	 * single-person), none when nobody is there. `timestampMs` is the frame time in ms (default:
+	 * now). The mediapipe runtime aborts for good on a timestamp that does not increase, so there
+	 * a repeated or earlier one is moved 1 ms past the previous. Calls run one at a time.
 	 */
 	estimate(input: EstimatorInput, timestampMs?: number): Promise<Body[]>;
 	/** Forget the previous frame (MoveNet and BlazePose crop around the last pose found). */
@@ -237,9 +240,13 @@ export async function createEstimator(opts: CreateEstimatorOptions): Promise<Pos
 		}
 	} else {
 		try {
+			// No backend chosen yet: take the first that starts (webgpu, webgl, wasm).
+			if (tf.engine().backendName == null) await initBackend();
 			await tf.ready();
 		} catch (err) {
-			throw ModelLoadError.backend(tf.getBackend() ?? 'tfjs', messageOf(err), err);
+			throw err instanceof ModelLoadError
+				? err
+				: ModelLoadError.backend(tf.engine().backendName ?? 'tfjs', messageOf(err), err);
 		}
 		context.backend = tf.getBackend();
 	}
@@ -275,6 +282,8 @@ class DetectorEstimator implements PoseEstimator {
 	#detector: PoseDetector | null;
 	/** The previous estimate, so that calls run one at a time (the models keep state). */
 	#queue: Promise<unknown> = Promise.resolve();
+	/** The last timestamp given to mediapipe, in ms; never decreases, even across reset(). */
+	#lastTimestampMs = -Infinity;
 
 	constructor(
 		readonly model: ModelId,
@@ -312,11 +321,16 @@ class DetectorEstimator implements PoseEstimator {
 		} else {
 			image = input;
 		}
+		let timestamp = timestampMs;
+		if (this.runtime === 'mediapipe') {
+			timestamp = Math.max(timestampMs ?? performance.now(), this.#lastTimestampMs + 1);
+			this.#lastTimestampMs = timestamp;
+		}
 		try {
 			const poses = await detector.estimatePoses(
 				image,
 				{ maxPoses: 1, flipHorizontal: false },
-				timestampMs
+				timestamp
 			);
 			return this.#toBodies(poses, width, height);
 		} finally {
@@ -336,14 +350,16 @@ class DetectorEstimator implements PoseEstimator {
 	/** One run on a blank frame; see `CreateEstimatorOptions.warmup`. */
 	async warmup(): Promise<void> {
 		if (this.runtime === 'mediapipe') {
+			// No reset afterwards: mediapipe's reset rebuilds its graph and GL context (20 s in
+			// software-rendered Chromium), and a blank frame leaves no person to track anyway.
 			await this.estimate(new ImageData(WARMUP_SIZE, WARMUP_SIZE));
-		} else {
-			const blank = tf.zeros([WARMUP_SIZE, WARMUP_SIZE, 3], 'int32') as tf.Tensor3D;
-			try {
-				await this.estimate(blank);
-			} finally {
-				blank.dispose();
-			}
+			return;
+		}
+		const blank = tf.zeros([WARMUP_SIZE, WARMUP_SIZE, 3], 'int32') as tf.Tensor3D;
+		try {
+			await this.estimate(blank);
+		} finally {
+			blank.dispose();
 		}
 		this.reset();
 	}
