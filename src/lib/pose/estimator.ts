@@ -271,6 +271,23 @@ export async function createEstimator(opts: CreateEstimatorOptions): Promise<Pos
 	return estimator;
 }
 
+/**
+ * A `PoseEstimator` over an already created pose-detection detector (no loading, no warm-up):
+ * for callers that build detectors themselves, and for tests with a scripted detector.
+ */
+export function estimatorFromDetector(
+	detector: PoseDetector,
+	options: { model: ModelId; runtime?: Runtime; minPersonScore?: number }
+): PoseEstimator {
+	const info = getModel(options.model);
+	return new DetectorEstimator(
+		info.id,
+		options.runtime ?? info.runtimes[0] ?? 'tfjs',
+		options.minPersonScore ?? info.minPersonScore,
+		detector
+	);
+}
+
 /** Side of the blank warm-up frame, in pixels: about a model input, cheap to make. */
 const WARMUP_SIZE = 256;
 
