@@ -57,10 +57,12 @@ export const MODELS: Readonly<Record<ModelId, ModelInfo>> = Object.freeze({
 		files: ['movenet-lightning.json', 'movenet-lightning.bin'],
 		inputSize: 192,
 		runtimes: ['tfjs'],
-		// baboon.jpg (no person) scores 0.25 (0.28 flipped or cropped; up to 0.46 when the mandrill
-		// face is shrunk into a larger grey frame). Real people score 0.49 or more on the first frame
-		// and 0.53 or more from the second (head-and-shoulders portrait 0.51 → 0.75, side-view
-		// sitting 0.49 → 0.61+). 0.4 sits between the baboon and the worst real first frame.
+		// Measured on the 19 person photos of shared/media (3 frames each after a reset):
+		// baboon.jpg (no person) scores 0.25 on every frame (0.28–0.33 flipped or cropped; up to
+		// 0.46 when the mandrill face is shrunk into a larger grey frame). Real people score 0.49
+		// or more on the first frame and 0.53 or more from the second (head-and-shoulders portrait
+		// 0.51 → 0.75; side-view sitting 0.49–0.56 → 0.53–0.86). 0.4 sits between the baboon
+		// photo and the worst real first frame, with about 0.1 of margin on each side.
 		minPersonScore: 0.4,
 		keypointCount: 17
 	},
@@ -93,8 +95,8 @@ export const MODELS: Readonly<Record<ModelId, ModelInfo>> = Object.freeze({
 		inputSize: 256,
 		runtimes: ['tfjs', 'mediapipe'],
 		// BlazePose's own person detector already returns nothing for baboon.jpg, blank and noise
-		// images. Its keypoint scores are visibilities, high for anyone it finds (0.9+ for the
-		// five best on every test photo), so this only drops near-empty landmark sets.
+		// images. Its keypoint scores are visibilities, high for anyone it finds (0.99–1.00 for the
+		// five best on all 19 person photos), so this only drops near-empty landmark sets.
 		minPersonScore: 0.5,
 		keypointCount: 33
 	},
