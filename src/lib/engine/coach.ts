@@ -13,7 +13,7 @@ import {
 import { detectView } from '../metrics/view';
 import type { Body, PoseFrame } from '../pose/keypoints';
 import { Baseline } from './baseline';
-import { evaluate, type Facts } from './conditions';
+import { evaluate, metricsOf, type Facts } from './conditions';
 import { CueSelector, type CueOptions } from './cue-selector';
 import { FormRuleTracker } from './form-rules';
 import { INITIAL_REP_STATE, repTransition, type RepState } from './rep-machine';
@@ -33,6 +33,8 @@ export interface CoachOptions {
 	cues: Partial<CueOptions>;
 }
 
+/** Seconds a setup issue must last before it is reported and pauses counting. */
+const SETUP_PERSIST_SECONDS = 0.5;
 /** Largest time step (s) credited to a hold: a stalled camera must not add seconds. */
 const MAX_STEP_SECONDS = 0.25;
 /** Seconds of blocked setup (no person, wrong view…) after which a half-done rep is dropped. */
@@ -100,7 +102,7 @@ export class Coach {
 		const view = reading ? this.#views.update(reading.view, t) : 'unknown';
 		const metrics = body && reading ? computeMetrics(body, { ...reading, view }) : null;
 
-		let setup = checkSetup(this.def, body, view, metrics?.scalePx ?? null);
+		let setup = this.#debounce(checkSetup(this.def, body, view, metrics?.scalePx ?? null), t);
 		if (!setup && people > 1) {
 			setup = {
 				id: 'two-people',
@@ -112,7 +114,7 @@ export class Coach {
 		if (setup?.id !== this.#setup?.id) events.push({ type: 'setup', t, issue: setup });
 		this.#setup = setup;
 
-		if (setup?.blocking || !metrics) {
+		if (setup?.blocking || !metrics || this.#pending?.id === 'no-person') {
 			this.#blockedSince ??= t;
 			if (t - this.#blockedSince > ABANDON_REP_SECONDS && this.#rep.phase === 'active') {
 				this.#rep = { ...INITIAL_REP_STATE };
@@ -131,7 +133,8 @@ export class Coach {
 
 		const facts = this.#facts(metrics);
 		this.#baseline.update(metrics, t, this.#isResting(facts));
-		if (!this.#baseline.ready) {
+		this.#calibrating = this.#needsBaseline(view);
+		if (this.#calibrating) {
 			this.#state = this.#snapshot(t, body, metrics, view, events);
 			return this.#state;
 		}
@@ -176,22 +179,55 @@ export class Coach {
 		this.#lastProgressSecond = 0;
 		this.#lastRepSpec = null;
 		this.#inHold = false;
+		this.#pending = null;
+		this.#calibrating = false;
+		this.#signal = null;
+		this.#progress = null;
 		this.#state = this.#snapshot(0, null, null, 'unknown', []);
 	}
 
 	#facts(m: Metrics): Facts {
 		const facts: Partial<Record<MetricName, number | null>> = { ...m };
-		const base = this.#baseline.values;
-		if (base) {
-			for (const [name, b] of Object.entries(base) as Array<[BaseMetricName, number]>) {
-				const v = m[name];
-				facts[`${name}Delta`] = v === null ? null : v - b;
-			}
+		for (const [name, b] of Object.entries(this.#baseline.values) as Array<
+			[BaseMetricName, number]
+		>) {
+			const v = m[name];
+			facts[`${name}Delta`] = v === null ? null : v - b;
 		}
 		return facts;
 	}
 
-	/** At rest: the rep signal is back past `exit` (or, for holds, out of the hold position). */
+	/** Counting waits until the baselines it reads (this view's rep signal, the hold) exist. */
+	#needsBaseline(view: CoachState['view']): boolean {
+		const spec = this.#repSpec(view);
+		const conds = spec
+			? []
+			: [this.def.hold?.condition, this.def.hold?.sides?.left, this.def.hold?.sides?.right];
+		const names = spec ? [spec.metric] : conds.flatMap((c) => (c ? metricsOf(c) : []));
+		return names.some(
+			(n) => n.endsWith('Delta') && !this.#baseline.has(n.slice(0, -5) as BaseMetricName)
+		);
+	}
+
+	#calibrating = false;
+	#signal: { v: number; t: number } | null = null;
+	#progress: number | null = null;
+
+	/** The rep metric, low-passed when the spec asks (exponential, time constant in s). */
+	#repSignal(spec: RepSpec, facts: Facts, t: number): number | null {
+		const v = facts[spec.metric];
+		if (v === null || v === undefined || !Number.isFinite(v)) return null;
+		const tau = spec.smoothSeconds ?? 0;
+		if (tau <= 0) return v;
+		const prev = this.#signal;
+		const gap = prev ? t - prev.t : Infinity;
+		const out =
+			gap > 1 || gap <= 0 || !prev ? v : prev.v + (1 - Math.exp(-gap / tau)) * (v - prev.v);
+		this.#signal = { v: out, t };
+		return out;
+	}
+
+	/** At rest: the rep signal is back past `exit`, so the baseline may follow slow drift. */
 	#isResting(facts: Facts): boolean {
 		const rep = this.#lastRepSpec ?? this.def.rep;
 		if (rep) {
@@ -199,7 +235,9 @@ export class Coach {
 			if (v === null || v === undefined) return false;
 			return this.#rep.phase === 'rest' && (rep.direction === 'up' ? v < rep.exit : v > rep.exit);
 		}
-		return this.#hold.outSince !== null || this.#hold.seconds === 0;
+		// A hold has no reliable "rest" signal (out of position may be half-way into it), so its
+		// baseline stays as captured at the start.
+		return false;
 	}
 
 	#phase(): 'rest' | 'active' {
@@ -210,6 +248,23 @@ export class Coach {
 	}
 
 	#inHold = false;
+	#pending: { id: SetupIssue['id']; since: number } | null = null;
+
+	/**
+	 * A setup issue is reported only once it has lasted SETUP_PERSIST_SECONDS: a keypoint lost
+	 * for a frame or two must not flash a message or pause counting (the metrics that needed it
+	 * are null meanwhile, and null metrics never change a phase). A reported issue clears at once.
+	 */
+	#debounce(issue: SetupIssue | null, t: number): SetupIssue | null {
+		if (!issue) {
+			this.#pending = null;
+			return null;
+		}
+		if (this.#setup?.id === issue.id) return issue;
+		if (this.#pending?.id !== issue.id) this.#pending = { id: issue.id, since: t };
+		// Until the new issue has lasted, the one already reported (if any) stands.
+		return t - this.#pending.since >= SETUP_PERSIST_SECONDS ? issue : this.#setup;
+	}
 	#lastRepSpec: RepSpec | null = null;
 
 	/** The rep signal for this view; null for holds. */
@@ -224,7 +279,12 @@ export class Coach {
 			this.#lastRepSpec = spec;
 			this.#rep = INITIAL_REP_STATE;
 		}
-		const { state, event } = repTransition(spec, this.#rep, facts[spec.metric] ?? null, t);
+		const signal = this.#repSignal(spec, facts, t);
+		this.#progress =
+			signal === null
+				? null
+				: Math.min(1, Math.max(0, (signal - spec.exit) / (spec.enter - spec.exit)));
+		const { state, event } = repTransition(spec, this.#rep, signal, t);
 		this.#rep = state;
 		if (event.kind === 'start') {
 			this.#rules.takeScore(0); // rest-phase faults do not count against the coming rep
@@ -394,9 +454,10 @@ export class Coach {
 			holdTarget: rep ? (rep.holdSeconds ?? 0) : (this.def.hold?.seconds ?? 0),
 			holdsCompleted: this.#holdsCompleted,
 			holdsBySide: this.#holdsBySide,
-			calibrating: !this.#baseline.ready && this.#setup?.blocking !== true && body !== null,
+			calibrating: this.#calibrating && this.#setup?.blocking !== true && body !== null,
 			side: this.#hold.side,
 			cue: this.#cues.current(t),
+			repProgress: this.#progress,
 			events
 		};
 	}

@@ -36,6 +36,11 @@ export interface RepSpec {
 	minSeconds: number;
 	/** For rep-with-hold moves: seconds to hold in the active phase for the rep to count. */
 	holdSeconds?: number;
+	/**
+	 * Extra low-pass time constant (s) on the rep signal, for slow moves measured by a small,
+	 * noisy distance (a shoulder-blade squeeze changes shoulder width by only ≈ 7 %).
+	 */
+	smoothSeconds?: number;
 }
 
 /** What must be true for a hold to run; per-side holds give one condition per side. */
@@ -147,6 +152,11 @@ export interface CoachState {
 	/** For per-side holds: the side being held now, or null. */
 	side: Side | null;
 	cue: Cue | null;
+	/**
+	 * Where the rep signal sits between rest (0, at `exit`) and the top (1, at `enter`), clamped;
+	 * null for holds or when unmeasured. Drives the range bar in the UI.
+	 */
+	repProgress: number | null;
 	/** Events raised by this frame only. */
 	events: readonly CoachEvent[];
 }

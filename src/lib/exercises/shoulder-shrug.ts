@@ -24,7 +24,7 @@ export const shoulderShrug = defineExercise({
 		direction: 'down',
 		enter: -0.08,
 		exit: -0.03,
-		minSeconds: 1.2
+		minSeconds: 0.8
 	},
 	rules: [
 		{

@@ -2,8 +2,8 @@ import { defineExercise } from '../engine/define';
 
 /**
  * Wall angels, front view. Rep signal: the lower upper-arm's elevation (deg). The goal post is
- * ≈ 90°; sliding up reaches 150–170°. Enter at 135° (clearly up the wall), exit at 105° (back
- * down near the goal post): the 30° gap is well above smoothed keypoint jitter (≈ 2–4°).
+ * ≈ 90°; sliding up reaches 150–170°. Enter at 135° (clearly up the wall), exit at 115° (back
+ * down near the goal post): the 20° gap is well above smoothed keypoint jitter (≈ 2–4°).
  */
 export const wallAngels = defineExercise({
 	id: 'wall-angels',
@@ -30,7 +30,7 @@ export const wallAngels = defineExercise({
 		'Face the camera, far enough back that your hands stay in view when raised.'
 	],
 	baseline: ['earShoulderGap', 'noseDrop'],
-	rep: { metric: 'armRaiseMin', direction: 'up', enter: 135, exit: 105, minSeconds: 1.5 },
+	rep: { metric: 'armRaiseMin', direction: 'up', enter: 135, exit: 115, minSeconds: 1.5 },
 	rules: [
 		{
 			id: 'elbows-low',
@@ -54,8 +54,11 @@ export const wallAngels = defineExercise({
 			id: 'head-off-wall',
 			during: 'always',
 			// Front-view proxy: the head leaving the wall tips the face down (nose drops ≈ 0.3 ear
-			// widths). It cannot see the wall itself; the cue says what to do, not what it saw.
-			fault: { metric: 'noseDropDelta', op: '>', value: 0.3 },
+			// widths or more). It cannot see the wall itself; the cue says what to do, not what it saw.
+			// The face is small when the whole body is in frame (ear width ≈ 25 px), so the
+			// threshold is high and the fault must last a full second.
+			fault: { metric: 'noseDropDelta', op: '>', value: 0.4 },
+			minSeconds: 1,
 			cue: 'Keep the back of your head on the wall.',
 			priority: 2,
 			penalty: 20
