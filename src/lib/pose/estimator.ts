@@ -320,7 +320,7 @@ class DetectorEstimator implements PoseEstimator {
 	async #estimate(input: EstimatorInput, timestampMs?: number): Promise<Body[]> {
 		const detector = this.#detector;
 		if (!detector) throw new Error('This pose estimator was disposed.');
-		const { width, height } = frameSize(input);
+		let { width, height } = frameSize(input);
 		// A <video> before its first frame has no size; there is nothing to look at yet.
 		if (!(width > 0 && height > 0)) return [];
 
@@ -329,10 +329,12 @@ class DetectorEstimator implements PoseEstimator {
 		if (input instanceof tf.Tensor) {
 			image = input;
 		} else if (this.runtime === 'tfjs') {
-			// One tensor from any source, sized like the frame we report: pose-detection reads a
-			// video's size from its width/height attributes, which are 0 unless set.
+			// One tensor from any source, and the frame size taken from it: pose-detection reads a
+			// video's size from its width/height attributes (0 unless set), and tfjs draws an
+			// <img> at its displayed size, which need not be its natural one.
 			owned = tf.browser.fromPixels(input, 3);
 			image = owned;
+			[height, width] = owned.shape;
 		} else if (isPixelData(input)) {
 			image = new ImageData(new Uint8ClampedArray(input.data), input.width, input.height);
 		} else {
