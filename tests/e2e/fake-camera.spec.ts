@@ -77,3 +77,35 @@ test('tracks the person and counts an overhead reach from the camera', async ({ 
 	expect(Number(await page.getByTestId('rep-count').innerText())).toBeGreaterThanOrEqual(1);
 	expect(errors).toEqual([]);
 });
+
+test('a camera that goes away mid-session keeps the counts and reconnects', async ({ page }) => {
+	const errors = collectPageErrors(page);
+	await page.goto('/workout/overhead-arm-reach');
+	await acknowledgeSafety(page);
+	await page.getByTestId('start-camera').click();
+	await expect(page.getByTestId('tracking-status')).toHaveText('Tracking', { timeout: 90_000 });
+	await expect
+		.poll(async () => Number(await page.getByTestId('rep-count').innerText()), {
+			timeout: 90_000,
+			intervals: [500]
+		})
+		.toBeGreaterThanOrEqual(1);
+
+	// Unplugging fires `ended` on the track (track.stop() would not).
+	await page.evaluate(() => {
+		const video = document.querySelector('video');
+		const stream = video?.srcObject as MediaStream | null;
+		stream?.getVideoTracks()[0]?.dispatchEvent(new Event('ended'));
+	});
+	const problem = page.getByTestId('problem');
+	await expect(problem).toHaveAttribute('data-kind', 'disconnected');
+	await expect(problem).toContainText('Your reps and holds are kept');
+	const reps = Number(await page.getByTestId('rep-count').innerText());
+	expect(reps).toBeGreaterThanOrEqual(1);
+	await screenshot(page, 'workout-disconnected-1280');
+
+	await problem.getByRole('button', { name: 'Reconnect' }).click();
+	await expect(page.getByTestId('tracking-status')).toHaveText('Tracking', { timeout: 60_000 });
+	expect(Number(await page.getByTestId('rep-count').innerText())).toBeGreaterThanOrEqual(reps);
+	expect(errors).toEqual([]);
+});

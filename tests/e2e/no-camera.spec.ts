@@ -46,3 +46,23 @@ test('an unknown exercise shows a friendly not-found page', async ({ page }) => 
 	await expect(page.getByText(/no exercise called/i)).toBeVisible();
 	await expect(page.getByRole('link', { name: /back to the exercises/i })).toBeVisible();
 });
+
+test('a local video file runs through the same pipeline and ends cleanly', async ({ page }) => {
+	const errors = collectPageErrors(page);
+	await page.goto('/workout/overhead-arm-reach');
+	await acknowledgeSafety(page);
+	await page.getByTestId('file-input').setInputFiles('tests/fixtures/media/tfjs_pose_1.mp4');
+	await expect(page.getByTestId('tracking-status')).toHaveText('Tracking', { timeout: 60_000 });
+	await expect
+		.poll(async () => Number(await page.getByTestId('overlay').getAttribute('data-keypoints')))
+		.toBeGreaterThanOrEqual(10);
+	// The 4 s clip plays once; then the session stops and says so, counts kept.
+	const problem = page.getByTestId('problem');
+	await expect(problem).toHaveAttribute('data-kind', 'finished', { timeout: 30_000 });
+	await expect(problem.getByRole('button', { name: 'Play again' })).toBeVisible();
+	await screenshot(page, 'workout-file-ended-1280');
+	await problem.getByRole('button', { name: 'Play again' }).click();
+	await expect(page.getByTestId('tracking-status')).toBeVisible();
+	await expectNoBrokenNumbers(page);
+	expect(errors).toEqual([]);
+});

@@ -142,6 +142,10 @@ export class CameraSource implements FrameSource {
 		await ready;
 	}
 
+	async play(video: HTMLVideoElement): Promise<void> {
+		if (video.paused) await playVideo(video);
+	}
+
 	detach(video: HTMLVideoElement): void {
 		if (video.srcObject === this.#stream) {
 			video.pause();

@@ -47,15 +47,23 @@ export class FileSource implements FrameSource {
 		this.#video = video;
 		video.srcObject = null;
 		video.loop = this.loop;
+		video.muted = true;
+		video.playsInline = true;
+		video.preload = 'auto';
 		video.addEventListener('ended', this.#onEndedEvent);
 		if (video.src !== this.#url) video.src = this.#url;
-		const ready = whenVideoReady(video).catch(() => {
+		// Wait on the first frame, paused: the recording must not run on while the model loads.
+		await whenVideoReady(video).catch(() => {
 			throw new Error(videoFileErrorMessage(video.error?.code));
 		});
+	}
+
+	async play(video: HTMLVideoElement): Promise<void> {
+		if (!video.paused) return;
+		if (video.ended) video.currentTime = 0;
 		await playVideo(video).catch(() => {
 			throw new Error(videoFileErrorMessage(video.error?.code));
 		});
-		await ready;
 	}
 
 	/** Plays the file again from the start (after it finished). */

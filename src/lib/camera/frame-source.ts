@@ -18,8 +18,13 @@ export interface FrameSource {
 	 * pixels the model sees are never flipped, so keypoint left/right stay anatomical.
 	 */
 	readonly mirrored: boolean;
-	/** Plays the source in `video`; resolves once the first frame can be read. */
+	/**
+	 * Shows the source in `video`; resolves once the first frame can be read. A camera plays
+	 * at once (it is live); a file waits, paused on its first frame, until {@link play}.
+	 */
 	attach(video: HTMLVideoElement): Promise<void>;
+	/** Starts (or resumes) playback once the pipeline is ready for frames. */
+	play(video: HTMLVideoElement): Promise<void>;
 	/** Stops playing in `video` (the source stays open and can be attached again). */
 	detach(video: HTMLVideoElement): void;
 	/** Releases the camera or the file's object URL for good. Safe to call twice. */

@@ -206,6 +206,8 @@ export class WorkoutSession {
 			const source = this.source;
 			this.problem = null;
 			await source.restart();
+			this.#unsubscribeEnded?.();
+			this.#unsubscribeEnded = source.onEnded((reason) => this.#onSourceEnded(source, reason));
 			this.#resume(source);
 			return;
 		}
@@ -328,6 +330,19 @@ export class WorkoutSession {
 		const est = await model;
 		if (generation !== this.#generation) return;
 		if (!est) return; // #ensureModel reported the problem
+		try {
+			await source.play(video);
+		} catch (e) {
+			if (generation !== this.#generation) return;
+			this.#fail({
+				source: source.kind,
+				title: 'The video could not be played',
+				message: e instanceof Error ? e.message : String(e),
+				actions: source.kind === 'camera' ? ['retry-camera', 'open-file'] : ['open-file']
+			});
+			return;
+		}
+		if (generation !== this.#generation) return;
 		this.#resume(source);
 	}
 
