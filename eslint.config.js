@@ -26,7 +26,10 @@ export default ts.config(
 		languageOptions: { globals: { ...globals.browser, ...globals.node } },
 		rules: {
 			'no-undef': 'off',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+			]
 		}
 	},
 	{
@@ -47,8 +50,14 @@ export default ts.config(
 				'error',
 				{
 					patterns: [
-						{ group: ['svelte', 'svelte/*', '$app/*'], message: 'Pure modules must not import Svelte.' },
-						{ group: ['**/camera/**', '**/ui/**'], message: 'Pure modules must not import DOM code.' }
+						{
+							group: ['svelte', 'svelte/*', '$app/*'],
+							message: 'Pure modules must not import Svelte.'
+						},
+						{
+							group: ['**/camera/**', '**/ui/**'],
+							message: 'Pure modules must not import DOM code.'
+						}
 					]
 				}
 			],
@@ -56,6 +65,14 @@ export default ts.config(
 		}
 	},
 	{
-		ignores: ['build/', '.svelte-kit/', 'dist/', 'static/', 'node_modules/', 'test-results/', 'playwright-report/']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'dist/',
+			'static/',
+			'node_modules/',
+			'test-results/',
+			'playwright-report/'
+		]
 	}
 );

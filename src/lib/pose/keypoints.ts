@@ -120,7 +120,11 @@ export const MIN_KEYPOINT_SCORE = 0.3;
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** A keypoint if present, finite and confident enough; otherwise null. */
-export function seen(body: Body, name: KeypointName, minScore = MIN_KEYPOINT_SCORE): Keypoint | null {
+export function seen(
+	body: Body,
+	name: KeypointName,
+	minScore = MIN_KEYPOINT_SCORE
+): Keypoint | null {
 	const k = body.keypoints[KP[name]];
 	if (!k || !isFiniteNumber(k.x) || !isFiniteNumber(k.y) || !isFiniteNumber(k.score)) return null;
 	return k.score >= minScore ? k : null;
@@ -152,7 +156,11 @@ export function toBody(
 		if (name === undefined || !(name in KP)) return;
 		const score = p.score ?? 1;
 		if (!isFiniteNumber(p.x) || !isFiniteNumber(p.y) || !isFiniteNumber(score)) return;
-		keypoints[KP[name as KeypointName]] = { x: p.x, y: p.y, score: Math.min(1, Math.max(0, score)) };
+		keypoints[KP[name as KeypointName]] = {
+			x: p.x,
+			y: p.y,
+			score: Math.min(1, Math.max(0, score))
+		};
 	});
 	return { keypoints, width, height };
 }
