@@ -37,6 +37,8 @@ function mediapipePoseShim(): Plugin {
 
 export default defineConfig({
 	plugins: [mediapipePoseShim(), sveltekit()],
+	// The dev server pre-bundles dependencies with its own bundler, which needs the shim too.
+	optimizeDeps: { rolldownOptions: { plugins: [mediapipePoseShim()] } },
 	server: { port: 5173 },
 	preview: { port: 4173 },
 	test: {
