@@ -45,7 +45,7 @@ export default defineConfig({
 	projects: [
 		{
 			name: 'fake-camera',
-			testMatch: /fake-camera\.spec\.ts/,
+			testMatch: /(fake-camera|bench)\.spec\.ts/,
 			use: {
 				launchOptions: {
 					executablePath,

@@ -36,7 +36,8 @@ export function doseText(def: ExerciseDefinition): string {
 		parts.push(`${sets}${d.holdSeconds ?? def.hold?.seconds ?? 30} s`);
 	} else {
 		const secs = d.holdSeconds ?? def.hold?.seconds;
-		parts.push(secs ? `${sets}${secs} s hold` : 'Hold');
+		const times = (def.hold?.count ?? 1) * Math.max(1, d.sets);
+		parts.push(secs ? `${times > 1 ? `${times} × ` : ''}${secs} s hold` : 'Hold');
 	}
 	if (d.perSide || def.kind === 'side-hold') parts.push('each side');
 	return parts.join(', ');
