@@ -36,6 +36,9 @@ test.describe('benchmark', () => {
 				timeout: 240_000
 			});
 			// Measure over ~20 s of frames after the first tracked one.
+			await page.evaluate(() =>
+				(window as unknown as { __scapulaResetStats: () => void }).__scapulaResetStats()
+			);
 			await page.waitForTimeout(20_000);
 			const stats = await page.evaluate(
 				() => (window as unknown as { __scapulaStats: unknown }).__scapulaStats

@@ -46,8 +46,12 @@ test('tracks the person and counts an overhead reach from the camera', async ({ 
 	await screenshot(page, 'workout-rep-1280');
 	await expectNoBrokenNumbers(page);
 
-	// Benchmark: let the rolling window fill, then read the timings.
-	await page.waitForTimeout(8_000);
+	// Benchmark: a fresh window with nothing else going on (screenshots stall the page), then
+	// read the timings.
+	await page.evaluate(() =>
+		(window as unknown as { __scapulaResetStats: () => void }).__scapulaResetStats()
+	);
+	await page.waitForTimeout(12_000);
 	const stats = (await page.evaluate(
 		() => (window as unknown as { __scapulaStats: unknown }).__scapulaStats
 	)) as Stats;

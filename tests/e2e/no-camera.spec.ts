@@ -66,3 +66,28 @@ test('a local video file runs through the same pipeline and ends cleanly', async
 	await expectNoBrokenNumbers(page);
 	expect(errors).toEqual([]);
 });
+
+test('every exercise page renders its coach panel without broken numbers', async ({ page }) => {
+	const errors = collectPageErrors(page);
+	await page.addInitScript(() => localStorage.setItem('scapula:safety-acknowledged', 'true'));
+	await page.goto('/');
+	const ids = await page
+		.locator('[data-exercise]')
+		.evaluateAll((els) => els.map((e) => e.getAttribute('data-exercise') ?? ''));
+	expect(ids.length).toBeGreaterThan(0);
+	for (const id of ids) {
+		await page.goto(`/workout/${id}`);
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		await expect(page.getByTestId('start-camera')).toBeEnabled();
+		await expectNoBrokenNumbers(page);
+	}
+	await page.goto('/workout/thoracic-extension-seated');
+	await screenshot(page, 'workout-hold-1280');
+	await page.emulateMedia({ colorScheme: 'dark' });
+	await page.goto('/workout/neck-side-tilt');
+	await page.getByRole('button', { name: 'Settings' }).click();
+	await screenshot(page, 'workout-side-hold-dark-1280');
+	await page.goto('/');
+	await screenshot(page, 'home-dark-1280');
+	expect(errors).toEqual([]);
+});

@@ -275,6 +275,12 @@ export class WorkoutSession {
 		return this.#frameStats.snapshot();
 	}
 
+	/** Starts a fresh timing window (keeps load time, model and backend). */
+	resetStats(): void {
+		this.#frameStats.reset();
+		this.stats = this.#frameStats.snapshot();
+	}
+
 	dispose(): void {
 		this.stop();
 		this.#disposeEstimator();
