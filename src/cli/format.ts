@@ -1,0 +1,101 @@
+/** Human-readable output of the command-line analyser: short summaries and tables. */
+import type { ExerciseReport } from '../lib/analysis/exercise-report';
+import type { CatalogEntry } from '../lib/analysis/catalog';
+import { postureSegments, type PostureReport } from '../lib/analysis/posture';
+import type { LoadedInput } from '../lib/analysis/node/input';
+import path from 'node:path';
+
+const s1 = (v: number) => v.toFixed(1);
+const s2 = (v: number) => v.toFixed(2);
+
+/** Left-aligned columns separated by two spaces; the header is underlined with dashes. */
+export function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+	const line = (cells: readonly string[]) =>
+		cells
+			.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
+			.join('  ')
+			.trimEnd();
+	return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** One line on what was analysed: the file, its size and length, the model and its speed. */
+export function describeInput(input: LoadedInput): string {
+	const name = path.basename(input.file);
+	const people = input.frames.filter((f) => f.body !== null).length;
+	const base = `${name}: ${input.kind === 'video' ? 'video' : 'pose trace'} ${input.width}×${input.height}, ${s1(input.duration)} s, ${input.frames.length} frames (person in ${people})`;
+	if (input.kind === 'video' && input.video) {
+		const v = input.video;
+		const fps = v.seconds > 0 ? input.frames.length / v.seconds : 0;
+		return `${base}; ${input.model} at ${s1(fps)} frames/s (decoded at ${v.decoded.width}×${v.decoded.height})`;
+	}
+	return `${base}; keypoints from ${input.model}`;
+}
+
+export function formatExercise(report: ExerciseReport, name: string, input: LoadedInput): string {
+	const out = [`${name} (${report.exercise})`, describeInput(input), ''];
+	out.push(`Reps: ${report.reps}`);
+	if (report.reps > 0) {
+		out.push(
+			table(
+				['rep', 'done at (s)'],
+				report.repTimes.map((t, i) => [String(i + 1), s2(t)])
+			)
+		);
+	}
+	if (report.holds.length > 0) {
+		out.push('', `Holds: ${report.holds.length}`);
+		out.push(
+			table(
+				['hold', 'side', 'seconds'],
+				report.holds.map((h, i) => [String(i + 1), h.side ?? '-', s1(h.seconds)])
+			)
+		);
+	}
+	out.push('', `Form score: ${report.formScore === null ? '-' : `${report.formScore}/100`}`);
+	if (report.cues.length > 0) {
+		out.push('', `Cues: ${report.cues.length}`);
+		out.push(
+			table(
+				['at (s)', 'cue', 'text'],
+				report.cues.map((c) => [s2(c.t), c.id, c.text])
+			)
+		);
+	} else {
+		out.push('Cues: none');
+	}
+	return out.join('\n');
+}
+
+export function formatPosture(report: PostureReport, input: LoadedInput): string {
+	const c = report.calibration;
+	const base = Object.entries(c.baseline)
+		.map(([k, v]) => `${k} ${s2(v)}`)
+		.join(', ');
+	const out = [
+		'Sitting posture',
+		describeInput(input),
+		`Calibrated on ${s1(c.start)}–${s1(c.end)} s (${c.frames} frames, ${report.view} view): ${base}`,
+		''
+	];
+	const segs = postureSegments(report.frames);
+	out.push(
+		table(
+			['from (s)', 'to (s)', 'state'],
+			segs.map((g) => [s1(g.start), s1(g.end), g.state])
+		)
+	);
+	const by = report.secondsByState;
+	out.push(
+		'',
+		`Slouched ${s1(report.slouchedSeconds)} s · upright ${s1(by.upright)} s · away ${s1(by.away)} s · unknown ${s1(by.unknown)} s`
+	);
+	return out.join('\n');
+}
+
+export function formatCatalog(entries: readonly CatalogEntry[]): string {
+	return table(
+		['id', 'name', 'kind', 'view', 'camera-checked'],
+		entries.map((e) => [e.id, e.name, e.kind, e.view, e.cameraChecked ? 'yes' : 'no (timer)'])
+	);
+}
