@@ -67,6 +67,19 @@ export const BASE_METRICS = [
 	'wristToHead',
 	/** Farther elbow ahead of the ear, scale units: elbows pointing forward, not wide. Side view. */
 	'elbowForward',
+	/**
+	 * Wrist carried across the body: its horizontal distance past the shoulder midline toward the
+	 * OTHER side, scale units (+ across; about −0.4 hanging at its own side). Front view.
+	 */
+	'wristAcrossLeft',
+	'wristAcrossRight',
+	/**
+	 * Shoulder width / torso length (ratio): ≈ 0.75–0.8 square to the camera, shrinking with the
+	 * cosine of a trunk turn away from it (the `widthRatio` of view.ts). Front view.
+	 */
+	'shoulderWidthRatio',
+	/** Mid-hip ahead of the ankle, scale units (+ hips pushed forward of the feet). Side view. */
+	'hipForward',
 	/** Body scale in pixels (see header). */
 	'scalePx'
 ] as const;
@@ -107,6 +120,10 @@ export const METRIC_UNIT: Readonly<Record<BaseMetricName, MetricUnit>> = {
 	lookUp: 'deg',
 	wristToHead: 'scale',
 	elbowForward: 'scale',
+	wristAcrossLeft: 'scale',
+	wristAcrossRight: 'scale',
+	shoulderWidthRatio: 'ratio',
+	hipForward: 'scale',
 	scalePx: 'px'
 };
 /** `<metric>Delta`: the metric minus the person's own neutral baseline (same unit). */
@@ -255,6 +272,20 @@ export function computeMetrics(body: Body, view: ViewReading = detectView(body))
 				)
 			: null;
 
+	// Across the body, front view: the person's-left direction tells which way is "across".
+	const across = (w: Point | null, side: Side): number | null =>
+		view.view === 'front' && w && shoulderMid
+			? norm((shoulderMid.x - w.x) * leftDir * (side === 'left' ? 1 : -1))
+			: null;
+	const shoulderWidthRatio =
+		view.view === 'front' && Number.isFinite(torso) && torso > 1 && Number.isFinite(shoulderWidth)
+			? finite(shoulderWidth / torso)
+			: null;
+	const la = s('left_ankle');
+	const ra = s('right_ankle');
+	const sAnkle = (near ? s(kp(near, 'ankle')) : null) ?? (la && ra ? midpoint(la, ra) : (la ?? ra));
+	const hipForward = isSide && sHip && sAnkle ? norm((sHip.x - sAnkle.x) * facing) : null;
+
 	return {
 		armRaiseLeft: L.raise,
 		armRaiseRight: R.raise,
@@ -286,6 +317,10 @@ export function computeMetrics(body: Body, view: ViewReading = detectView(body))
 		lookUp,
 		wristToHead,
 		elbowForward,
+		wristAcrossLeft: across(L.wr, 'left'),
+		wristAcrossRight: across(R.wr, 'right'),
+		shoulderWidthRatio,
+		hipForward,
 		scalePx: scaleOk ? scale : null
 	};
 }

@@ -1,0 +1,72 @@
+import { defineExercise } from '../engine/define';
+
+/**
+ * Cross-body shoulder stretch, front view, a hold per side. Sides are named by the arm being
+ * stretched. In position: that wrist carried past the body's midline toward the other side by
+ * more than 0.15 scale units (`wristAcross…`; straight across the chest ≈ +0.44, hanging at its
+ * own side ≈ −0.46), which no other arm position gives.
+ */
+const acrossLeft = { metric: 'wristAcrossLeft', op: '>', value: 0.15 } as const;
+const acrossRight = { metric: 'wristAcrossRight', op: '>', value: 0.15 } as const;
+
+export const crossbodyShoulderStretch = defineExercise({
+	id: 'crossbody-shoulder-stretch',
+	name: 'Cross-body shoulder stretch',
+	kind: 'side-hold',
+	view: 'front',
+	cameraChecked: true,
+	requires: [
+		'nose',
+		'left_shoulder',
+		'right_shoulder',
+		'left_elbow',
+		'right_elbow',
+		'left_wrist',
+		'right_wrist'
+	],
+	dose: { sets: 1, holdSeconds: 30, perSide: true, note: 'Sources: 30 s each side.' },
+	instructions: [
+		'Sit or stand tall facing the camera.',
+		'Bring one straight arm across your chest and hook the other hand or forearm just above its elbow.',
+		'Draw the arm gently closer until the back of the shoulder stretches; keep both shoulders down.',
+		'Hold, then change arms.'
+	],
+	hold: {
+		seconds: 30,
+		count: 1,
+		sides: { left: acrossLeft, right: acrossRight },
+		cue: 'Bring one arm across your chest and draw it in with the other hand.'
+	},
+	rules: [
+		{
+			id: 'shoulder-hiking',
+			during: 'active',
+			// The stretched side's shoulder raised: the shoulder line tilts more than 6° toward it
+			// (deg, + = left higher; the stick figure's hiked shoulder gives 11°, jitter ≈ 2°).
+			fault: {
+				any: [
+					{ all: [acrossLeft, { metric: 'shoulderTilt', op: '>', value: 6 }] },
+					{ all: [acrossRight, { metric: 'shoulderTilt', op: '<', value: -6 }] }
+				]
+			},
+			cue: 'Let the shoulder of the stretched arm sink away from your ear.',
+			priority: 2,
+			penalty: 30
+		},
+		{
+			id: 'arm-low',
+			during: 'active',
+			// The stretched arm's elbow more than 0.3 scale units (≈ 15 cm) below its shoulder: the
+			// arm has slid down toward the belly, where the stretch fades. At chest height ≈ 0.
+			fault: {
+				any: [
+					{ all: [acrossLeft, { metric: 'elbowHeightLeft', op: '<', value: -0.3 }] },
+					{ all: [acrossRight, { metric: 'elbowHeightRight', op: '<', value: -0.3 }] }
+				]
+			},
+			cue: 'Lift the stretched arm to chest height.',
+			priority: 1,
+			penalty: 20
+		}
+	]
+});

@@ -1,0 +1,55 @@
+import { defineExercise } from '../engine/define';
+
+/**
+ * Shoulder rolls, front view, reps. A camera facing the person sees each circle's lift well (the
+ * ear–shoulder gap against the person's resting gap, scale units: the top of a roll closes it by
+ * ≈ 0.1) but not whether the circle runs backwards or forwards (that is depth). So we count
+ * circles by their lift — enter at −0.065, exit at −0.03 (smoothed jitter ≈ 0.01) — and the
+ * instructions say which way to roll in each set.
+ */
+export const shoulderRolls = defineExercise({
+	id: 'shoulder-rolls',
+	name: 'Shoulder rolls',
+	kind: 'rep',
+	view: 'front',
+	cameraChecked: true,
+	requires: ['nose', 'left_ear', 'right_ear', 'left_shoulder', 'right_shoulder'],
+	dose: {
+		sets: 2,
+		reps: 10,
+		note: 'Sources: 10–15 each direction. Set 1 rolls backwards, set 2 forwards; the camera counts circles, not their direction.'
+	},
+	instructions: [
+		'Sit or stand tall facing the camera, arms hanging loose.',
+		'Draw slow circles with both shoulders: up toward your ears, back, down, and around again.',
+		'Roll backwards for the first set and forwards for the second, about two seconds per circle.'
+	],
+	baseline: ['earShoulderGap', 'noseDrop'],
+	rep: {
+		metric: 'earShoulderGapDelta',
+		direction: 'down',
+		enter: -0.065,
+		exit: -0.03,
+		minSeconds: 1.2,
+		smoothSeconds: 0.15
+	},
+	rules: [
+		{
+			id: 'head-dropping',
+			during: 'always',
+			// Dropping the head also closes the ear–shoulder gap; the nose falls ≈ 0.45 ear widths.
+			fault: { metric: 'noseDropDelta', op: '>', value: 0.25 },
+			cue: 'Keep your head still and level; only your shoulders circle.',
+			priority: 3,
+			penalty: 40
+		},
+		{
+			id: 'uneven',
+			during: 'active',
+			fault: { metric: 'shoulderTilt', op: 'outside', value: [-6, 6] },
+			cue: 'Circle both shoulders together, at the same height.',
+			priority: 2,
+			penalty: 25
+		}
+	]
+});
