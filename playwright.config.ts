@@ -7,7 +7,13 @@ import { defineConfig } from '@playwright/test';
  * and no camera at all.
  */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PORT = 4173;
+/**
+ * Port of the preview server. Never reuse a server that is already running: `vite preview`
+ * lists the build's files when it starts, so a server from an older build answers 404 for the
+ * new build's chunks and the app would not start. E2E_PORT picks another port when 4173 is
+ * taken (e.g. by a preview you left running).
+ */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 export const FAKE_CAMERA_FILE = 'tests/fixtures/generated/pose_1.y4m';
 
 /** Flags measured to work headless as root in containers (see docs/environment.md). */
@@ -70,7 +76,7 @@ export default defineConfig({
 			? `npx vite preview --port ${PORT} --strictPort`
 			: `npm run build && npx vite preview --port ${PORT} --strictPort`,
 		port: PORT,
-		reuseExistingServer: !process.env.CI,
+		reuseExistingServer: false,
 		timeout: 300_000,
 		stdout: 'ignore',
 		stderr: 'pipe'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXERCISES } from '$lib/exercises';
 import type { ExerciseDefinition } from '$lib/engine/types';
-import { doseText, kindText, targetCount, viewText } from './exercise-text';
+import { doseText, groupExercises, kindText, targetCount, viewText } from './exercise-text';
 
 const base = {
 	id: 'x',
@@ -46,5 +46,12 @@ describe('exercise text', () => {
 			const target = targetCount(e);
 			expect(target === null || target > 0).toBe(true);
 		}
+	});
+
+	it('groups every exercise exactly once', () => {
+		const groups = groupExercises(EXERCISES);
+		const ids = groups.flatMap((g) => g.exercises.map((e) => e.id));
+		expect(ids.sort()).toEqual(EXERCISES.map((e) => e.id).sort());
+		expect(groups.every((g) => g.exercises.length > 0)).toBe(true);
 	});
 });

@@ -61,3 +61,39 @@ export function targetCount(def: ExerciseDefinition): number | null {
 	if (def.kind === 'rep') return def.dose.reps ?? null;
 	return def.hold?.count ?? null;
 }
+
+export interface ExerciseGroup {
+	id: 'moving' | 'holds' | 'timers';
+	title: string;
+	blurb: string;
+	exercises: ExerciseDefinition[];
+}
+
+/**
+ * The catalog in three groups, in the order the sources suggest doing them: moving reps warm up,
+ * holds come after; moves the camera cannot judge run as guided timers. Empty groups are left out.
+ */
+export function groupExercises(list: readonly ExerciseDefinition[]): ExerciseGroup[] {
+	const groups: ExerciseGroup[] = [
+		{
+			id: 'moving',
+			title: 'Moving reps',
+			blurb: 'Good to warm up with. Scapula counts each rep and scores its form.',
+			exercises: list.filter((e) => e.cameraChecked && e.kind === 'rep')
+		},
+		{
+			id: 'holds',
+			title: 'Stretches and holds',
+			blurb: 'After the warm-up. Scapula times the hold while you are in position.',
+			exercises: list.filter((e) => e.cameraChecked && e.kind !== 'rep')
+		},
+		{
+			id: 'timers',
+			title: 'Guided timers',
+			blurb:
+				'Floor and lying moves a webcam cannot judge honestly: Scapula times them, camera off.',
+			exercises: list.filter((e) => !e.cameraChecked)
+		}
+	];
+	return groups.filter((g) => g.exercises.length > 0);
+}
