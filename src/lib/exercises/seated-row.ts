@@ -5,6 +5,11 @@ import { defineExercise } from '../engine/define';
  * position relative to the ear (`elbowForward`, torso lengths): arms reaching to the handles put
  * it ≈ 0.63 ahead, the handles at the chest ≈ 0.5 behind. Enter at −0.15 (elbows pulled behind
  * the body line), exit at 0.25 (arms back out): the gap dwarfs keypoint jitter (≈ 0.03).
+ *
+ * The sign of every side-view distance comes from which way the nose points; one wild nose
+ * keypoint flips it for a frame, which on generated traces completed a rep mid-pull and started
+ * another. A 0.15 s low-pass on the signal shrinks such a one-frame flip to a fifth. A rep (pull,
+ * squeeze, slow return) takes ≈ 2 s past the thresholds; under 1.5 s gets the tempo cue.
  */
 export const seatedRow = defineExercise({
 	id: 'seated-row',
@@ -30,7 +35,14 @@ export const seatedRow = defineExercise({
 		'Let your arms straighten again slowly, taking about twice as long as the pull.'
 	],
 	baseline: ['earShoulderGap'],
-	rep: { metric: 'elbowForward', direction: 'down', enter: -0.15, exit: 0.25, minSeconds: 2 },
+	rep: {
+		metric: 'elbowForward',
+		direction: 'down',
+		enter: -0.15,
+		exit: 0.25,
+		minSeconds: 1.5,
+		smoothSeconds: 0.15
+	},
 	rules: [
 		{
 			id: 'leaning-back',

@@ -2,10 +2,15 @@ import { defineExercise } from '../engine/define';
 
 /**
  * Shoulder rolls, front view, reps. A camera facing the person sees each circle's lift well (the
- * ear–shoulder gap against the person's resting gap, scale units: the top of a roll closes it by
- * ≈ 0.1) but not whether the circle runs backwards or forwards (that is depth). So we count
- * circles by their lift — enter at −0.065, exit at −0.03 (smoothed jitter ≈ 0.01) — and the
+ * ear–shoulder gap against the person's resting gap, scale units: the top of a full roll closes
+ * it by ≈ 0.12) but not whether the circle runs backwards or forwards (that is depth). So we
+ * count circles by their lift — enter at −0.065, exit at −0.03, after a 0.15 s low-pass (smoothed
+ * jitter ≈ 0.01; on generated traces a minute of idling never reached enter) — and the
  * instructions say which way to roll in each set.
+ *
+ * No tempo check: the engine times a rep from passing `enter` to passing `exit`, which for a
+ * circle is only its top third (0.4–1.5 s of a 2 s circle), so `minSeconds` would cue good
+ * circles. Timing the whole cycle would need the engine to measure rest-to-rest periods.
  */
 export const shoulderRolls = defineExercise({
 	id: 'shoulder-rolls',
@@ -30,7 +35,7 @@ export const shoulderRolls = defineExercise({
 		direction: 'down',
 		enter: -0.065,
 		exit: -0.03,
-		minSeconds: 1.2,
+		minSeconds: 0,
 		smoothSeconds: 0.15
 	},
 	rules: [

@@ -13,7 +13,7 @@
  */
 import { distance, jointAngle, midpoint, tiltFromVertical, type Point } from '../geometry/vec';
 import { seen, type Body, type KeypointName } from '../pose/keypoints';
-import { detectView, type ViewReading } from './view';
+import { detectView, FRONT_MIN_RATIO, type ViewReading } from './view';
 
 export const BASE_METRICS = [
 	/** Upper-arm elevation from hanging (0°) to straight overhead (180°), deg. Either plane. */
@@ -75,7 +75,8 @@ export const BASE_METRICS = [
 	'wristAcrossRight',
 	/**
 	 * Shoulder width / torso length (ratio): ≈ 0.75–0.8 square to the camera, shrinking with the
-	 * cosine of a trunk turn away from it (the `widthRatio` of view.ts). Front view.
+	 * cosine of a trunk turn away from it (the `widthRatio` of view.ts). Front view, and only
+	 * while the frame itself reads as one (≥ FRONT_MIN_RATIO): null past a ≈ 50° turn.
 	 */
 	'shoulderWidthRatio',
 	/** Mid-hip ahead of the ankle, scale units (+ hips pushed forward of the feet). Side view. */
@@ -277,8 +278,15 @@ export function computeMetrics(body: Body, view: ViewReading = detectView(body))
 		view.view === 'front' && w && shoulderMid
 			? norm((shoulderMid.x - w.x) * leftDir * (side === 'left' ? 1 : -1))
 			: null;
+	// Only while this very frame reads as a front view: the view tracker keeps "front" for a
+	// moment after a person turns side-on, and a side-on body must not pass for a deep turn.
+	const frontNow = (view.widthRatio ?? 0) >= FRONT_MIN_RATIO;
 	const shoulderWidthRatio =
-		view.view === 'front' && Number.isFinite(torso) && torso > 1 && Number.isFinite(shoulderWidth)
+		view.view === 'front' &&
+		frontNow &&
+		Number.isFinite(torso) &&
+		torso > 1 &&
+		Number.isFinite(shoulderWidth)
 			? finite(shoulderWidth / torso)
 			: null;
 	const la = s('left_ankle');

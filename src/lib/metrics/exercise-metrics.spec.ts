@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import * as sim from '../sim';
 import { crossbodyShrugLeft, lowerBackArchHipsForward } from '../sim/extra-postures';
 import { computeMetrics, METRIC_UNIT, type Metrics } from './body-metrics';
+import { detectView } from './view';
 
 /** Rendering and keypoint rounding leave at most this much error on a ratio or scale unit. */
 const EPS = 0.01;
@@ -68,8 +69,12 @@ describe('shoulderWidthRatio (front view, ratio)', () => {
 		expect(m.shoulderWidthRatio!).toBeCloseTo(square * Math.cos((deg * Math.PI) / 180), 2);
 	});
 
-	it('is null from the side', () => {
+	it('is null from the side, and past the turn where a front view ends', () => {
 		expect(metrics(sim.standingNeutral, { view: 'side' }).shoulderWidthRatio).toBeNull();
+		const body = sim.renderPosture(sim.posture({ trunkRotation: 60 }, sim.standingNeutral))!;
+		// As the coach calls it a moment after the turn: the tracked view still says front.
+		const reading = { ...detectView(body), view: 'front' as const };
+		expect(computeMetrics(body, reading).shoulderWidthRatio).toBeNull();
 	});
 });
 

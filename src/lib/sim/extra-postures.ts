@@ -12,11 +12,11 @@ import {
 	neckFlexed,
 	seatedRowEnd,
 	sideStretchLeanLeft,
+	sittingArmsDown,
 	standingNeutral,
-	trunkRotationLeft,
 	wallAngelLow
 } from './postures';
-import { posture, type Posture } from './skeleton';
+import { mirrorPosture, posture, type Posture } from './skeleton';
 
 // --- Floor thoracic extension (2) ------------------------------------------------------------
 
@@ -83,7 +83,7 @@ export const doorwayHeadForward: Posture = posture(
 // --- Shoulder rolls (10) ----------------------------------------------------------------------
 
 /** Top of a shoulder circle: shoulders lifted toward the ears (a smaller lift than a shrug). */
-export const shoulderRollUp: Posture = posture({ shoulderElevation: 0.3 }, standingNeutral);
+export const shoulderRollUp: Posture = posture({ shoulderElevation: 0.35 }, standingNeutral);
 /** Back of the circle: shoulders drawn back, still a little lifted. */
 export const shoulderRollBack: Posture = posture(
 	{ shoulderElevation: 0.12, shoulderRetraction: 0.1 },
@@ -96,7 +96,7 @@ export const shoulderRollForward: Posture = posture(
 );
 /** Fault: the top of a circle with the head dropping forward instead of the shoulders lifting. */
 export const shoulderRollHeadDrop: Posture = posture(
-	{ shoulderElevation: 0.3, neckFlexion: 40 },
+	{ shoulderElevation: 0.35, neckFlexion: 40 },
 	standingNeutral
 );
 
@@ -146,8 +146,13 @@ export const seatedRowShrug: Posture = posture({ shoulderElevation: 0.4 }, seate
 
 // --- Trunk rotation (25) ---------------------------------------------------------------------------
 
+/** Seated, chest turned 45° to the left ("about halfway"), arms hanging beside the chair. */
+export const trunkTurnSeatedLeft: Posture = posture({ trunkRotation: 45 }, sittingArmsDown);
+/** Seated, chest turned 45° to the right. */
+export const trunkTurnSeatedRight: Posture = mirrorPosture(trunkTurnSeatedLeft);
+
 /** Fault: turning left while leaning 15° to the side. */
-export const trunkRotationLeaning: Posture = posture({ trunkSideBend: 15 }, trunkRotationLeft);
+export const trunkRotationLeaning: Posture = posture({ trunkSideBend: 15 }, trunkTurnSeatedLeft);
 
 // --- Wall stretch (28) ---------------------------------------------------------------------------
 
@@ -194,6 +199,8 @@ export const EXTRA_POSTURES = {
 	crossbodyShrugLeft,
 	seatedRowLeanBack,
 	seatedRowShrug,
+	trunkTurnSeatedLeft,
+	trunkTurnSeatedRight,
 	trunkRotationLeaning,
 	wallStretchStart,
 	wallStretch,
