@@ -19,6 +19,11 @@ export function viewText(view: ViewRequirement): { short: string; long: string }
 
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
 
+/** "45 s", "2 min", "90 s": whole minutes read better as minutes. */
+export function durationText(seconds: number): string {
+	return seconds >= 60 && seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
+}
+
 /** The dose as a short line, e.g. "2 sets × 10 reps, hold 5 s" or "3 × 20 s hold, each side". */
 export function doseText(def: ExerciseDefinition): string {
 	const d = def.dose;
@@ -33,11 +38,11 @@ export function doseText(def: ExerciseDefinition): string {
 		const hold = d.holdSeconds ?? def.rep?.holdSeconds;
 		if (hold) parts.push(`hold ${hold} s each`);
 	} else if (def.kind === 'timed') {
-		parts.push(`${sets}${d.holdSeconds ?? def.hold?.seconds ?? 30} s`);
+		parts.push(`${sets}${durationText(d.holdSeconds ?? def.hold?.seconds ?? 30)}`);
 	} else {
 		const secs = d.holdSeconds ?? def.hold?.seconds;
 		const times = (def.hold?.count ?? 1) * Math.max(1, d.sets);
-		parts.push(secs ? `${times > 1 ? `${times} × ` : ''}${secs} s hold` : 'Hold');
+		parts.push(secs ? `${times > 1 ? `${times} × ` : ''}${durationText(secs)} hold` : 'Hold');
 	}
 	if (d.perSide || def.kind === 'side-hold') parts.push('each side');
 	return parts.join(', ');
@@ -91,7 +96,7 @@ export function groupExercises(list: readonly ExerciseDefinition[]): ExerciseGro
 			id: 'timers',
 			title: 'Guided timers',
 			blurb:
-				'Floor and lying moves a webcam cannot judge honestly: Scapula times them, camera off.',
+				'Moves a webcam cannot judge honestly, many of them on the floor: Scapula times them, camera off.',
 			exercises: list.filter((e) => !e.cameraChecked)
 		}
 	];
