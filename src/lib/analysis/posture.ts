@@ -208,10 +208,14 @@ export function analyzePosture(
 		);
 	}
 	const view: PostureView = votes.side > votes.front ? 'side' : 'front';
-	// Metrics in that view for every frame with a person: side metrics from a frame whose view
-	// reads "unknown" (a person turned part way) are still worth a look, so the view is forced.
+	// Metrics in that view for every frame not clearly seen in the other one. Real side views
+	// often read as "unknown" (MoveNet puts the far shoulder a little apart: width ratio
+	// 0.3–0.5), so those are measured as the calibration's view; a person turning away passes
+	// through them in well under the settling time.
 	for (const m of measured) {
-		if (m.body && m.reading) m.metrics = computeMetrics(m.body, { ...m.reading, view });
+		if (m.body && m.reading && m.view !== otherView(view)) {
+			m.metrics = computeMetrics(m.body, { ...m.reading, view });
+		}
 	}
 	const names = view === 'side' ? SIDE_METRICS : FRONT_METRICS;
 	const baseline: Partial<Record<PostureMetric, number>> = {};
@@ -256,6 +260,7 @@ export function analyzePosture(
 	const out: PostureFrame[] = [];
 	let stable = null as PostureState | null;
 	let pending = null as { state: PostureState; since: number } | null;
+	let gap = null as { state: PostureState; since: number } | null;
 	for (const m of measured) {
 		let raw: PostureState;
 		if (!m.body) raw = 'away';
@@ -269,11 +274,23 @@ export function analyzePosture(
 			else if (stable === 'slouched' && s > release) raw = 'slouched';
 			else raw = 'upright';
 		}
-		if (stable === null) stable = raw;
-		else if (raw === stable) pending = null;
-		else {
-			if (pending?.state !== raw) pending = { state: raw, since: m.t };
-			if (m.t - pending.since >= settle) {
+		if (stable === null) {
+			stable = raw;
+		} else if (raw === 'upright' || raw === 'slouched') {
+			gap = null;
+			if (raw === stable) pending = null;
+			else {
+				if (pending?.state !== raw) pending = { state: raw, since: m.t };
+				if (m.t - pending.since >= settle) {
+					stable = raw;
+					pending = null;
+				}
+			}
+		} else {
+			// No verdict in this frame (away, unknown). A short gap, like a missed frame or a lost
+			// shoulder, changes nothing and does not restart a change under way.
+			if (gap?.state !== raw) gap = { state: raw, since: m.t };
+			if (m.t - gap.since >= settle) {
 				stable = raw;
 				pending = null;
 			}

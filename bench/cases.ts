@@ -1,0 +1,271 @@
+/**
+ * Generated benchmark cases: the stick figure (src/lib/sim) doing each catalog exercise with a
+ * known count, across speeds, ranges, camera distances, noise levels and body heights, plus idle
+ * stretches and walking into the frame, which must count nothing.
+ *
+ * "Count" is reps for rep exercises and completed holds for hold exercises.
+ */
+import type { ExerciseDefinition } from '../src/lib/engine/types';
+import { getExercise } from '../src/lib/exercises';
+import * as sim from '../src/lib/sim';
+
+export type Noise = 'light' | 'realistic' | 'heavy';
+
+export interface GeneratedCase {
+	/** Unique, readable name: exercise and parameters. */
+	name: string;
+	group: 'full' | 'partial' | 'idle' | 'walk-in' | 'walk-in+reps';
+	exercise: ExerciseDefinition;
+	expected: number;
+	sim: sim.GenerateOptions;
+}
+
+/** Seconds one rep (or one move into and out of a hold) takes. */
+export const SPEEDS = [1, 2, 3, 4] as const;
+export const NOISES: readonly Noise[] = ['light', 'realistic', 'heavy'];
+/** Standing heights, m. */
+export const HEIGHTS = [1.5, 1.75, 1.95] as const;
+/** Camera distance as a share of each exercise's usual framing distance. */
+export const DISTANCES = [1, 1.15, 1.3] as const;
+/** Share of the range reached in a partial rep (must not count). */
+export const PARTIAL_DEPTH = 0.6;
+/** Share of the target time held in a short hold (must not count). */
+export const SHORT_HOLD = 0.6;
+/** Reps per rep case. */
+const REPS = 5;
+
+const ex = (id: string): ExerciseDefinition => {
+	const d = getExercise(id);
+	if (!d) throw new Error(`no exercise ${id}`);
+	return d;
+};
+
+interface Framing {
+	view: sim.ViewAngle;
+	distanceM: number;
+	/** Camera aim height for a 1.75 m person, m (scaled with height); default 0.6 × height. */
+	targetY?: number;
+}
+
+interface Variant {
+	speed: number;
+	noise: Noise;
+	height: number;
+	distance: number;
+	seed: number;
+}
+
+interface ExerciseSpec {
+	id: string;
+	framings: readonly Framing[];
+	/** Posture the person stands or sits in before and between moves. */
+	start: sim.Posture;
+	/** The performance: `full` false gives the partial/short version that must count 0. */
+	motion: (v: Variant, full: boolean) => { timeline: sim.Motion; expected: number };
+}
+
+/** Standing still at the start posture first: the coach measures the person's baseline. */
+const settle = (p: sim.PostureInput, seconds = 2, seed = 1) =>
+	sim.idle(seconds, { posture: p, sway: 0.5, seed });
+
+/**
+ * A rep exercise: settle, then REPS reps of `speed` seconds (up 40 %, down 40 %, rest 20 % +
+ * 0.3 s), with `holdSeconds` at the top and `restSeconds` (when given) between reps instead.
+ */
+function reps(
+	from: sim.Posture,
+	to: sim.Posture,
+	v: Variant,
+	full: boolean,
+	holdSeconds = 0,
+	restSeconds?: number
+): { timeline: sim.Motion; expected: number } {
+	return {
+		timeline: sim.sequence(
+			settle(from, 2, v.seed),
+			sim.repeat(REPS, {
+				from,
+				to,
+				upSeconds: 0.4 * v.speed,
+				downSeconds: 0.4 * v.speed,
+				restSeconds: restSeconds ?? 0.2 * v.speed + 0.3,
+				holdSeconds,
+				depths: full ? 1 : PARTIAL_DEPTH,
+				variability: { timing: 0.1, depth: full ? 0.03 : 0, seed: v.seed }
+			}),
+			settle(from, 1.5, v.seed + 1)
+		),
+		expected: full ? REPS : 0
+	};
+}
+
+const SPECS: readonly ExerciseSpec[] = [
+	{
+		id: 'wall-angels',
+		framings: [{ view: 'front', distanceM: 3 }],
+		start: sim.wallAngelLow,
+		motion: (v, full) => reps(sim.wallAngelLow, sim.wallAngelHigh, v, full)
+	},
+	{
+		id: 'overhead-arm-reach',
+		framings: [
+			{ view: 'front', distanceM: 3 },
+			{ view: 'side', distanceM: 3 }
+		],
+		start: sim.standingNeutral,
+		motion: (v, full) => reps(sim.standingNeutral, sim.overheadReach, v, full)
+	},
+	{
+		id: 'shoulder-shrug',
+		framings: [{ view: 'front', distanceM: 1.2, targetY: 1.4 }],
+		start: sim.standingNeutral,
+		// Shrugs pause briefly at the top (a quarter of the rep time, at most 0.5 s).
+		motion: (v, full) =>
+			reps(sim.standingNeutral, sim.shrugUp, v, full, Math.min(0.5, 0.25 * v.speed))
+	},
+	{
+		id: 'scapular-squeeze',
+		framings: [{ view: 'side', distanceM: 1.6, targetY: 1.2 }],
+		start: sim.standingNeutral,
+		// Squeeze and release take `speed` seconds together; the squeeze is held 5.5 s (the dose
+		// is 5 s) and the shoulders relax 1.5 s before the next one.
+		motion: (v, full) => reps(sim.standingNeutral, sim.scapularSqueeze, v, full, 5.5, 1.5)
+	},
+	{
+		id: 'thoracic-extension-seated',
+		framings: [{ view: 'side', distanceM: 1.6, targetY: 0.95 }],
+		start: sim.sittingNeutral,
+		motion: (v, full) => {
+			const holdS = full ? 21 : 20 * SHORT_HOLD;
+			const move = v.speed / 2;
+			return {
+				timeline: sim.sequence(
+					settle(sim.sittingNeutral, 2, v.seed),
+					sim.transition(sim.sittingNeutral, sim.handsBehindHeadSeated, 1.5),
+					...[0, 1, 2].flatMap((i) => [
+						sim.transition(sim.handsBehindHeadSeated, sim.thoracicExtensionSeated, move),
+						sim.withSway(sim.hold(sim.thoracicExtensionSeated, holdS), {
+							amount: 0.5,
+							seed: v.seed + i
+						}),
+						sim.transition(sim.thoracicExtensionSeated, sim.handsBehindHeadSeated, move),
+						sim.hold(sim.handsBehindHeadSeated, 4)
+					])
+				),
+				expected: full ? 3 : 0
+			};
+		}
+	},
+	{
+		id: 'neck-side-tilt',
+		framings: [{ view: 'front', distanceM: 1.2, targetY: 1.4 }],
+		start: sim.standingNeutral,
+		motion: (v, full) => {
+			const holdS = full ? 21 : 20 * SHORT_HOLD;
+			const move = v.speed / 2;
+			const side = (p: sim.Posture, seed: number) => [
+				sim.transition(sim.standingNeutral, p, move),
+				sim.withSway(sim.hold(p, holdS), { amount: 0.5, seed }),
+				sim.transition(p, sim.standingNeutral, move),
+				sim.hold(sim.standingNeutral, 2)
+			];
+			return {
+				timeline: sim.sequence(
+					settle(sim.standingNeutral, 2, v.seed),
+					...side(sim.neckTiltLeft, v.seed),
+					...side(sim.neckTiltRight, v.seed + 1)
+				),
+				expected: full ? 2 : 0
+			};
+		}
+	}
+];
+
+function camera(f: Framing, v: Variant): sim.CameraOptions {
+	const scale = v.height / sim.DEFAULT_HEIGHT_M;
+	return {
+		view: f.view,
+		distanceM: f.distanceM * v.distance,
+		personHeightM: v.height,
+		...(f.targetY !== undefined ? { target: { y: f.targetY * scale } } : {})
+	};
+}
+
+const viewName = (v: sim.ViewAngle) => (typeof v === 'number' ? `yaw${v}` : v);
+
+/**
+ * Every generated case. For each exercise and framing: speeds × noises × heights with the camera
+ * distance rotating through DISTANCES (a Latin square: each distance meets each speed, noise and
+ * height equally often); partial reps (or short holds) at two speeds; one minute idle and a
+ * walk-in at each noise level; and walk-in followed by reps.
+ */
+export function generatedCases(): GeneratedCase[] {
+	const cases: GeneratedCase[] = [];
+	let seed = 1;
+	for (const spec of SPECS) {
+		const def = ex(spec.id);
+		for (const f of spec.framings) {
+			const tag = spec.framings.length > 1 ? ` ${viewName(f.view)}` : '';
+			const add = (
+				group: GeneratedCase['group'],
+				label: string,
+				v: Variant,
+				m: { timeline: sim.Motion; expected: number }
+			) =>
+				cases.push({
+					name: `${spec.id}${tag} ${label}`,
+					group,
+					exercise: def,
+					expected: m.expected,
+					sim: {
+						timeline: m.timeline,
+						camera: camera(f, v),
+						proportions: sim.makeProportions(v.height),
+						noise: v.noise,
+						seed: v.seed
+					}
+				});
+			const label = (v: Variant) => `${v.speed}s ${v.noise} h${v.height} d${v.distance}`;
+			SPEEDS.forEach((speed, si) =>
+				NOISES.forEach((noise, ni) =>
+					HEIGHTS.forEach((height, hi) => {
+						const distance = DISTANCES[(si + ni + hi) % DISTANCES.length]!;
+						const v = { speed, noise, height, distance, seed: seed++ };
+						add('full', `full ${label(v)}`, v, spec.motion(v, true));
+					})
+				)
+			);
+			for (const speed of [1.5, 3]) {
+				NOISES.forEach((noise, ni) =>
+					HEIGHTS.forEach((height, hi) => {
+						const distance = DISTANCES[(ni + hi) % DISTANCES.length]!;
+						const v = { speed, noise, height, distance, seed: seed++ };
+						const what =
+							spec.id.includes('tilt') || spec.id.includes('thoracic') ? 'short' : 'partial';
+						add('partial', `${what} ${label(v)}`, v, spec.motion(v, false));
+					})
+				);
+			}
+			for (const noise of NOISES) {
+				const v = { speed: 2, noise, height: 1.75, distance: 1, seed: seed++ };
+				add('idle', `idle 60s ${noise}`, v, {
+					timeline: sim.idle(60, { posture: spec.start, sway: 1.5, seed: v.seed }),
+					expected: 0
+				});
+				const yaw = sim.viewToYaw(f.view);
+				const walk = (s: number) =>
+					sim.setupWalkIn(6, { posture: spec.start, cameraYawDeg: yaw, seed: s });
+				add('walk-in', `walk-in ${noise}`, v, {
+					timeline: sim.sequence(walk(v.seed), sim.idle(10, { posture: spec.start, seed: v.seed })),
+					expected: 0
+				});
+				const m = spec.motion(v, true);
+				add('walk-in+reps', `walk-in then full ${noise}`, v, {
+					timeline: sim.sequence(walk(v.seed), m.timeline),
+					expected: m.expected
+				});
+			}
+		}
+	}
+	return cases;
+}
