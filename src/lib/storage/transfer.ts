@@ -89,12 +89,15 @@ export async function exportAll(
 		skipped.push(...read.skipped);
 	});
 	if (skipped.length) options.onSkipped?.(skipped);
+	// Oldest first, as a person reading the file expects (ties keep key order: sort is stable).
+	const byStart = (a: { startedAt: string }, b: { startedAt: string }) =>
+		a.startedAt < b.startedAt ? -1 : a.startedAt > b.startedAt ? 1 : 0;
 	return {
 		format: EXPORT_FORMAT,
 		version: EXPORT_VERSION,
 		exportedAt: new Date((options.now ?? Date.now)()).toISOString(),
-		workouts: out.workouts as WorkoutRecord[],
-		routines: out.routines as RoutineRecord[],
+		workouts: (out.workouts as WorkoutRecord[]).sort(byStart),
+		routines: (out.routines as RoutineRecord[]).sort(byStart),
 		postureDays: (out.postureDays as PostureDayRecord[]).sort((a, b) => (a.date < b.date ? -1 : 1)),
 		settings: out.settings as SettingRecord[]
 	};
