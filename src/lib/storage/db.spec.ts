@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
+import { unwrap } from 'idb';
 import {
 	addPostureTime,
 	DB_VERSION,
@@ -13,7 +14,8 @@ import {
 	openScapulaDb,
 	putRoutine,
 	putWorkout,
-	setSetting
+	setSetting,
+	writeTransaction
 } from './db';
 import { StorageFullError, StorageUnavailableError } from './errors';
 import { freshDb, workout } from './test-helpers';
@@ -218,6 +220,19 @@ describe('writing', () => {
 		const err = await putWorkout(db, workout()).catch((e: unknown) => e);
 		expect(err).toBeInstanceOf(StorageFullError);
 		expect((err as StorageFullError).cause).toBeInstanceOf(DOMException);
+	});
+
+	it('reports the transaction’s own quota error, not the AbortError its requests get', async () => {
+		const { db } = await freshDb();
+		const err = await writeTransaction(db, ['workouts'], async (tx) => {
+			const put = tx.objectStore('workouts').put(workout({ id: 'lost' }));
+			// What a browser does when the origin is over quota: abort the transaction with a
+			// QuotaExceededError. (fake-indexeddb's internal abort, the same step the spec names.)
+			(unwrap(tx) as unknown as { _abort(name: string): void })._abort('QuotaExceededError');
+			await put; // rejects with AbortError
+		}).catch((e: unknown) => e);
+		expect(err).toBeInstanceOf(StorageFullError);
+		expect(await getWorkout(db, 'lost')).toBeNull(); // rolled back
 	});
 
 	it('adds posture time to a day without losing concurrent additions', async () => {

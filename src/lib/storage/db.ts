@@ -290,14 +290,39 @@ export async function listSettings(db: ScapulaDb): Promise<ReadResult<SettingRec
 }
 
 // ---------------------------------------------------------------------------------------------
-// Writing: every failure goes through toStorageError (quota → StorageFullError).
+// Writing: one transaction per change; every failure goes through toStorageError.
 
-/** Runs a write and maps its failure; `tx.done` rejecting is how IndexedDB reports quota. */
-export async function write<T>(run: () => Promise<T>): Promise<T> {
+type WriteTx = IDBPTransaction<ScapulaSchema, StoreName[], 'readwrite'>;
+
+/**
+ * Runs `work` in one readwrite transaction over `stores` and waits for the commit. Any failure
+ * aborts the whole transaction, so nothing it wrote stays, and comes out through toStorageError.
+ * The transaction's own `error` is preferred over the one `work` saw: when IndexedDB aborts on
+ * quota, the other requests fail with a bland AbortError while `tx.error` says QuotaExceededError.
+ */
+export async function writeTransaction<T>(
+	db: ScapulaDb,
+	stores: readonly StoreName[],
+	work: (tx: WriteTx) => Promise<T>
+): Promise<T> {
+	let tx: WriteTx;
 	try {
-		return await run();
+		tx = db.transaction([...stores], 'readwrite');
 	} catch (e) {
 		throw toStorageError(e);
+	}
+	try {
+		const result = await work(tx);
+		await tx.done;
+		return result;
+	} catch (e) {
+		try {
+			tx.abort();
+		} catch {
+			// Already aborted or finished.
+		}
+		await tx.done.catch(() => undefined);
+		throw toStorageError(tx.error ?? e);
 	}
 }
 
@@ -308,16 +333,20 @@ function checked<T>(p: Parsed<T>, what: string): T {
 
 export async function putWorkout(db: ScapulaDb, record: WorkoutRecord): Promise<void> {
 	const value = checked(parseWorkout(record), 'workout');
-	await write(async () => void (await db.put('workouts', value)));
+	await writeTransaction(db, ['workouts'], async (tx) => {
+		await tx.objectStore('workouts').put(value);
+	});
 }
 
 export async function deleteWorkout(db: ScapulaDb, id: string): Promise<void> {
-	await write(() => db.delete('workouts', id));
+	await writeTransaction(db, ['workouts'], (tx) => tx.objectStore('workouts').delete(id));
 }
 
 export async function putRoutine(db: ScapulaDb, record: RoutineRecord): Promise<void> {
 	const value = checked(parseRoutine(record), 'routine');
-	await write(async () => void (await db.put('routines', value)));
+	await writeTransaction(db, ['routines'], async (tx) => {
+		await tx.objectStore('routines').put(value);
+	});
 }
 
 /**
@@ -336,13 +365,13 @@ export async function addPostureTime(
 		if (!Number.isFinite(s) || s < 0) throw new RangeError(`${state} seconds must be ≥ 0`);
 	}
 	if (!Number.isInteger(nudges) || nudges < 0) throw new RangeError('nudges must be a count');
-	return write(async () => {
-		const tx = db.transaction('postureDays', 'readwrite');
-		const stored = parsePostureDay(await tx.store.get(date));
+	return writeTransaction(db, ['postureDays'], async (tx) => {
+		const store = tx.objectStore('postureDays');
+		const stored = parsePostureDay(await store.get(date));
 		const day = stored.ok ? stored.value : emptyPostureDay(date);
 		for (const state of POSTURE_STATES) day.seconds[state] += add[state] ?? 0;
 		day.nudges += nudges;
-		await Promise.all([tx.store.put(day), tx.done]);
+		await store.put(day);
 		return day;
 	});
 }
@@ -360,5 +389,7 @@ export async function getSetting<T extends JsonValue>(
 
 export async function setSetting(db: ScapulaDb, key: string, value: JsonValue): Promise<void> {
 	const record = checked(parseSetting({ key, value }), 'setting');
-	await write(async () => void (await db.put('settings', record)));
+	await writeTransaction(db, ['settings'], async (tx) => {
+		await tx.objectStore('settings').put(record);
+	});
 }

@@ -130,10 +130,12 @@ export class WorkoutRecorder {
 
 	/**
 	 * Feed every frame's events (an empty list is fine: it still marks the session alive, so a
-	 * closed tab's record ends within a second of the last frame).
+	 * closed tab's record ends within a second of the last frame). Returns false, changing
+	 * nothing, once the workout is finished or discarded: a frame still in flight while the UI
+	 * awaits `finish()` must not reopen it, nor throw inside the frame loop.
 	 */
-	handle(events: readonly CoachEvent[]): void {
-		if (this.#finished) throw new Error('This workout is finished; start a new recorder.');
+	handle(events: readonly CoachEvent[]): boolean {
+		if (this.#finished) return false;
 		const r = this.#record;
 		for (const e of events) {
 			if (e.type === 'rep') {
@@ -154,6 +156,7 @@ export class WorkoutRecorder {
 				this.flush().catch(() => undefined);
 			}, this.#flushMs);
 		}
+		return true;
 	}
 
 	/**

@@ -9,7 +9,7 @@ import { localDate } from './dates';
 import {
 	collect,
 	STORE_NAMES,
-	write,
+	writeTransaction,
 	type ScapulaDb,
 	type SkippedRecord,
 	type StoreName
@@ -207,8 +207,7 @@ export async function importAll(
 	options: ImportOptions = {}
 ): Promise<ImportCounts> {
 	const data = validateExport(input);
-	await write(async () => {
-		const tx = db.transaction([...STORE_NAMES], 'readwrite');
+	await writeTransaction(db, STORE_NAMES, async (tx) => {
 		const requests: Promise<unknown>[] = [];
 		try {
 			for (const name of STORE_NAMES) {
@@ -216,14 +215,11 @@ export async function importAll(
 				if (options.mode === 'replace') requests.push(store.clear());
 				for (const record of data[name]) requests.push(store.put(record as never));
 			}
-		} catch (e) {
-			// A request that throws outright (not through its promise) would otherwise leave the
-			// transaction to commit what was queued before it.
-			tx.abort();
-			await Promise.allSettled([...requests, tx.done]);
-			throw e;
+		} finally {
+			// Every queued request gets a handler, so those the abort cancels are not "unhandled".
+			await Promise.allSettled(requests);
 		}
-		await Promise.all([...requests, tx.done]);
+		await Promise.all(requests);
 	});
 	return {
 		workouts: data.workouts.length,
@@ -235,9 +231,8 @@ export async function importAll(
 
 /** Deletes every stored record (all four stores, one transaction). */
 export async function deleteAll(db: ScapulaDb): Promise<void> {
-	await write(async () => {
-		const tx = db.transaction([...STORE_NAMES], 'readwrite');
-		await Promise.all([...STORE_NAMES.map((name) => tx.objectStore(name).clear()), tx.done]);
+	await writeTransaction(db, STORE_NAMES, async (tx) => {
+		await Promise.all(STORE_NAMES.map((name) => tx.objectStore(name).clear()));
 	});
 }
 
