@@ -4,6 +4,7 @@ import { unwrap } from 'idb';
 import {
 	addPostureTime,
 	DB_VERSION,
+	finishAbandonedWorkouts,
 	getSetting,
 	getWorkout,
 	listInProgressWorkouts,
@@ -202,6 +203,32 @@ describe('reading', () => {
 		await putRoutine(db, r('2', '2025-03-02T09:00:00.000Z'));
 		await putRoutine(db, r('1', '2025-03-01T09:00:00.000Z'));
 		expect((await listRoutines(db)).records.map((x) => x.id)).toEqual(['1', '2']);
+	});
+});
+
+describe('finishAbandonedWorkouts', () => {
+	it('ends workouts a closed tab left in progress at their last save, sparing live ones', async () => {
+		const { db } = await freshDb();
+		const open = (id: string, updatedAt: string) =>
+			workout({
+				id,
+				startedAt: '2025-03-03T09:00:00.000Z',
+				endedAt: null,
+				updatedAt,
+				status: 'in-progress'
+			});
+		await putWorkout(db, open('stale', '2025-03-03T09:04:00.000Z'));
+		await putWorkout(db, open('live', '2025-03-03T09:29:59.000Z'));
+		await putWorkout(db, workout({ id: 'done' }));
+		const now = Date.parse('2025-03-03T09:30:00Z');
+
+		const finished = await finishAbandonedWorkouts(db, { now });
+		expect(finished.map((w) => w.id)).toEqual(['stale']);
+		expect(await getWorkout(db, 'stale')).toMatchObject({
+			status: 'done',
+			endedAt: '2025-03-03T09:04:00.000Z'
+		});
+		expect((await listInProgressWorkouts(db)).records.map((w) => w.id)).toEqual(['live']);
 	});
 });
 

@@ -257,6 +257,36 @@ export async function listInProgressWorkouts(db: ScapulaDb): Promise<ReadResult<
 	return collect('workouts', await rows(db, 'workouts', 'in-progress', 'byStatus'), parseWorkout);
 }
 
+/** How long (ms) an in-progress workout must go unsaved before it counts as abandoned. */
+export const ABANDONED_AFTER_MS = 10 * 60_000;
+
+/**
+ * Finishes workouts a closed tab left in progress: status 'done', ending at their last save.
+ * Only those unsaved for `idleMs` (a live session saves every second), so one running in another
+ * tab is left alone. Returns the workouts it finished. Call it when the history page opens.
+ */
+export async function finishAbandonedWorkouts(
+	db: ScapulaDb,
+	{ now = Date.now(), idleMs = ABANDONED_AFTER_MS }: { now?: number; idleMs?: number } = {}
+): Promise<WorkoutRecord[]> {
+	return writeTransaction(db, ['workouts'], async (tx) => {
+		const finished: WorkoutRecord[] = [];
+		const index = tx.objectStore('workouts').index('byStatus');
+		for (
+			let cursor = await index.openCursor('in-progress');
+			cursor;
+			cursor = await cursor.continue()
+		) {
+			const p = parseWorkout(cursor.value);
+			if (!p.ok || Date.parse(p.value.updatedAt) > now - idleMs) continue;
+			const done: WorkoutRecord = { ...p.value, status: 'done', endedAt: p.value.updatedAt };
+			await cursor.update(done);
+			finished.push(done);
+		}
+		return finished;
+	});
+}
+
 export async function getWorkout(db: ScapulaDb, id: string): Promise<WorkoutRecord | null> {
 	const p = parseWorkout(await db.get('workouts', id));
 	return p.ok ? p.value : null;

@@ -38,6 +38,9 @@ export {
 	listWorkouts,
 	listInProgressWorkouts,
 	getWorkout,
+	finishAbandonedWorkouts,
+	ABANDONED_AFTER_MS,
+	writeTransaction,
 	putWorkout,
 	deleteWorkout,
 	listRoutines,
@@ -103,3 +106,9 @@ export {
 	type ImportOptions,
 	type ScapulaExport
 } from './transfer';
+export {
+	requestPersistentStorage,
+	storageUse,
+	type StorageManagerLike,
+	type StorageUse
+} from './persistence';
