@@ -15,6 +15,8 @@ import { defineExercise } from '../engine/define';
  * with the camera's height (a laptop below the face lifts the nose in the image) — fine as a
  * change from baseline, not as an absolute. The side-view face angle barely depends on camera
  * height, so it can be used as it is. A nod under a second past both thresholds is too fast.
+ * One wild nose keypoint can swing the angle by 80° for a frame (and completed a rep mid-nod on
+ * a generated trace); a 0.15 s low-pass shrinks that to ≈ 16°, inside the hysteresis.
  */
 export const neckFlexionExtension = defineExercise({
 	id: 'neck-flexion-extension',
@@ -35,7 +37,14 @@ export const neckFlexionExtension = defineExercise({
 		'Move only your head, and stop short of any pinching or pain.'
 	],
 	baseline: ['trunkLeanForward'],
-	rep: { metric: 'lookUp', direction: 'down', enter: -40, exit: 5, minSeconds: 1 },
+	rep: {
+		metric: 'lookUp',
+		direction: 'down',
+		enter: -40,
+		exit: 5,
+		minSeconds: 1,
+		smoothSeconds: 0.15
+	},
 	rules: [
 		{
 			id: 'trunk-moving',

@@ -5,7 +5,9 @@ import { defineExercise } from '../engine/define';
  * below the shoulders by half an arm length or more, `wristLiftMin`; hands on the lower back
  * give ≈ −0.95, hands behind the head +0.47) and the trunk leaning back at least 5° from the
  * person's own upright stance (`trunkLeanForwardDelta`, deg; an 18° upper-back arch moves the
- * hip–shoulder line ≈ 10°).
+ * hip–shoulder line ≈ 10°). Keypoint drift moves that line by ≈ 2° when the body fills the
+ * frame, twice that from 3 m, where generated traces lost holds; so the instructions ask for
+ * about two metres, which still shows the feet.
  *
  * The typical fault, arching the lower back instead, a 2D side view sees as the hips sliding
  * forward of the feet (`hipForwardDelta`, torso lengths; a 12° sway of the legs gives ≈ 0.35,
@@ -25,7 +27,7 @@ export const upperBackExtensionStanding = defineExercise({
 		note: 'Sources: 15–20 s, a few times. We suggest 3 holds of 20 s.'
 	},
 	instructions: [
-		'Stand side-on to the camera, far enough back that it sees you from head to feet.',
+		'Stand side-on to the camera about two metres away, so it sees you from head to feet.',
 		'Rest your hands on your lower back, fingers pointing down.',
 		'Keep your hips over your feet and lift your chest, arching back through your upper back; look slightly up.',
 		'Hold with easy breaths, then return to standing tall.'
@@ -46,8 +48,11 @@ export const upperBackExtensionStanding = defineExercise({
 		{
 			id: 'hips-forward',
 			during: 'active',
-			// 0.12 torso lengths (≈ 6 cm) of hip sway: well above smoothed noise (≈ 0.03).
-			fault: { metric: 'hipForwardDelta', op: '>', value: 0.12 },
+			// 0.2 torso lengths (≈ 10 cm) of hip sway, held for a second. Hip and ankle keypoints
+			// both drift, so the measure wanders by ≈ ±0.05 (seen on generated traces, where 0.12
+			// fired on a clean hold); the hip-sway fault gives ≈ 0.35.
+			fault: { metric: 'hipForwardDelta', op: '>', value: 0.2 },
+			minSeconds: 1,
 			cue: 'Keep your hips over your feet and arch through your upper back, not your lower back.',
 			priority: 3,
 			penalty: 35
