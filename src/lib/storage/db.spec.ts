@@ -115,6 +115,38 @@ describe('openScapulaDb', () => {
 		);
 	});
 
+	it('leaves a v1 database as it was when an upgrade fails half way', async () => {
+		const factory = new IDBFactory();
+		await shippedV1(factory, 'scapula', [v1Done, v1Open]);
+		let updates = 0;
+		const realUpdate = IDBCursor.prototype.update;
+		vi.spyOn(IDBCursor.prototype, 'update').mockImplementation(function (
+			this: IDBCursor,
+			value: unknown
+		) {
+			if (++updates === 2) throw new DOMException('Disk trouble', 'UnknownError');
+			return realUpdate.call(this, value);
+		});
+		await expect(openScapulaDb({ factory })).rejects.toMatchObject({
+			name: 'StorageUnavailableError',
+			reason: 'failed'
+		});
+		vi.restoreAllMocks();
+
+		const raw = await done(factory.open('scapula'));
+		expect(raw.version).toBe(1);
+		expect([...raw.transaction('workouts').objectStore('workouts').indexNames]).not.toContain(
+			'byStatus'
+		);
+		const stored = await done(raw.transaction('workouts').objectStore('workouts').getAll());
+		expect(stored).toEqual([v1Done, v1Open]); // the first record's update was rolled back
+		raw.close();
+
+		// The next start upgrades cleanly.
+		const db = await openScapulaDb({ factory });
+		expect((await listWorkouts(db)).records).toHaveLength(2);
+	});
+
 	it('runs migration 1 alone when asked for version 1, then upgrades in place', async () => {
 		const factory = new IDBFactory();
 		const v1 = await openScapulaDb({ factory, version: 1 });

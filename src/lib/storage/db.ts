@@ -124,6 +124,9 @@ export async function openScapulaDb(options: OpenOptions = {}): Promise<ScapulaD
 	request.addEventListener('upgradeneeded', (event) => {
 		const db = wrap(request.result) as unknown as ScapulaDb;
 		const tx = wrap(request.transaction as IDBTransaction) as unknown as UpgradeTx;
+		// idb gives every wrapped transaction a `done` promise; the open request reports a failed
+		// upgrade, so this one must not surface as an unhandled rejection.
+		tx.done.catch(() => undefined);
 		migrate(db, tx, event.oldVersion, event.newVersion ?? version).catch((e: unknown) => {
 			migrationError = e;
 			try {
