@@ -114,6 +114,19 @@ describe('WorkoutRecorder', () => {
 		expect(rec.saved).toBe(true);
 	});
 
+	it('is saved only once a write has committed', async () => {
+		const { sink, options } = await setup();
+		const rec = new WorkoutRecorder(sink, options);
+		expect(rec.saved).toBe(false); // the first write is under way
+		await rec.flush();
+		expect(rec.saved).toBe(true);
+		rec.handle([rep(1)]);
+		const writing = rec.flush();
+		expect(rec.saved).toBe(false);
+		await writing;
+		expect(rec.saved).toBe(true);
+	});
+
 	it('keeps writing while events never stop (throttle, not debounce)', async () => {
 		const { db, sink, time, options, settled } = await setup();
 		const rec = await WorkoutRecorder.start(sink, options);

@@ -69,6 +69,8 @@ export class WorkoutRecorder {
 	#dirty = true;
 	#timer: unknown = null;
 	#pending: Promise<void> = Promise.resolve();
+	/** Writes started and not yet settled. */
+	#writing = 0;
 	#error: unknown = null;
 	#finished = false;
 	#discarded = false;
@@ -76,6 +78,7 @@ export class WorkoutRecorder {
 	/** Starts recording and writes the new record at once (see `start` to await that write). */
 	constructor(db: ScapulaDb | WorkoutSink, options: WorkoutRecorderOptions) {
 		if (!options.exerciseId) throw new TypeError('exerciseId is required');
+		if (options.routineId === '') throw new TypeError('routineId must not be empty');
 		this.#sink = 'objectStoreNames' in db ? workoutSink(db) : db;
 		this.#now = options.now ?? Date.now;
 		this.#timers = options.timers ?? defaultTimers;
@@ -125,7 +128,7 @@ export class WorkoutRecorder {
 
 	/** True when everything in memory has been written. */
 	get saved(): boolean {
-		return !this.#dirty && this.#timer === null && this.#error === null;
+		return !this.#dirty && this.#writing === 0 && this.#error === null;
 	}
 
 	/**
@@ -171,9 +174,11 @@ export class WorkoutRecorder {
 		if (this.#discarded || !this.#dirty) return this.#pending;
 		this.#dirty = false;
 		const snapshot = structuredClone(this.#record);
+		this.#writing++;
 		const write = this.#pending
 			.catch(() => undefined)
 			.then(() => this.#sink.put(snapshot))
+			.finally(() => this.#writing--)
 			.then(
 				() => {
 					this.#error = null;
