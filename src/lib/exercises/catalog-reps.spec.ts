@@ -18,7 +18,7 @@ const ex = (id: string) => {
 /** Still at the start position first: the coach measures the person's baseline. */
 const settle = (p: sim.PostureInput, seconds = 2) => sim.idle(seconds, { posture: p, sway: 0.5 });
 
-/** `n` cycles through `keys` (each reached after `secondsPerKey`), starting and ending at `rest`. */
+/** `n` cycles through `keys`, each reached after `secondsPerKey`, starting and ending at `rest`. */
 const cycles = (
 	n: number,
 	rest: sim.Posture,

@@ -14,8 +14,8 @@ import { defineExercise } from '../engine/define';
  * seated, closer framing. A 0.3 s low-pass smooths the signal further.
  *
  * Limits, said plainly: the front view cannot tell a turn to the left from one to the right, so
- * we count turns, not sides; turns under ≈ 40° are not reliably counted, and past ≈ 50° the shoulders
- * look too narrow to call it a front view, so the instructions ask for a turn of about 45°.
+ * we count turns, not sides; turns under ≈ 40° are not reliably counted, and past ≈ 50° the
+ * shoulders look too narrow to call it a front view, so the instructions ask for about 45°.
  */
 export const trunkRotation = defineExercise({
 	id: 'trunk-rotation',

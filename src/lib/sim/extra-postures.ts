@@ -18,7 +18,7 @@ import {
 } from './postures';
 import { mirrorPosture, posture, type Posture } from './skeleton';
 
-// --- Floor thoracic extension (2) ------------------------------------------------------------
+// --- Floor thoracic extension (2) ---------------------------------------------------------------
 
 /** Sitting on the floor, legs straight out in front, trunk upright, arms relaxed. */
 export const floorSitting: Posture = posture({
@@ -52,7 +52,7 @@ export const thoracicExtensionFloorElbowsIn: Posture = posture(
 	thoracicExtensionFloor
 );
 
-// --- Standing upper-back extension (3) --------------------------------------------------------
+// --- Standing upper-back extension (3) ----------------------------------------------------------
 
 /**
  * Fault: the arch taken in the lower back with the hips pushed forward of the feet (legs slanting
@@ -63,7 +63,7 @@ export const lowerBackArchHipsForward: Posture = posture(
 	handsOnLowerBack
 );
 
-// --- Doorway stretch (8) ----------------------------------------------------------------------
+// --- Doorway stretch (8) ------------------------------------------------------------------------
 
 /** Goal-post arms on the door frame, body still upright in the doorway (not yet leaning in). */
 export const doorwayStart: Posture = posture({ armPlane: -5 }, wallAngelLow);
@@ -80,7 +80,7 @@ export const doorwayHeadForward: Posture = posture(
 	posture({ armPlane: -25, trunkFlexion: 8 }, wallAngelLow)
 );
 
-// --- Shoulder rolls (10) ----------------------------------------------------------------------
+// --- Shoulder rolls (10) ------------------------------------------------------------------------
 
 /** Top of a shoulder circle: shoulders lifted toward the ears (a smaller lift than a shrug). */
 export const shoulderRollUp: Posture = posture({ shoulderElevation: 0.35 }, standingNeutral);
@@ -117,7 +117,7 @@ export const neckFlexedTrunkBent: Posture = posture(
 	standingNeutral
 );
 
-// --- Arm press and curl (15) ---------------------------------------------------------------------
+// --- Arm press and curl (15) --------------------------------------------------------------------
 
 /** Fault: the curl with the arms dropped to the belly instead of held up in front. */
 export const armCurlArmsDropped: Posture = posture({ armRaise: 15, elbowFlex: 120 }, armCurlRound);
@@ -136,7 +136,7 @@ export const crossbodyShrugLeft: Posture = posture(
 	crossbodyStretchLeft
 );
 
-// --- Seated row (21) -----------------------------------------------------------------------------
+// --- Seated row (21) ----------------------------------------------------------------------------
 
 /** Fault: finishing the row by leaning the trunk 20° back instead of squeezing the blades. */
 export const seatedRowLeanBack: Posture = posture({ trunkFlexion: -20 }, seatedRowEnd);
@@ -144,7 +144,7 @@ export const seatedRowLeanBack: Posture = posture({ trunkFlexion: -20 }, seatedR
 /** Fault: finishing the row with the shoulders shrugged up. */
 export const seatedRowShrug: Posture = posture({ shoulderElevation: 0.4 }, seatedRowEnd);
 
-// --- Trunk rotation (25) ---------------------------------------------------------------------------
+// --- Trunk rotation (25) ------------------------------------------------------------------------
 
 /** Seated, chest turned 45° to the left ("about halfway"), arms hanging beside the chair. */
 export const trunkTurnSeatedLeft: Posture = posture({ trunkRotation: 45 }, sittingArmsDown);
@@ -154,7 +154,7 @@ export const trunkTurnSeatedRight: Posture = mirrorPosture(trunkTurnSeatedLeft);
 /** Fault: turning left while leaning 15° to the side. */
 export const trunkRotationLeaning: Posture = posture({ trunkSideBend: 15 }, trunkTurnSeatedLeft);
 
-// --- Wall stretch (28) ---------------------------------------------------------------------------
+// --- Wall stretch (28) --------------------------------------------------------------------------
 
 /** Standing at arm's length from a wall, hands on it at shoulder height, trunk upright. */
 export const wallStretchStart: Posture = posture({
