@@ -52,6 +52,7 @@ Options:
                           (default ${DEFAULT_MODEL})
       --decode-size <px>  largest side frames are decoded at (default ${DEFAULT_DECODE_SIZE})
   -q, --quiet             no progress bar
+      --timing            print how long loading and analysing took (stderr)
   -h, --help              this help`;
 
 interface Options {
@@ -65,6 +66,7 @@ interface Options {
 	model: ModelId;
 	decodeSize: number;
 	quiet: boolean;
+	timing: boolean;
 	help: boolean;
 }
 
@@ -86,6 +88,7 @@ export function parseOptions(argv: readonly string[]): Options {
 				model: { type: 'string' },
 				'decode-size': { type: 'string' },
 				quiet: { type: 'boolean', short: 'q', default: false },
+				timing: { type: 'boolean', default: false },
 				help: { type: 'boolean', short: 'h', default: false }
 			}
 		});
@@ -104,6 +107,7 @@ export function parseOptions(argv: readonly string[]): Options {
 		model: DEFAULT_MODEL,
 		decodeSize: DEFAULT_DECODE_SIZE,
 		quiet: v.quiet ?? false,
+		timing: v.timing ?? false,
 		help: v.help ?? false
 	};
 	if (o.help) return o;
@@ -236,6 +240,7 @@ export async function main(argv: readonly string[], io: Io = DEFAULT_IO): Promis
 			return 0;
 		}
 		const bar = progress(io, !o.quiet);
+		const t0 = performance.now();
 		let input: LoadedInput;
 		try {
 			input = await loadInput(o.file!, {
@@ -247,6 +252,7 @@ export async function main(argv: readonly string[], io: Io = DEFAULT_IO): Promis
 		} finally {
 			bar.stop?.();
 		}
+		const t1 = performance.now();
 		if (o.saveTrace !== undefined) {
 			await saveTrace(input, o.saveTrace);
 			if (!o.json) {
@@ -254,18 +260,23 @@ export async function main(argv: readonly string[], io: Io = DEFAULT_IO): Promis
 				io.err(`Saved the ${kind} (${input.frames.length} frames) to ${o.saveTrace}\n`);
 			}
 		}
+		const t2 = performance.now();
 		if (o.exercise !== undefined) {
 			const def = getExercise(o.exercise)!;
 			const report = analyzeExercise(def, input.frames);
-			io.out(
-				o.json ? `${JSON.stringify(report)}\n` : `${formatExercise(report, def.name, input)}\n`
-			);
+			io.out(o.json ? `${JSON.stringify(report)}\n` : `${formatExercise(report, def, input)}\n`);
 		} else if (o.posture) {
 			const report = analyzePosture(input.frames, { calibrate: o.calibrate });
 			io.out(
 				o.json
 					? `${JSON.stringify({ frames: report.frames, slouchedSeconds: report.slouchedSeconds })}\n`
 					: `${formatPosture(report, input)}\n`
+			);
+		}
+		if (o.timing) {
+			const ms = (a: number, b: number) => `${Math.round(b - a)} ms`;
+			io.err(
+				`timing: load ${ms(t0, t1)} (${input.frames.length} frames), analyse ${ms(t2, performance.now())}\n`
 			);
 		}
 		return 0;

@@ -1,6 +1,7 @@
 /** Human-readable output of the command-line analyser: short summaries and tables. */
 import type { ExerciseReport } from '../lib/analysis/exercise-report';
 import type { CatalogEntry } from '../lib/analysis/catalog';
+import type { ExerciseDefinition } from '../lib/engine/types';
 import { postureSegments, type PostureReport } from '../lib/analysis/posture';
 import type { LoadedInput } from '../lib/analysis/node/input';
 import path from 'node:path';
@@ -32,25 +33,33 @@ export function describeInput(input: LoadedInput): string {
 	return `${base}; keypoints from ${input.model}`;
 }
 
-export function formatExercise(report: ExerciseReport, name: string, input: LoadedInput): string {
-	const out = [`${name} (${report.exercise})`, describeInput(input), ''];
-	out.push(`Reps: ${report.reps}`);
-	if (report.reps > 0) {
-		out.push(
-			table(
-				['rep', 'done at (s)'],
-				report.repTimes.map((t, i) => [String(i + 1), s2(t)])
-			)
-		);
-	}
-	if (report.holds.length > 0) {
-		out.push('', `Holds: ${report.holds.length}`);
-		out.push(
-			table(
-				['hold', 'side', 'seconds'],
-				report.holds.map((h, i) => [String(i + 1), h.side ?? '-', s1(h.seconds)])
-			)
-		);
+export function formatExercise(
+	report: ExerciseReport,
+	def: ExerciseDefinition,
+	input: LoadedInput
+): string {
+	const out = [`${def.name} (${report.exercise})`, describeInput(input), ''];
+	const counts = def.rep || def.repByView ? 'reps' : 'holds';
+	if (counts === 'reps') {
+		out.push(`Reps: ${report.reps}`);
+		if (report.reps > 0) {
+			out.push(
+				table(
+					['rep', 'done at (s)'],
+					report.repTimes.map((t, i) => [String(i + 1), s2(t)])
+				)
+			);
+		}
+	} else {
+		out.push(`Holds: ${report.holds.length}`);
+		if (report.holds.length > 0) {
+			out.push(
+				table(
+					['hold', 'side', 'seconds'],
+					report.holds.map((h, i) => [String(i + 1), h.side ?? '-', s1(h.seconds)])
+				)
+			);
+		}
 	}
 	out.push('', `Form score: ${report.formScore === null ? '-' : `${report.formScore}/100`}`);
 	if (report.cues.length > 0) {

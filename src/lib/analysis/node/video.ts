@@ -83,8 +83,8 @@ function run(
 
 function toolError(cmd: string, e: Error): Error {
 	if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-		return new Error(
-			`${cmd} was not found. Install it (Debian: apt-get install ffmpeg) to analyse videos.`,
+		return new VideoError(
+			`${cmd} was not found; install it (Debian: apt-get install ffmpeg) to analyse videos`,
 			{ cause: e }
 		);
 	}
