@@ -67,6 +67,7 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
+			'.cache/',
 			'.svelte-kit/',
 			'dist/',
 			'static/',
