@@ -41,6 +41,12 @@ const MAX_STEP_SECONDS = 0.25;
 const ABANDON_REP_SECONDS = 2;
 /** Seconds out of the hold position before the hold ends (shorter breaks only pause it). */
 const HOLD_EXIT_SECONDS = 3;
+/**
+ * Seconds out of position, in total, that end a COMPLETED hold so the next one can start. Summed
+ * rather than continuous: a noisy frame that reads "in position" while relaxing must not keep
+ * the finished hold alive.
+ */
+const RELAX_SECONDS = 1.5;
 /** Share of the target a rep-with-hold must be held for the rep to count. */
 const HOLD_CREDIT_SHARE = 0.8;
 /** Score points off a rep done faster than its minimum duration. */
@@ -66,7 +72,7 @@ export class Coach {
 	#blockedSince: number | null = null;
 	#setup: SetupIssue | null = null;
 	#activeHeld = 0;
-	#hold = { seconds: 0, side: null as Side | null, done: false, outSince: null as number | null };
+	#hold = freshHold();
 	#holdsCompleted = 0;
 	#holdsBySide: Record<Side, number> = { left: 0, right: 0 };
 	#restSince: number | null = null;
@@ -141,7 +147,7 @@ export class Coach {
 
 		const repSpec = this.#repSpec(view);
 		if (repSpec) this.#stepRep(repSpec, facts, t, events);
-		else if (this.def.hold) this.#stepHold(facts, t, events);
+		else if (this.def.hold) this.#stepHold(facts, t, dt, events);
 
 		const failing = this.#rules.update(facts, this.#phase(), t);
 		// Holds count only while every rule that judges the active phase passes.
@@ -172,7 +178,7 @@ export class Coach {
 		this.#blockedSince = null;
 		this.#setup = null;
 		this.#activeHeld = 0;
-		this.#hold = { seconds: 0, side: null, done: false, outSince: null };
+		this.#hold = freshHold();
 		this.#holdsCompleted = 0;
 		this.#holdsBySide = { left: 0, right: 0 };
 		this.#restSince = null;
@@ -297,7 +303,7 @@ export class Coach {
 				[
 					{
 						id: 'hold-longer',
-						text: `Hold the squeeze for ${spec.holdSeconds} seconds before you let go.`
+						text: spec.holdCue ?? `Hold it for ${spec.holdSeconds} seconds before you let go.`
 					}
 				],
 				t,
@@ -335,7 +341,7 @@ export class Coach {
 		});
 	}
 
-	#stepHold(facts: Facts, t: number, events: CoachEvent[]): void {
+	#stepHold(facts: Facts, t: number, dt: number, events: CoachEvent[]): void {
 		const spec = this.def.hold!;
 		let side: Side | null = null;
 		let inPosition: boolean;
@@ -346,14 +352,19 @@ export class Coach {
 		} else {
 			inPosition = spec.condition ? evaluate(spec.condition, facts) === true : true;
 		}
-		this.#inHold = inPosition;
 		const h = this.#hold;
+		if (h.done && !inPosition) h.relaxed += dt;
+		if (h.done && h.relaxed >= RELAX_SECONDS) {
+			this.#hold = { ...freshHold(), outSince: inPosition ? null : t };
+		}
+		this.#inHold = inPosition;
 
 		if (!inPosition) {
-			h.outSince ??= t;
-			if (t - h.outSince > HOLD_EXIT_SECONDS) {
-				if (h.seconds > 0) this.#rules.takeScore(0);
-				this.#hold = { seconds: 0, side: null, done: false, outSince: h.outSince };
+			const hold = this.#hold;
+			hold.outSince ??= t;
+			if (!hold.done && t - hold.outSince > HOLD_EXIT_SECONDS && hold.seconds > 0) {
+				this.#rules.takeScore(0);
+				this.#hold = { ...freshHold(), outSince: hold.outSince };
 			}
 			this.#restSince ??= t;
 			if (t - this.#restSince > POSITION_PROMPT_SECONDS) {
@@ -363,10 +374,10 @@ export class Coach {
 			return;
 		}
 		this.#restSince = null;
-		if (side !== h.side && h.seconds > 0) {
+		if (side !== this.#hold.side && this.#hold.seconds > 0 && !this.#hold.done) {
 			// Switched sides: the other side's hold starts fresh.
 			this.#rules.takeScore(0);
-			this.#hold = { seconds: 0, side, done: false, outSince: null };
+			this.#hold = freshHold();
 		}
 		this.#hold.side = side;
 		this.#hold.outSince = null;
@@ -465,4 +476,18 @@ export class Coach {
 
 function baseNames(def: ExerciseDefinition): BaseMetricName[] {
 	return [...(def.baseline ?? [])];
+}
+
+interface HoldProgress {
+	seconds: number;
+	side: Side | null;
+	done: boolean;
+	/** When the person left the position (continuous), or null while in it. */
+	outSince: number | null;
+	/** Seconds out of position in total since the hold completed. */
+	relaxed: number;
+}
+
+function freshHold(): HoldProgress {
+	return { seconds: 0, side: null, done: false, outSince: null, relaxed: 0 };
 }

@@ -36,6 +36,8 @@ export interface RepSpec {
 	minSeconds: number;
 	/** For rep-with-hold moves: seconds to hold in the active phase for the rep to count. */
 	holdSeconds?: number;
+	/** Cue when a rep-with-hold is released too early (default: a generic "hold it" cue). */
+	holdCue?: string;
 	/**
 	 * Extra low-pass time constant (s) on the rep signal, for slow moves measured by a small,
 	 * noisy distance (a shoulder-blade squeeze changes shoulder width by only ≈ 7 %).

@@ -30,6 +30,7 @@ export const scapularSqueeze = defineExercise({
 		exit: -0.035,
 		minSeconds: 1,
 		holdSeconds: 5,
+		holdCue: 'Hold the squeeze for 5 seconds before you let go.',
 		smoothSeconds: 0.3
 	},
 	rules: [

@@ -29,6 +29,7 @@ export const shoulderSqueezeHold = defineExercise({
 		exit: -0.035,
 		minSeconds: 1,
 		holdSeconds: 5,
+		holdCue: 'Hold the squeeze for 5 seconds before you let go.',
 		smoothSeconds: 0.3
 	},
 	rules: [

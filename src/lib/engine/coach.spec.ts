@@ -1,0 +1,83 @@
+/**
+ * The coach on hand-made metric situations: holds pause while a form rule fails, a finished
+ * hold ends after a rest even through noisy frames, and nothing but null ever reaches a metric.
+ */
+import { describe, expect, it } from 'vitest';
+import { getExercise } from '../exercises';
+import { DESK_CAMERA, runMotion } from '../exercises/test-helpers';
+import * as sim from '../sim';
+import { Coach } from './coach';
+
+const tilt = getExercise('neck-side-tilt')!;
+
+describe('Coach holds', () => {
+	it('pause while form breaks and resume after, never resetting', () => {
+		// 8 s good, 6 s with the head turned (form fault), 14 s good: 22 s of good form in total.
+		const turned = sim.posture({ neckRotation: 35 }, sim.neckTiltLeft);
+		const timeline = sim.sequence(
+			sim.idle(2, { posture: sim.standingNeutral }),
+			sim.transition(sim.standingNeutral, sim.neckTiltLeft, 1),
+			sim.hold(sim.neckTiltLeft, 8),
+			sim.transition(sim.neckTiltLeft, turned, 0.5),
+			sim.hold(turned, 6),
+			sim.transition(turned, sim.neckTiltLeft, 0.5),
+			sim.hold(sim.neckTiltLeft, 14)
+		);
+		const r = runMotion(tilt, { timeline, camera: DESK_CAMERA, noise: 'light' });
+		expect(r.holdsBySide.left).toBe(1);
+		expect(r.cueIds).toContain('head-turning');
+		// Completed only after the pause: later than 1 + 2 + 20 s of continuous holding.
+		expect(r.maxHoldSeconds).toBeGreaterThanOrEqual(20);
+	});
+
+	it('count repeated holds with short, noisy rests in between', () => {
+		const thor = getExercise('thoracic-extension-seated')!;
+		const parts: sim.Motion[] = [
+			sim.idle(2, { posture: sim.sittingNeutral }),
+			sim.transition(sim.sittingNeutral, sim.handsBehindHeadSeated, 1.5)
+		];
+		for (let i = 0; i < 3; i++) {
+			parts.push(
+				sim.transition(sim.handsBehindHeadSeated, sim.thoracicExtensionSeated, 1.5),
+				sim.hold(sim.thoracicExtensionSeated, 21),
+				sim.transition(sim.thoracicExtensionSeated, sim.handsBehindHeadSeated, 1),
+				sim.hold(sim.handsBehindHeadSeated, 2)
+			);
+		}
+		for (const seed of [4, 5, 6, 7]) {
+			const r = runMotion(thor, {
+				timeline: sim.sequence(...parts),
+				camera: { distanceM: 1.6, target: { y: 0.95 }, view: 'side' },
+				noise: 'realistic',
+				seed
+			});
+			expect(r.holds.length, `seed ${seed}`).toBe(3);
+		}
+	});
+});
+
+describe('Coach output', () => {
+	it('never lets NaN or Infinity into metrics, progress or counts', () => {
+		const coach = new Coach(getExercise('wall-angels')!);
+		const bad = [NaN, Infinity, -Infinity, 1e308, -5];
+		for (let i = 0; i < 600; i++) {
+			const v = bad[i % bad.length]!;
+			const s = coach.process({
+				t: i / 30,
+				body: {
+					width: 640,
+					height: 480,
+					keypoints: Array.from({ length: 17 }, (_, k) =>
+						k % 3 === 0 ? null : { x: v * k, y: i % 2 ? v : 100 + k, score: k % 4 ? 0.9 : NaN }
+					)
+				}
+			});
+			for (const m of Object.values(s.metrics ?? {})) {
+				if (m !== null) expect(Number.isFinite(m)).toBe(true);
+			}
+			expect(Number.isFinite(s.reps) && Number.isFinite(s.holdSeconds)).toBe(true);
+			if (s.repProgress !== null) expect(Number.isFinite(s.repProgress)).toBe(true);
+		}
+		expect(coach.state.reps).toBe(0);
+	});
+});
