@@ -4,7 +4,7 @@
  */
 import { meanScore, seen, type Body } from '../pose/keypoints';
 import type { DetectedView } from '../metrics/view';
-import type { ExerciseDefinition, SetupIssue } from './types';
+import type { ExerciseDefinition, SetupIssue, Side } from './types';
 
 /** Mean score of the needed keypoints below this: the model is guessing (dark room, blur). */
 export const LOW_CONFIDENCE = 0.25;
@@ -17,11 +17,51 @@ const TOO_FAR_SCALE = 0.08;
 
 const viewWord = (v: 'front' | 'side') => (v === 'front' ? 'face the camera' : 'turn sideways');
 
+/**
+ * How far the nose sits off the shoulder midpoint, as a fraction of the shoulder width, before
+ * we read it as the person already turning one way. Facing the camera squarely it sits within a
+ * few percent of the middle (keypoint noise); a 20–30° turn moves it by about 15 %.
+ */
+const TURN_OFFSET_MIN = 0.08;
+
+export interface SetupOptions {
+	/**
+	 * For a per-side move judged side-on: the side being worked, which should face the camera.
+	 * Without it the prompt names the side the person is already turning toward (left if unclear).
+	 */
+	side?: Side;
+}
+
+/**
+ * The shoulder that ends up toward the camera if the person keeps turning the way they already
+ * are, read from where the nose sits between the shoulders; null when they face it squarely.
+ * Image coordinates are unmirrored (the model's), so facing the camera the person's left shoulder
+ * is on the image right; `across` keeps that right when they have their back to it.
+ */
+export function turningSide(body: Body): Side | null {
+	const ls = seen(body, 'left_shoulder');
+	const rs = seen(body, 'right_shoulder');
+	const nose = seen(body, 'nose');
+	if (!ls || !rs || !nose) return null;
+	const across = ls.x - rs.x; // + when the person's left shoulder is on the image right
+	if (Math.abs(across) < 1) return null;
+	const offset = (nose.x - (ls.x + rs.x) / 2) / across; // + when the nose is toward their left
+	if (!Number.isFinite(offset) || Math.abs(offset) < TURN_OFFSET_MIN) return null;
+	// Turning toward their left brings the right shoulder round to the camera, and vice versa.
+	return offset > 0 ? 'right' : 'left';
+}
+
+/** "Turn sideways, left shoulder to the camera, …": the wrong-view prompt of a side-on move. */
+export function sideViewMessage(side: Side): string {
+	return `Turn sideways, ${side} shoulder to the camera, so I can see your back from the side.`;
+}
+
 export function checkSetup(
 	def: ExerciseDefinition,
 	body: Body | null,
 	view: DetectedView,
-	scalePx: number | null
+	scalePx: number | null,
+	options: SetupOptions = {}
 ): SetupIssue | null {
 	if (!body) {
 		return {
@@ -74,7 +114,7 @@ export function checkSetup(
 	if (def.view !== 'either' && view !== def.view) {
 		const message =
 			def.view === 'side'
-				? 'Turn sideways, one shoulder toward the camera, so I can see your back from the side.'
+				? sideViewMessage(options.side ?? turningSide(body) ?? 'left')
 				: `Please ${viewWord('front')}, shoulders square to the screen.`;
 		return { id: 'wrong-view', message, blocking: true };
 	}
