@@ -27,6 +27,7 @@ import {
 } from '$lib/pose/models';
 import { pickPerson } from '$lib/pose/tracking';
 import { Speaker } from '$lib/speech/speaker';
+import { recordWorkout } from './history/recording';
 import type { Settings } from './settings.svelte';
 import { browserStorage, readJson, writeJson } from './storage';
 import {
@@ -211,7 +212,9 @@ export function createWorkoutSession(
 			return () => devices.removeEventListener('devicechange', listener);
 		},
 		speaker: new Speaker(),
-		now: () => performance.now()
+		now: () => performance.now(),
+		// The history: counts, scores and cues saved as the workout goes (never frames).
+		recordWorkout: (exerciseId) => recordWorkout(exerciseId)
 	};
 	const session = new WorkoutSession(
 		exercise,

@@ -15,9 +15,13 @@ import { cameraErrorFrom, cameraProblem, type CameraProblem } from '$lib/camera/
 import { FileSource } from '$lib/camera/file-source';
 import { startFrameLoop } from '$lib/camera/frame-loop';
 import type { FrameSource, SourceEndReason } from '$lib/camera/frame-source';
+import { TraceSource } from '$lib/camera/trace-source';
 import type { CoachEvent, CoachState, ExerciseDefinition } from '$lib/engine/types';
 import type { Body, PoseFrame } from '$lib/pose/keypoints';
 import type { Speaker } from '$lib/speech/speaker';
+import { readTraceBlob, traceDownload, traceFileName } from '$lib/trace/browser-io';
+import { TraceError } from '$lib/trace/pose-trace';
+import { TraceRecorder, type RecorderSnapshot } from '$lib/trace/recorder';
 import { FrameStats, type FrameStatsSnapshot } from './stats';
 
 export interface CoachLike {
@@ -61,11 +65,25 @@ export interface WorkoutDeps {
 	/** Monotonic milliseconds (performance.now). */
 	now(): number;
 	startLoop?: typeof startFrameLoop;
+	/** Trace replay: runs `callback` at the next display refresh (requestAnimationFrame). */
+	requestFrame?: (callback: () => void) => () => void;
+	/**
+	 * Saves the workout to the history as it happens: called when frames first flow after a
+	 * start or a "Start over"; absent, nothing is saved.
+	 */
+	recordWorkout?(exerciseId: string): WorkoutRecording;
+}
+
+/** One workout being saved: every frame's events go in; `end()` finishes it. */
+export interface WorkoutRecording {
+	handle(events: readonly CoachEvent[]): void;
+	end(): Promise<void>;
 }
 
 export type SessionPhase = 'idle' | 'starting' | 'running' | 'stopped' | 'error';
 
-export type ProblemAction = 'retry-camera' | 'reconnect' | 'open-file' | 'retry-model' | 'replay';
+export type ProblemAction =
+	'retry-camera' | 'reconnect' | 'open-file' | 'retry-model' | 'replay' | 'open-trace';
 
 export interface Problem {
 	source: 'camera' | 'model' | 'file';
@@ -73,7 +91,7 @@ export interface Problem {
 	message: string;
 	actions: readonly ProblemAction[];
 	/** The camera problem kind, when from the camera (tests and styling use it). */
-	kind?: CameraProblem['kind'] | 'finished';
+	kind?: CameraProblem['kind'] | 'finished' | 'bad-trace';
 }
 
 /** How often the reactive stats snapshot refreshes; timings change slowly and read calmly. */
@@ -97,6 +115,13 @@ export class WorkoutSession {
 	announcement = $state('');
 	stats: FrameStatsSnapshot = $state.raw(new FrameStats().snapshot());
 	backend: string | null = $state(null);
+	/**
+	 * The trace recording (for "Save trace"): the raw tracked body of every frame the coach saw
+	 * since the last "Start over", in memory only. Republished when a whole second is added.
+	 */
+	traceRecording: RecorderSnapshot = $state.raw(new TraceRecorder().snapshot());
+	/** A trace replay is skipping to its end. */
+	replaySkipping = $state(false);
 
 	#deps: WorkoutDeps;
 	#choice: ModelChoice;
@@ -115,6 +140,8 @@ export class WorkoutSession {
 	#runningSince: number | null = null;
 	/** Bumped on every start/stop so a frame finishing after a stop is dropped. */
 	#generation = 0;
+	#traceRecorder = new TraceRecorder();
+	#recording: WorkoutRecording | null = null;
 
 	constructor(exercise: ExerciseDefinition, choice: ModelChoice, deps: WorkoutDeps) {
 		this.exercise = exercise;
@@ -132,6 +159,11 @@ export class WorkoutSession {
 	/** Whether cues can be spoken here (the browser has a speech voice). */
 	get speechAvailable(): boolean {
 		return this.#deps.speaker.available;
+	}
+
+	/** The trace being replayed, if that is the source. */
+	get replay(): TraceSource | null {
+		return this.source instanceof TraceSource ? this.source : null;
 	}
 
 	get mirrored(): boolean {
@@ -202,6 +234,7 @@ export class WorkoutSession {
 
 	/** After a disconnect or error: start the same kind of source again. */
 	async reconnect(): Promise<void> {
+		if (this.source instanceof TraceSource) return this.#replayFromStart(this.source);
 		if (this.source instanceof FileSource && this.#video) {
 			const source = this.source;
 			this.problem = null;
@@ -244,6 +277,53 @@ export class WorkoutSession {
 		if (wasRunning || this.problem?.source === 'model') await this.retryModel();
 	}
 
+	/**
+	 * Replays a pose trace (`.json` / `.json.gz`) through a fresh coach at its original times, so
+	 * the counts equal the command-line analyser's on the same file. A trace that does not read
+	 * shows the reader's message (field and frame) and leaves the counts as they were.
+	 */
+	async openTrace(file: Blob & { name?: string }): Promise<void> {
+		const generation = this.#beginStart();
+		let source: TraceSource;
+		try {
+			const trace = await readTraceBlob(file);
+			if (trace.frames.length === 0) throw new TraceError('field "frames": the trace is empty');
+			source = new TraceSource(trace, {
+				label: file.name,
+				now: this.#deps.now,
+				requestFrame: this.#deps.requestFrame
+			});
+		} catch (e) {
+			if (generation !== this.#generation) return;
+			this.#fail({
+				source: 'file',
+				kind: 'bad-trace',
+				title: 'This trace could not be opened',
+				message: `${file.name || 'The file'}: ${e instanceof Error ? e.message : String(e)}`,
+				actions: ['open-trace', 'retry-camera']
+			});
+			return;
+		}
+		if (generation !== this.#generation) return;
+		this.source = source;
+		await this.#replayFromStart(source);
+	}
+
+	/** Trace replay: hand the remaining frames to the coach now instead of in real time. */
+	skipReplay(): void {
+		if (!this.running || !this.replay) return;
+		this.replay.skipToEnd();
+		this.replaySkipping = true;
+	}
+
+	/** The trace recording as a file to download (`.json.gz`, else `.json`); null if empty. */
+	async exportTrace(date = new Date()): Promise<{ blob: Blob; filename: string } | null> {
+		const parts = this.#traceRecorder.jsonParts();
+		if (!parts) return null;
+		const { blob, extension } = await traceDownload(parts);
+		return { blob, filename: traceFileName(this.exercise.id, date, extension) };
+	}
+
 	/** Loads the model ahead of the first start (while the user reads the instructions). */
 	preload(): void {
 		void this.#ensureModel();
@@ -255,6 +335,7 @@ export class WorkoutSession {
 
 	/** Stops the source; counts stay. */
 	stop(): void {
+		this.#endRecording();
 		this.#generation++;
 		this.#pause();
 		this.#releaseSource();
@@ -263,12 +344,15 @@ export class WorkoutSession {
 
 	/** Clears reps, holds and cues (a fresh set). */
 	resetCounts(): void {
+		this.#endRecording();
 		this.#coach.reset();
 		this.#previous = null;
 		this.#activeMs = 0;
 		if (this.#runningSince !== null) this.#runningSince = this.#deps.now();
 		this.state = null;
 		this.announcement = '';
+		this.#traceRecorder.clear();
+		this.#publishRecording();
 	}
 
 	statsSnapshot(): FrameStatsSnapshot {
@@ -287,6 +371,7 @@ export class WorkoutSession {
 		this.#unsubscribeDevices?.();
 		this.#unsubscribeDevices = null;
 		this.#deps.speaker.cancel();
+		this.#traceRecorder.clear();
 	}
 
 	// ---- internals ----
@@ -353,6 +438,7 @@ export class WorkoutSession {
 	}
 
 	#resume(source: FrameSource): void {
+		if (source instanceof TraceSource) return this.#resumeTrace(source);
 		const video = this.#video;
 		if (!video || !this.#estimator || this.source !== source) return;
 		this.#pause();
@@ -383,8 +469,14 @@ export class WorkoutSession {
 		if (generation !== this.#generation) return;
 		const body = this.#deps.pickPerson(bodies, this.#previous);
 		this.#previous = body;
+		this.#traceRecorder.add(tMs / 1000, body, size(video), this.#choice.model);
+		this.#publishRecording();
 		const state = this.#coach.process({ t: tMs / 1000, body });
 		this.state = state;
+		if (this.#deps.recordWorkout) {
+			this.#recording ??= this.#deps.recordWorkout(this.exercise.id);
+			this.#recording.handle(state.events);
+		}
 		if (state.events.length > 0) this.#announce(state.events);
 		const t2 = now();
 		this.#frameStats.add(t1 - t0, t2 - t0, t2);
@@ -462,7 +554,16 @@ export class WorkoutSession {
 		if (this.source !== source) return;
 		this.#pause();
 		this.phase = 'stopped';
-		if (reason === 'finished') {
+		if (reason === 'finished' && source instanceof TraceSource) {
+			this.replaySkipping = false;
+			this.problem = {
+				source: 'file',
+				kind: 'finished',
+				title: 'The replay ended',
+				message: 'These are the counts from the trace. Replay it, or start the camera.',
+				actions: ['replay', 'retry-camera']
+			};
+		} else if (reason === 'finished') {
 			this.problem = {
 				source: 'file',
 				kind: 'finished',
@@ -504,6 +605,60 @@ export class WorkoutSession {
 		this.source = null;
 	}
 
+	/** Finishes the saved workout (the next frame starts a new one). Never throws. */
+	#endRecording(): void {
+		const recording = this.#recording;
+		this.#recording = null;
+		recording?.end().catch(() => undefined);
+	}
+
+	/** A fresh coach and recording, then the trace from its first frame. */
+	async #replayFromStart(source: TraceSource): Promise<void> {
+		this.resetCounts();
+		// A new coach, not a reset one: exactly what the analyser starts each file with.
+		this.#coach = this.#deps.createCoach(this.exercise);
+		source.restart();
+		this.#unsubscribeEnded?.();
+		this.#unsubscribeEnded = source.onEnded((reason) => this.#onSourceEnded(source, reason));
+		this.#resumeTrace(source);
+	}
+
+	#resumeTrace(source: TraceSource): void {
+		if (this.source !== source) return;
+		this.#pause();
+		const generation = this.#generation;
+		this.#runningSince = this.#deps.now();
+		this.phase = 'running';
+		this.problem = null;
+		this.replaySkipping = source.skipping;
+		this.#stopLoop = source.run((frames) => {
+			if (generation !== this.#generation || this.source !== source) return;
+			let state: CoachState | null = null;
+			const events: CoachEvent[] = [];
+			for (const frame of frames) {
+				this.#traceRecorder.add(frame.t, frame.body, source, source.model);
+				state = this.#coach.process(frame);
+				events.push(...state.events);
+			}
+			this.#publishRecording();
+			if (!state) return;
+			this.state = state;
+			// Skipping gives hundreds of events a tick: speaking them would be noise.
+			if (!source.skipping && events.length > 0) this.#announce(events);
+		});
+	}
+
+	/** Republishes the recording's snapshot when the UI would show a change. */
+	#publishRecording(): void {
+		const next = this.#traceRecorder.snapshot();
+		const shown = this.traceRecording;
+		const same =
+			next.full === shown.full &&
+			(next.frames === 0) === (shown.frames === 0) &&
+			Math.floor(next.seconds) === Math.floor(shown.seconds);
+		if (!same) this.traceRecording = next;
+	}
+
 	#disposeEstimator(): void {
 		this.#loading = null;
 		this.#estimator?.dispose();
@@ -534,6 +689,10 @@ function problemFromCamera(problem: CameraProblem): Problem {
 		message: problem.message,
 		actions
 	};
+}
+
+function size(video: HTMLVideoElement): { width: number; height: number } {
+	return { width: video.videoWidth, height: video.videoHeight };
 }
 
 function capitalise(s: string): string {

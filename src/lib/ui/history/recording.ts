@@ -1,0 +1,109 @@
+/**
+ * Saves a camera workout to the history while it runs: a WorkoutRecorder (throttled writes)
+ * plus the page lifecycle. The record is written when the first frame arrives, after changes at
+ * most every 0.75 s, and at once when the page is hidden or closed (`visibilitychange`,
+ * `pagehide`), so a reload or a closed tab mid-set keeps what was done.
+ *
+ * Only counts, scores and cue texts are stored; frames never are.
+ */
+import type { CoachEvent } from '$lib/engine/types';
+import {
+	deleteWorkout,
+	putWorkout,
+	requestPersistentStorage,
+	WorkoutRecorder,
+	type ScapulaDb,
+	type WorkoutRecord,
+	type WorkoutRecorderOptions,
+	type WorkoutSink
+} from '$lib/storage';
+import type { WorkoutRecording } from '$lib/ui/workout.svelte';
+import { historyDb } from './db';
+
+/**
+ * A session shorter than this (wall clock, ms) that counted nothing is dropped when it ends: a
+ * camera started and stopped again is not a workout. Anything counted is always kept.
+ */
+export const MIN_EMPTY_WORKOUT_MS = 15_000;
+
+/** The page events the recording listens to (a window and its document, or fakes). */
+export interface PageLifecycle {
+	addEventListener(type: 'pagehide', listener: () => void): void;
+	removeEventListener(type: 'pagehide', listener: () => void): void;
+	/** Whether the page is hidden now. */
+	hidden(): boolean;
+	onVisibilityChange(listener: () => void): () => void;
+}
+
+function browserLifecycle(): PageLifecycle | null {
+	if (typeof window === 'undefined' || typeof document === 'undefined') return null;
+	return {
+		addEventListener: (type, l) => window.addEventListener(type, l),
+		removeEventListener: (type, l) => window.removeEventListener(type, l),
+		hidden: () => document.visibilityState === 'hidden',
+		onVisibilityChange(l) {
+			document.addEventListener('visibilitychange', l);
+			return () => document.removeEventListener('visibilitychange', l);
+		}
+	};
+}
+
+export interface RecordWorkoutOptions extends Partial<
+	Pick<WorkoutRecorderOptions, 'now' | 'timers' | 'newId' | 'flushMs' | 'onError'>
+> {
+	db?: () => Promise<ScapulaDb>;
+	lifecycle?: PageLifecycle | null;
+	/** Called after a kept workout is finished (default: ask for persistent storage). */
+	onFinished?: (record: WorkoutRecord) => void;
+}
+
+/** Starts recording one workout of `exerciseId`; `end()` finishes (or drops) it. */
+export function recordWorkout(
+	exerciseId: string,
+	options: RecordWorkoutOptions = {}
+): WorkoutRecording & { readonly recorder: WorkoutRecorder } {
+	const db = options.db ?? historyDb;
+	const sink: WorkoutSink = {
+		put: async (r) => putWorkout(await db(), r),
+		delete: async (id) => deleteWorkout(await db(), id)
+	};
+	const now = options.now ?? Date.now;
+	const recorder = new WorkoutRecorder(sink, {
+		exerciseId,
+		now,
+		timers: options.timers,
+		newId: options.newId,
+		flushMs: options.flushMs,
+		onError: options.onError ?? ((e) => console.warn('Scapula: the workout is not being saved', e))
+	});
+	const lifecycle = options.lifecycle === undefined ? browserLifecycle() : options.lifecycle;
+	const flushNow = () => void recorder.flush().catch(() => undefined);
+	const onVisibility = () => {
+		if (lifecycle?.hidden()) flushNow();
+	};
+	lifecycle?.addEventListener('pagehide', flushNow);
+	const stopWatching = lifecycle?.onVisibilityChange(onVisibility);
+	let ended: Promise<void> | null = null;
+
+	return {
+		recorder,
+		handle(events: readonly CoachEvent[]) {
+			recorder.handle(events);
+		},
+		end() {
+			ended ??= (async () => {
+				lifecycle?.removeEventListener('pagehide', flushNow);
+				stopWatching?.();
+				const r = recorder.record;
+				const empty = r.reps === 0 && r.holds.length === 0;
+				if (empty && now() - Date.parse(r.startedAt) < MIN_EMPTY_WORKOUT_MS) {
+					await recorder.discard();
+					return;
+				}
+				const done = await recorder.finish();
+				(options.onFinished ?? (() => void requestPersistentStorage()))(done);
+			})();
+			return ended;
+		}
+	};
+}
