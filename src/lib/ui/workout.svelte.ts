@@ -333,6 +333,23 @@ export class WorkoutSession {
 		this.#deps.speaker.muted = muted;
 	}
 
+	#stateListeners = new Set<(state: CoachState) => void>();
+
+	/**
+	 * Calls `listener` with every new coach state, in order (a set plan follows the counts this
+	 * way); returns the unsubscribe function.
+	 */
+	onState(listener: (state: CoachState) => void): () => void {
+		this.#stateListeners.add(listener);
+		return () => this.#stateListeners.delete(listener);
+	}
+
+	/** Says a line from outside the coach (set and routine prompts), mirrored for screen readers. */
+	say(text: string): void {
+		this.announcement = text;
+		this.#deps.speaker.say(text);
+	}
+
 	/** Stops the source; counts stay. */
 	stop(): void {
 		this.#endRecording();
@@ -473,6 +490,7 @@ export class WorkoutSession {
 		this.#publishRecording();
 		const state = this.#coach.process({ t: tMs / 1000, body });
 		this.state = state;
+		for (const listener of this.#stateListeners) listener(state);
 		if (this.#deps.recordWorkout) {
 			this.#recording ??= this.#deps.recordWorkout(this.exercise.id);
 			this.#recording.handle(state.events);
@@ -639,6 +657,7 @@ export class WorkoutSession {
 				this.#traceRecorder.add(frame.t, frame.body, source, source.model);
 				state = this.#coach.process(frame);
 				events.push(...state.events);
+				for (const listener of this.#stateListeners) listener(state);
 			}
 			this.#publishRecording();
 			if (!state) return;
