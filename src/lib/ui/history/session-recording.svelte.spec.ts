@@ -58,7 +58,9 @@ function setup() {
 		speaker: new Speaker({ synth: null }),
 		now: () => 0,
 		startLoop: (_video, onFrame) => {
-			frame = () => onFrame(0);
+			frame = async () => {
+				await onFrame(0);
+			};
 			return () => (frame = null);
 		},
 		recordWorkout: (exerciseId) => {
