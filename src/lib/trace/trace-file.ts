@@ -13,6 +13,7 @@ import { parseTrace, TraceError, type ParsedTrace, type PoseTraceV1 } from './po
 
 const gunzipAsync = promisify(gunzip);
 const gzipAsync = promisify(gzip);
+const GUNZIP_CHUNK_BYTES = 4 << 20;
 
 /** True when `bytes` start with the gzip magic number. */
 export function isGzip(bytes: Uint8Array): boolean {
@@ -29,7 +30,9 @@ export async function readTraceText(file: string): Promise<string> {
 	const bytes = await readFile(file);
 	if (!isGzip(bytes)) return bytes.toString('utf8');
 	try {
-		return (await gunzipAsync(bytes)).toString('utf8');
+		// Large output chunks: the default 16 KiB makes a thread-pool round trip per chunk, which
+		// took ~60 ms instead of ~20 ms for a 10-minute trace (7 MB of JSON).
+		return (await gunzipAsync(bytes, { chunkSize: GUNZIP_CHUNK_BYTES })).toString('utf8');
 	} catch (e) {
 		throw new TraceError(`not a valid gzip file: ${(e as Error).message}`);
 	}
