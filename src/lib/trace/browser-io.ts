@@ -94,7 +94,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * `scapula-overhead-arm-reach-2025-03-14-0930.json.gz`: sorts by time, and two sessions on one
  * day do not overwrite each other.
  */
-export function traceFileName(exerciseId: string, date: Date, extension: string): string {
+export function traceFileName(exerciseId: string, when: Date | number, extension: string): string {
+	const date = new Date(when);
 	const safe = exerciseId.replace(/[^a-z0-9-]+/gi, '-').replace(/^-+|-+$/g, '') || 'session';
 	const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 	return `scapula-${safe}-${day}-${pad(date.getHours())}${pad(date.getMinutes())}${extension}`;

@@ -317,11 +317,11 @@ export class WorkoutSession {
 	}
 
 	/** The trace recording as a file to download (`.json.gz`, else `.json`); null if empty. */
-	async exportTrace(date = new Date()): Promise<{ blob: Blob; filename: string } | null> {
+	async exportTrace(savedAt = Date.now()): Promise<{ blob: Blob; filename: string } | null> {
 		const parts = this.#traceRecorder.jsonParts();
 		if (!parts) return null;
 		const { blob, extension } = await traceDownload(parts);
-		return { blob, filename: traceFileName(this.exercise.id, date, extension) };
+		return { blob, filename: traceFileName(this.exercise.id, savedAt, extension) };
 	}
 
 	/** Loads the model ahead of the first start (while the user reads the instructions). */
