@@ -1,0 +1,230 @@
+/**
+ * The routine player's state machine on a fake clock with fake runners: the "Next:" countdown,
+ * pause and resume (of the countdown and of the item), skip in both places, items that finish on
+ * their own, ending early, and the summary.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ExerciseDefinition } from '$lib/engine/types';
+import {
+	EMPTY_OUTCOME,
+	nextPrompt,
+	playerItems,
+	RoutinePlayer,
+	type ItemOutcome,
+	type ItemRunner
+} from './player.svelte';
+import { DESK_BREAK } from './presets';
+import type { Routine } from './types';
+
+class FakeRunner implements ItemRunner {
+	readonly kind: 'camera' | 'timer';
+	log: string[] = [];
+	done = false;
+	result: ItemOutcome = EMPTY_OUTCOME;
+	muted = false;
+	constructor(readonly def: ExerciseDefinition) {
+		this.kind = def.cameraChecked ? 'camera' : 'timer';
+	}
+	start() {
+		this.log.push('start');
+	}
+	pause() {
+		this.log.push('pause');
+	}
+	finished() {
+		return this.done;
+	}
+	outcome() {
+		return this.result;
+	}
+	setMuted(m: boolean) {
+		this.muted = m;
+	}
+	dispose() {
+		this.log.push('dispose');
+	}
+}
+
+function setup(routine: Routine = DESK_BREAK) {
+	let now = 0;
+	const said: string[] = [];
+	const runners: FakeRunner[] = [];
+	let intervals = 0;
+	const speaker = { say: (t: string) => void said.push(t), cancel: () => {}, muted: false };
+	const player = new RoutinePlayer(routine, {
+		createRunner: (def) => {
+			const r = new FakeRunner(def);
+			runners.push(r);
+			return r;
+		},
+		speaker,
+		now: () => now,
+		setInterval: () => ++intervals,
+		clearInterval: () => void intervals--,
+		nextPauseSeconds: 10
+	});
+	/** Moves the fake clock on by `s` seconds and lets the player look. */
+	const advance = (s: number) => {
+		now += s * 1000;
+		player.tick();
+	};
+	return { player, said, runners, advance, speaker, intervals: () => intervals };
+}
+
+describe('RoutinePlayer', () => {
+	it('lists the items with their doses and prompts "Next: …, dose."', () => {
+		const items = playerItems(DESK_BREAK);
+		expect(items.map((i) => i.dose)).toEqual(['12 reps', '8 reps', '2 × 30 s hold']);
+		expect(nextPrompt(items[0]!)).toBe('Next: shoulder rolls, 12 reps.');
+		expect(
+			playerItems({ items: [{ exerciseId: 'gone' }, { exerciseId: 'cat-cow' }] })
+		).toHaveLength(1);
+	});
+
+	it('counts down before each item, runs it until it finishes, and moves on', () => {
+		const { player, said, runners, advance } = setup();
+		expect(player.phase).toBe('overview');
+		player.start();
+		expect(player.phase).toBe('next');
+		expect(said).toEqual(['Next: shoulder rolls, 12 reps.']);
+		advance(4);
+		expect(player.nextRemaining).toBe(6);
+		advance(6);
+		expect(player.phase).toBe('item');
+		expect(runners).toHaveLength(1);
+		expect(runners[0]!.log).toEqual(['start']);
+
+		advance(30);
+		expect(player.phase).toBe('item');
+		runners[0]!.result = { ...EMPTY_OUTCOME, reps: 12, repsPerSet: [12], meanScore: 88 };
+		runners[0]!.done = true;
+		advance(0.2);
+		expect(runners[0]!.log).toEqual(['start', 'dispose']);
+		expect(player.phase).toBe('next');
+		expect(player.index).toBe(1);
+		expect(said.at(-1)).toBe(`Next: ${player.items[1]!.def.name.toLowerCase()}, 8 reps.`);
+		expect(player.results).toEqual([
+			expect.objectContaining({
+				index: 0,
+				exerciseId: 'shoulder-rolls',
+				status: 'done',
+				seconds: 30.2,
+				outcome: expect.objectContaining({ reps: 12, meanScore: 88 })
+			})
+		]);
+	});
+
+	it('pauses and resumes the countdown without losing time', () => {
+		const { player, advance } = setup();
+		player.start();
+		advance(3);
+		player.pause();
+		expect(player.paused).toBe(true);
+		advance(60);
+		expect(player.phase).toBe('next');
+		expect(player.nextRemaining).toBe(7);
+		player.resume();
+		advance(6.9);
+		expect(player.phase).toBe('next');
+		advance(0.1);
+		expect(player.phase).toBe('item');
+	});
+
+	it('pauses and resumes the running item, excluding the pause from its time', () => {
+		const { player, runners, advance } = setup();
+		player.start();
+		player.begin();
+		advance(5);
+		player.pause();
+		player.pause(); // twice is once
+		advance(100);
+		player.resume();
+		advance(5);
+		expect(runners[0]!.log).toEqual(['start', 'pause', 'start']);
+		runners[0]!.done = true;
+		advance(0);
+		expect(player.results[0]!.seconds).toBe(10);
+	});
+
+	it('skips in the countdown (never starting the item) and while it runs (keeping what was done)', () => {
+		const { player, runners, advance } = setup();
+		player.start();
+		player.skip();
+		expect(runners).toHaveLength(0);
+		expect(player.index).toBe(1);
+		advance(10);
+		expect(player.phase).toBe('item');
+		runners[0]!.result = { ...EMPTY_OUTCOME, reps: 3, repsPerSet: [3] };
+		player.skip();
+		expect(runners[0]!.log).toEqual(['start', 'dispose']);
+		expect(player.index).toBe(2);
+		player.begin();
+		player.skip();
+		expect(player.phase).toBe('summary');
+		expect(player.results.map((r) => [r.exerciseId, r.status])).toEqual([
+			['shoulder-rolls', 'skipped'],
+			['neck-flexion-extension', 'partial'],
+			['wall-stretch', 'skipped']
+		]);
+	});
+
+	it('ends early: the rest is skipped, the summary shows, the clock stops', () => {
+		const { player, runners, said, intervals } = setup();
+		player.start();
+		expect(intervals()).toBe(1);
+		player.begin();
+		player.end();
+		expect(runners[0]!.log).toEqual(['start', 'dispose']);
+		expect(player.phase).toBe('summary');
+		expect(player.results.map((r) => r.status)).toEqual(['skipped', 'skipped', 'skipped']);
+		expect(said.at(-1)).toBe('Routine ended.');
+		expect(intervals()).toBe(0);
+	});
+
+	it('finishes with a spoken summary and starts over from the overview', () => {
+		const { player, runners, said, advance } = setup();
+		player.start();
+		for (let i = 0; i < 3; i++) {
+			advance(10);
+			runners[i]!.done = true;
+			advance(1);
+		}
+		expect(player.phase).toBe('summary');
+		expect(player.results.map((r) => r.status)).toEqual(['done', 'done', 'done']);
+		expect(said.at(-1)).toBe('Routine done. Well done.');
+		player.restart();
+		expect(player.phase).toBe('overview');
+		expect(player.results).toEqual([]);
+		player.start();
+		expect(player.phase).toBe('next');
+		expect(player.index).toBe(0);
+	});
+
+	it('passes mute to the speaker and to every runner', () => {
+		const { player, runners, speaker } = setup();
+		player.setMuted(true);
+		expect(speaker.muted).toBe(true);
+		player.start();
+		player.begin();
+		expect(runners[0]!.muted).toBe(true);
+		player.setMuted(false);
+		expect(runners[0]!.muted).toBe(false);
+	});
+
+	it('goes straight to the summary for a routine with nothing to play', () => {
+		const { player } = setup({ id: 'x', name: 'x', blurb: '', items: [{ exerciseId: 'gone' }] });
+		player.start();
+		expect(player.phase).toBe('summary');
+	});
+
+	it('ignores commands that do not fit the phase', () => {
+		const { player, runners } = setup();
+		player.begin();
+		player.skip();
+		player.pause();
+		player.resume();
+		expect(player.phase).toBe('overview');
+		expect(player.paused).toBe(false);
+		expect(runners).toHaveLength(0);
+	});
+});
