@@ -11,6 +11,8 @@ export interface UtteranceLike {
 	text: string;
 	rate: number;
 	lang: string;
+	/** 0–1; absent on fakes that do not care. */
+	volume?: number;
 	onend: ((this: unknown, ev: unknown) => unknown) | null;
 	onerror: ((this: unknown, ev: unknown) => unknown) | null;
 }
@@ -26,6 +28,8 @@ export interface SpeakerOptions {
 	/** Speech rate; slightly slower than default reads calmer during effort. */
 	rate?: number;
 	lang?: string;
+	/** Speech volume, 0–1 (default 1, the system's full volume). */
+	volume?: number;
 }
 
 function browserSynth(): SynthLike | null {
@@ -47,6 +51,7 @@ export class Speaker {
 	#speaking: string | null = null;
 	#waiting: string | null = null;
 	#muted = false;
+	#volume = 1;
 
 	constructor(options: SpeakerOptions = {}) {
 		this.#synth = options.synth === undefined ? browserSynth() : options.synth;
@@ -54,6 +59,16 @@ export class Speaker {
 		this.#rate = options.rate ?? 0.95;
 		this.#lang = options.lang ?? 'en-US';
 		this.available = this.#synth !== null;
+		if (options.volume !== undefined) this.volume = options.volume;
+	}
+
+	/** Speech volume, 0–1; applies from the next utterance. Non-numbers are ignored. */
+	get volume(): number {
+		return this.#volume;
+	}
+
+	set volume(value: number) {
+		if (Number.isFinite(value)) this.#volume = Math.min(1, Math.max(0, value));
 	}
 
 	get muted(): boolean {
@@ -96,6 +111,7 @@ export class Speaker {
 		const u = this.#make(text);
 		u.rate = this.#rate;
 		u.lang = this.#lang;
+		u.volume = this.#volume;
 		const next = () => {
 			if (this.#speaking !== text) return;
 			this.#speaking = null;

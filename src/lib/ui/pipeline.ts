@@ -211,7 +211,7 @@ export function createWorkoutSession(
 			devices.addEventListener('devicechange', listener);
 			return () => devices.removeEventListener('devicechange', listener);
 		},
-		speaker: new Speaker(),
+		speaker: new Speaker({ volume: settings.volume }),
 		now: () => performance.now(),
 		// The history: counts, scores and cues saved as the workout goes (never frames).
 		recordWorkout: (exerciseId) => recordWorkout(exerciseId)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { postureDay, workout } from '$lib/storage/test-helpers';
 import {
 	dayLabel,
+	durationLabel,
 	exercisesWithData,
 	formSeries,
 	inRange,
@@ -164,5 +165,20 @@ describe('tables', () => {
 		const [row] = workoutRows([open], names, clock.timeZone);
 		expect(row).toMatchObject({ inProgress: true });
 		expect(row?.minutes).toBeCloseTo(2);
+	});
+});
+
+describe('durationLabel', () => {
+	it.each([
+		[0, '0 s'],
+		[44.6, '45 s'],
+		[60, '1 min'],
+		[749, '12 min'],
+		[3600, '1 h'],
+		[3900, '1 h 5 min'],
+		[NaN, '–'],
+		[null, '–']
+	])('%s s → %s', (s, label) => {
+		expect(durationLabel(s)).toBe(label);
 	});
 });

@@ -277,3 +277,15 @@ export function workoutRows(
 			};
 		});
 }
+
+/** A length of time for people: "45 s", "12 min", "1 h 5 min"; "–" when not a number. */
+export function durationLabel(seconds: number | null | undefined): string {
+	if (typeof seconds !== 'number' || !Number.isFinite(seconds)) return '–';
+	const s = Math.max(0, seconds);
+	if (s < 60) return `${Math.round(s)} s`;
+	const minutes = Math.round(s / 60);
+	if (minutes < 60) return `${minutes} min`;
+	const h = Math.floor(minutes / 60);
+	const m = minutes % 60;
+	return m === 0 ? `${h} h` : `${h} h ${m} min`;
+}
