@@ -74,6 +74,17 @@ describe('repTransition', () => {
 		expect(count(DOWN, sig, 10)).toBe(4);
 	});
 
+	it('ignores single outlier frames: they neither start nor end a rep', () => {
+		// A rep 1–4 s; one wild frame at 2.5 s reads 100 (below exit) mid-rep, and one at 6 s
+		// reads 170 while resting. One rep, not two.
+		const sig = (t: number) => {
+			if (Math.abs(t - 2.5) < 0.02 || Math.abs(t - 3) < 0.02) return 100;
+			if (Math.abs(t - 6) < 0.02) return 170;
+			return t > 1 && t < 4 ? 150 : 90;
+		};
+		expect(count(UP, sig, 8)).toBe(1);
+	});
+
 	it('drops sub-0.3 s glitches', () => {
 		const sig = (t: number) => (t > 2 && t < 2.2 ? 170 : 90);
 		expect(count(UP, sig, 4)).toBe(0);
@@ -83,10 +94,13 @@ describe('repTransition', () => {
 		let state = { ...INITIAL_REP_STATE };
 		const seq: Array<[number, number]> = [
 			[0, 90],
+			[0.2, 90],
 			[1, 140],
+			[1.2, 145],
 			[1.5, 165],
 			[2, 150],
-			[2.5, 100]
+			[2.5, 100],
+			[2.7, 100]
 		];
 		let last;
 		for (const [t, v] of seq) {
@@ -94,6 +108,7 @@ describe('repTransition', () => {
 			state = r.state;
 			last = r.event;
 		}
+		// The rep runs from the first frame past enter (1 s) to the first frame past exit (2.5 s).
 		expect(last).toEqual({ kind: 'complete', durationSeconds: 1.5, peak: 165 });
 	});
 });

@@ -4,6 +4,9 @@
  * jitter between the two thresholds never counts. A rep also needs the full range: the machine
  * is "armed" only after the signal has been seen at rest (past `exit`), so someone who starts in
  * the active position, or walks in mid-move, is not credited with a rep.
+ *
+ * Each crossing must also persist for DWELL_SECONDS: a single outlier frame (one wild elbow) can
+ * neither start nor end a rep.
  */
 import type { RepSpec } from './types';
 
@@ -16,6 +19,8 @@ export interface RepState {
 	restSince: number;
 	/** Most extreme value reached in the current active phase (metric units). */
 	peak: number;
+	/** Session time (s) the signal first crossed toward the other phase, or null. */
+	crossingSince: number | null;
 }
 
 export type RepTransition =
@@ -28,11 +33,16 @@ export const INITIAL_REP_STATE: RepState = {
 	armed: false,
 	activeSince: 0,
 	restSince: 0,
-	peak: NaN
+	peak: NaN,
+	crossingSince: null
 };
 
 /** Faster than this (s) is a glitch (a lost and refound keypoint), not a human rep. */
 export const GLITCH_SECONDS = 0.3;
+/** A crossing must last this long (s; ≈ 3–4 frames at 30 fps, 2 at 15 fps) to change phase. */
+export const DWELL_SECONDS = 0.1;
+
+const NONE = { kind: 'none' } as const;
 
 export function repTransition(
 	spec: RepSpec,
@@ -40,32 +50,40 @@ export function repTransition(
 	value: number | null,
 	t: number
 ): { state: RepState; event: RepTransition } {
-	if (value === null || !Number.isFinite(value)) return { state, event: { kind: 'none' } };
+	if (value === null || !Number.isFinite(value)) return { state, event: NONE };
 	const up = spec.direction === 'up';
 	const pastEnter = up ? value > spec.enter : value < spec.enter;
 	const pastExit = up ? value < spec.exit : value > spec.exit;
+	const crossing = state.phase === 'rest' ? (state.armed ? pastEnter : pastExit) : pastExit;
+	const peak =
+		state.phase === 'active'
+			? up
+				? Math.max(state.peak, value)
+				: Math.min(state.peak, value)
+			: state.peak;
+
+	if (!crossing) {
+		const next =
+			state.crossingSince === null && peak === state.peak
+				? state
+				: { ...state, peak, crossingSince: null };
+		return { state: next, event: NONE };
+	}
+	const since = state.crossingSince ?? t;
+	if (t - since < DWELL_SECONDS) {
+		return { state: { ...state, peak, crossingSince: since }, event: NONE };
+	}
 
 	if (state.phase === 'rest') {
-		if (!state.armed) {
-			return pastExit
-				? { state: { ...state, armed: true, restSince: t }, event: { kind: 'none' } }
-				: { state, event: { kind: 'none' } };
-		}
-		if (pastEnter) {
-			return {
-				state: { ...state, phase: 'active', activeSince: t, peak: value },
-				event: { kind: 'start' }
-			};
-		}
-		return { state, event: { kind: 'none' } };
+		if (!state.armed)
+			return { state: { ...state, armed: true, restSince: t, crossingSince: null }, event: NONE };
+		return {
+			state: { ...state, phase: 'active', activeSince: since, peak: value, crossingSince: null },
+			event: { kind: 'start' }
+		};
 	}
-
-	const peak = up ? Math.max(state.peak, value) : Math.min(state.peak, value);
-	if (pastExit) {
-		const durationSeconds = t - state.activeSince;
-		const next: RepState = { ...state, phase: 'rest', restSince: t, peak: NaN };
-		if (durationSeconds < GLITCH_SECONDS) return { state: next, event: { kind: 'none' } };
-		return { state: next, event: { kind: 'complete', durationSeconds, peak } };
-	}
-	return { state: peak === state.peak ? state : { ...state, peak }, event: { kind: 'none' } };
+	const durationSeconds = since - state.activeSince;
+	const next: RepState = { ...state, phase: 'rest', restSince: t, peak: NaN, crossingSince: null };
+	if (durationSeconds < GLITCH_SECONDS) return { state: next, event: NONE };
+	return { state: next, event: { kind: 'complete', durationSeconds, peak } };
 }

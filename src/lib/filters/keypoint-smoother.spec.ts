@@ -72,4 +72,14 @@ describe('KeypointSmoother', () => {
 		expect(out.keypoints[3]).toBeNull();
 		expect(out.keypoints[4]!.score).toBe(0.12);
 	});
+
+	it('does not drag a track through an unsure keypoint (a trace row [0, 0, 0])', () => {
+		const s = new KeypointSmoother();
+		for (let i = 0; i < 30; i++) s.apply(bodyAt(300, 200), i / 30);
+		const b = bodyAt(300, 200);
+		const kps = [...b.keypoints];
+		kps[0] = { x: 0, y: 0, score: 0 };
+		expect(s.apply({ ...b, keypoints: kps }, 1).keypoints[0]).toEqual({ x: 0, y: 0, score: 0 });
+		expect(s.apply(bodyAt(300, 200), 1 + 1 / 30).keypoints[0]!.x).toBeCloseTo(300, 6);
+	});
 });

@@ -7,7 +7,7 @@
  * on the camera resolution. Scores are not filtered: a drop in confidence must show at once.
  */
 import { OneEuroFilter } from '1eurofilter';
-import type { Body, Keypoint } from '../pose/keypoints';
+import { MIN_KEYPOINT_SCORE, type Body, type Keypoint } from '../pose/keypoints';
 
 export interface SmootherOptions {
 	/** Minimum cutoff frequency in Hz: lower removes more jitter when still. */
@@ -53,6 +53,10 @@ export class KeypointSmoother {
 		const scale = body.height > 0 ? body.height : 1;
 		const keypoints = body.keypoints.map((k, i): Keypoint | null => {
 			if (!k || !Number.isFinite(k.x) || !Number.isFinite(k.y)) return null;
+			// A keypoint the model is unsure of (often a guess far off, or a trace's [0, 0, 0] row)
+			// passes through unfiltered and does not move the track: metrics ignore it anyway, and
+			// gliding the track through it would drag the next real frames.
+			if (!(k.score >= MIN_KEYPOINT_SCORE)) return { ...k };
 			let track = this.#tracks[i];
 			if (!track || t - track.lastT > this.#opts.resetAfterSeconds || t <= track.lastT) {
 				track = this.#newTrack();

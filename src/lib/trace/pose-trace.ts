@@ -89,9 +89,10 @@ export function readTrace(json: unknown): ParsedTrace {
 			const [x, y, score] = row as number[];
 			if (score! < 0 || score! > 1)
 				throw new TraceError(`${at}.keypoints[${k}] (${names[k]}): score ${score} is outside 0..1`);
-			return { x: x!, y: y!, score: score!, name: names[k] as string };
+			// Score 0 means "not seen" (writers fill missing keypoints with [0, 0, 0]).
+			return score === 0 ? null : { x: x!, y: y!, score: score!, name: names[k] as string };
 		});
-		frames.push({ t: f.t, body: toBody(points, width, height) });
+		frames.push({ t: f.t, body: toBody(points, width, height, names as string[]) });
 	});
 	return {
 		model: json.model,
