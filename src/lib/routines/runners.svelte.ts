@@ -88,8 +88,8 @@ export class TimerRunner implements ItemRunner {
 	readonly kind = 'timer';
 	readonly timer: TimerSession;
 
-	constructor(def: ExerciseDefinition) {
-		this.timer = new TimerSession(def, { speaker: new Speaker() });
+	constructor(def: ExerciseDefinition, settings: Settings) {
+		this.timer = new TimerSession(def, { speaker: new Speaker({ volume: settings.volume }) });
 	}
 
 	start(): void {
@@ -124,5 +124,5 @@ export function browserRunners(
 	options: SetPlanOptions = {}
 ): (def: ExerciseDefinition) => ItemRunner {
 	return (def) =>
-		def.cameraChecked ? new CameraRunner(def, settings, options) : new TimerRunner(def);
+		def.cameraChecked ? new CameraRunner(def, settings, options) : new TimerRunner(def, settings);
 }
