@@ -132,7 +132,7 @@ test('a corrupt trace shows the field and frame, and keeps the counts', async ({
 	writeFileSync(badFile, gzipSync(JSON.stringify(bad)));
 	await page.getByTestId('trace-input').setInputFiles(badFile);
 	await expect(problem).toHaveAttribute('data-kind', 'bad-trace');
-	await expect(problem).toContainText('This trace could not be opened');
+	await expect(problem).toContainText('Not a valid pose trace');
 	await expect(problem).toContainText(
 		'corrupt.json.gz: frames[37].keypoints[5] (left_shoulder): score 7 is outside 0..1'
 	);
@@ -145,7 +145,7 @@ test('a corrupt trace shows the field and frame, and keeps the counts', async ({
 	const junk = testInfo.outputPath('notes.json');
 	writeFileSync(junk, '{"format": "pose-trace", "version": 1, "model": ');
 	const chooser = page.waitForEvent('filechooser');
-	await problem.getByRole('button', { name: 'Open another trace' }).click();
+	await problem.getByRole('button', { name: 'Open a trace' }).click();
 	await (await chooser).setFiles(junk);
 	await expect(problem).toContainText('notes.json: not JSON');
 	expect(await repCount(page)).toBe(reps);

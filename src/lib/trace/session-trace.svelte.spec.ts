@@ -182,7 +182,7 @@ describe('WorkoutSession trace replay', () => {
 		expect(t.session.problem?.message).toBe(
 			'bad.json: frames[37].keypoints[5] (left_shoulder): score 7 is outside 0..1'
 		);
-		expect(t.session.problem?.actions).toEqual(['open-trace', 'retry-camera']);
+		expect(t.session.problem?.actions).toEqual(['open-trace']);
 		expect(t.session.state?.reps).toBe(reps);
 		await t.session.openTrace(file('{"format":"pose-trace","version":1', 'cut.json'));
 		expect(t.session.problem?.message).toMatch(/^cut\.json: not JSON/);

@@ -298,9 +298,9 @@ export class WorkoutSession {
 			this.#fail({
 				source: 'file',
 				kind: 'bad-trace',
-				title: 'This trace could not be opened',
+				title: 'Not a valid pose trace',
 				message: `${file.name || 'The file'}: ${e instanceof Error ? e.message : String(e)}`,
-				actions: ['open-trace', 'retry-camera']
+				actions: ['open-trace']
 			});
 			return;
 		}
