@@ -47,6 +47,8 @@ const HOLD_EXIT_SECONDS = 3;
  * the finished hold alive.
  */
 const RELAX_SECONDS = 1.5;
+/** Seconds the other side must read in position before a per-side hold switches sides. */
+const SIDE_SWITCH_SECONDS = 0.5;
 /** Share of the target a rep-with-hold must be held for the rep to count. */
 const HOLD_CREDIT_SHARE = 0.8;
 /** Score points off a rep done faster than its minimum duration. */
@@ -187,6 +189,7 @@ export class Coach {
 		this.#inHold = false;
 		this.#pending = null;
 		this.#calibrating = false;
+		this.#switchTo = null;
 		this.#signal = null;
 		this.#progress = null;
 		this.#state = this.#snapshot(0, null, null, 'unknown', []);
@@ -254,6 +257,7 @@ export class Coach {
 	}
 
 	#inHold = false;
+	#switchTo: { side: Side; since: number } | null = null;
 	#pending: { id: SetupIssue['id']; since: number } | null = null;
 
 	/**
@@ -353,6 +357,17 @@ export class Coach {
 			inPosition = spec.condition ? evaluate(spec.condition, facts) === true : true;
 		}
 		const h = this.#hold;
+		// A hold on one side switches only when the other side persists: one frame with a stray
+		// ear reading the opposite tilt must not throw away a 17 s hold.
+		if (side !== null && h.side !== null && side !== h.side && h.seconds > 0 && !h.done) {
+			if (this.#switchTo?.side !== side) this.#switchTo = { side, since: t };
+			if (t - this.#switchTo.since < SIDE_SWITCH_SECONDS) {
+				side = null;
+				inPosition = false;
+			}
+		} else {
+			this.#switchTo = null;
+		}
 		if (h.done && !inPosition) h.relaxed += dt;
 		if (h.done && h.relaxed >= RELAX_SECONDS) {
 			this.#hold = { ...freshHold(), outSince: inPosition ? null : t };

@@ -237,7 +237,7 @@ describe('shoulder-shrug', () => {
 
 	it('cues uneven shoulders', () => {
 		const uneven = sim.posture(
-			{ shoulderElevation: { left: 0.45, right: 0.05 } },
+			{ shoulderElevation: { left: 0.55, right: 0.2 } },
 			sim.standingNeutral
 		);
 		const r = runMotion(def, { timeline: shrugs(4, uneven), camera: DESK_CAMERA, noise: 'light' });

@@ -1,9 +1,11 @@
 import { defineExercise } from '../engine/define';
 
 /**
- * Overhead reach, front or side view. Rep signal: the lower upper-arm's elevation (deg) from
- * hanging (≈ 0–20°) to overhead (≈ 160–180°). Enter at 140° (clearly overhead), exit at 70°
- * (well on the way down): the gap dwarfs keypoint jitter, so only whole reaches count.
+ * Overhead reach, front or side view. Rep signal: the lower wrist's height above its shoulder
+ * in scale units (≈ −1.1 hanging, +1.1 straight overhead). Enter at 0.75 (≈ 80 % of the range,
+ * about 130° of arm elevation), exit at 0 (wrists back below the shoulders). Height rather than
+ * the arm angle, because a 2D arm angle cannot tell a sideways raise seen side-on (which looks
+ * straight up) from a real overhead reach; and a 60 % reach must not count.
  */
 export const overheadArmReach = defineExercise({
 	id: 'overhead-arm-reach',
@@ -29,7 +31,7 @@ export const overheadArmReach = defineExercise({
 		'Reach both arms up overhead and grow tall through your fingertips.',
 		'Lower them slowly back to your sides.'
 	],
-	rep: { metric: 'armRaiseMin', direction: 'up', enter: 140, exit: 70, minSeconds: 1.2 },
+	rep: { metric: 'wristHeightMin', direction: 'up', enter: 0.75, exit: 0, minSeconds: 1.2 },
 	rules: [
 		{
 			id: 'bent-elbows',

@@ -2,8 +2,8 @@ import { defineExercise } from '../engine/define';
 
 /**
  * Wall angels, front view. Rep signal: the lower upper-arm's elevation (deg). The goal post is
- * ≈ 90°; sliding up reaches 150–170°. Enter at 135° (clearly up the wall), exit at 115° (back
- * down near the goal post): the 20° gap is well above smoothed keypoint jitter (≈ 2–4°).
+ * ≈ 90°; sliding up reaches 150–170°. Enter at 150° (two thirds of the way up), exit at 115° (back
+ * down near the goal post): the 35° gap is well above smoothed keypoint jitter (≈ 2–4°).
  */
 export const wallAngels = defineExercise({
 	id: 'wall-angels',
@@ -30,7 +30,7 @@ export const wallAngels = defineExercise({
 		'Face the camera, far enough back that your hands stay in view when raised.'
 	],
 	baseline: ['earShoulderGap', 'noseDrop'],
-	rep: { metric: 'armRaiseMin', direction: 'up', enter: 135, exit: 115, minSeconds: 1.5 },
+	rep: { metric: 'armRaiseMin', direction: 'up', enter: 150, exit: 115, minSeconds: 1 },
 	rules: [
 		{
 			id: 'elbows-low',

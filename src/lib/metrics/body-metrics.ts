@@ -37,6 +37,14 @@ export const BASE_METRICS = [
 	'wristLiftLeft',
 	'wristLiftRight',
 	'wristLiftMin',
+	/**
+	 * Wrist height above its shoulder in scale units (an adult arm is ≈ 1.15). Unlike wristLift
+	 * it does not shrink with a foreshortened arm, so a sideways raise seen side-on (which looks
+	 * "straight up" in 2D) still reads low.
+	 */
+	'wristHeightLeft',
+	'wristHeightRight',
+	'wristHeightMin',
 	/** Vertical ear-to-shoulder gap, scale units. A shrug makes it smaller. */
 	'earShoulderGapLeft',
 	'earShoulderGapRight',
@@ -105,6 +113,9 @@ export const METRIC_UNIT: Readonly<Record<BaseMetricName, MetricUnit>> = {
 	wristLiftLeft: 'armLength',
 	wristLiftRight: 'armLength',
 	wristLiftMin: 'armLength',
+	wristHeightLeft: 'scale',
+	wristHeightRight: 'scale',
+	wristHeightMin: 'scale',
 	earShoulderGapLeft: 'scale',
 	earShoulderGapRight: 'scale',
 	earShoulderGap: 'scale',
@@ -206,9 +217,10 @@ export function computeMetrics(body: Body, view: ViewReading = detectView(body))
 		const elbowHeight = sh && el ? norm(sh.y - el.y) : null;
 		const armLen = sh && el && wr ? distance(sh, el) + distance(el, wr) : NaN;
 		const wristLift = sh && wr && armLen > 1 ? finite((sh.y - wr.y) / armLen) : null;
+		const wristHeight = sh && wr ? norm(sh.y - wr.y) : null;
 		const ear = s(kp(side, 'ear'));
 		const gap = sh && ear ? norm(sh.y - ear.y) : null;
-		return { raise, elbowAngle, elbowHeight, wristLift, gap, sh, el, wr };
+		return { raise, elbowAngle, elbowHeight, wristLift, wristHeight, gap, sh, el, wr };
 	};
 	const L = arm('left');
 	const R = arm('right');
@@ -309,6 +321,9 @@ export function computeMetrics(body: Body, view: ViewReading = detectView(body))
 		wristLiftLeft: L.wristLift,
 		wristLiftRight: R.wristLift,
 		wristLiftMin: min2(L.wristLift, R.wristLift),
+		wristHeightLeft: L.wristHeight,
+		wristHeightRight: R.wristHeight,
+		wristHeightMin: min2(L.wristHeight, R.wristHeight),
 		earShoulderGapLeft: L.gap,
 		earShoulderGapRight: R.gap,
 		earShoulderGap: mean2(L.gap, R.gap),
