@@ -211,26 +211,29 @@ describe('WorkoutSession trace recording', () => {
 		expect(trace.frames[1]!.t - trace.frames[0]!.t).toBeCloseTo(0.07, 4);
 	});
 
-	it('forgets the recording on "Start over"', async () => {
+	it('records on through "Start over" (a new set), with time running on', async () => {
 		const t = setup();
 		await t.session.startCamera();
 		for (let i = 0; i < 5; i++) await t.cameraFrame();
 		t.session.resetCounts();
-		expect(t.session.traceRecording.frames).toBe(0);
-		expect(await t.session.exportTrace()).toBeNull();
-		await t.cameraFrame();
-		expect((await readTraceBlob((await t.session.exportTrace())!.blob)).frames).toHaveLength(1);
+		expect(t.session.state).toBeNull();
+		for (let i = 0; i < 3; i++) await t.cameraFrame();
+		const trace = await readTraceBlob((await t.session.exportTrace())!.blob);
+		expect(trace.frames).toHaveLength(8);
+		const ts = trace.frames.map((f) => f.t);
+		expect(ts.every((v, i) => i === 0 || v > ts[i - 1]!)).toBe(true);
 	});
 
-	it('a replayed trace saves back to the same frames', async () => {
+	it('a trace replay neither adds to the camera recording nor clears it', async () => {
 		const t = setup();
-		const text = reachesTrace(9);
-		await t.session.openTrace(file(text, 'reaches.json'));
+		await t.session.startCamera();
+		for (let i = 0; i < 6; i++) await t.cameraFrame();
+		const before = await readTraceBlob((await t.session.exportTrace())!.blob);
+		await t.session.openTrace(file(reachesTrace(9), 'reaches.json'));
 		skipToEnd(t);
-		const saved = await readTraceBlob((await t.session.exportTrace())!.blob);
-		const original = parseTrace(text);
-		expect(saved.model).toBe('stick-figure');
-		expect(saved.frames.map((f) => f.t)).toEqual(original.frames.map((f) => f.t));
-		expect(analyse(JSON.stringify(sim.toTraceJson(saved.frames, { fps: 30 }))).reps).toBe(5);
+		expect(t.session.state?.reps).toBe(5);
+		const after = await readTraceBlob((await t.session.exportTrace())!.blob);
+		expect(after).toEqual(before);
+		expect(after.model).toBe('movenet-lightning');
 	});
 });

@@ -116,8 +116,10 @@ export class WorkoutSession {
 	stats: FrameStatsSnapshot = $state.raw(new FrameStats().snapshot());
 	backend: string | null = $state(null);
 	/**
-	 * The trace recording (for "Save trace"): the raw tracked body of every frame the coach saw
-	 * since the last "Start over", in memory only. Republished when a whole second is added.
+	 * The trace recording (for "Save trace"): the raw tracked body of every camera or video frame
+	 * since the page opened, across sets and "Start over" (a set plan starts each set over), in
+	 * memory only until the user saves it. A trace replay neither adds to it nor clears it.
+	 * Republished when a whole second is added.
 	 */
 	traceRecording: RecorderSnapshot = $state.raw(new TraceRecorder().snapshot());
 	/** A trace replay is skipping to its end. */
@@ -141,6 +143,8 @@ export class WorkoutSession {
 	/** Bumped on every start/stop so a frame finishing after a stop is dropped. */
 	#generation = 0;
 	#traceRecorder = new TraceRecorder();
+	/** Session seconds before the last "Start over": the recording's clock runs on through it. */
+	#traceOffset = 0;
 	#recording: WorkoutRecording | null = null;
 
 	constructor(exercise: ExerciseDefinition, choice: ModelChoice, deps: WorkoutDeps) {
@@ -364,12 +368,11 @@ export class WorkoutSession {
 		this.#endRecording();
 		this.#coach.reset();
 		this.#previous = null;
+		this.#traceOffset += this.#clock() / 1000;
 		this.#activeMs = 0;
 		if (this.#runningSince !== null) this.#runningSince = this.#deps.now();
 		this.state = null;
 		this.announcement = '';
-		this.#traceRecorder.clear();
-		this.#publishRecording();
 	}
 
 	statsSnapshot(): FrameStatsSnapshot {
@@ -486,7 +489,7 @@ export class WorkoutSession {
 		if (generation !== this.#generation) return;
 		const body = this.#deps.pickPerson(bodies, this.#previous);
 		this.#previous = body;
-		this.#traceRecorder.add(tMs / 1000, body, size(video), this.#choice.model);
+		this.#traceRecorder.add(this.#traceOffset + tMs / 1000, body, size(video), this.#choice.model);
 		this.#publishRecording();
 		const state = this.#coach.process({ t: tMs / 1000, body });
 		this.state = state;
@@ -630,7 +633,7 @@ export class WorkoutSession {
 		recording?.end().catch(() => undefined);
 	}
 
-	/** A fresh coach and recording, then the trace from its first frame. */
+	/** Fresh counts and a fresh coach, then the trace from its first frame. */
 	async #replayFromStart(source: TraceSource): Promise<void> {
 		this.resetCounts();
 		// A new coach, not a reset one: exactly what the analyser starts each file with.
@@ -654,12 +657,10 @@ export class WorkoutSession {
 			let state: CoachState | null = null;
 			const events: CoachEvent[] = [];
 			for (const frame of frames) {
-				this.#traceRecorder.add(frame.t, frame.body, source, source.model);
 				state = this.#coach.process(frame);
 				events.push(...state.events);
 				for (const listener of this.#stateListeners) listener(state);
 			}
-			this.#publishRecording();
 			if (!state) return;
 			this.state = state;
 			// Skipping gives hundreds of events a tick: speaking them would be noise.
