@@ -151,6 +151,11 @@ export class RoutinePlayer {
 		this.nextRemaining = this.#pauseSeconds;
 	}
 
+	/** Seconds of the "Next:" pause. */
+	get pauseSeconds(): number {
+		return this.#pauseSeconds;
+	}
+
 	get current(): PlayerItem | null {
 		return this.items[this.index] ?? null;
 	}
