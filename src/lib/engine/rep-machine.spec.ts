@@ -85,8 +85,8 @@ describe('repTransition', () => {
 		expect(count(UP, sig, 8)).toBe(1);
 	});
 
-	it('drops sub-0.3 s glitches', () => {
-		const sig = (t: number) => (t > 2 && t < 2.2 ? 170 : 90);
+	it('drops sub-0.15 s glitches', () => {
+		const sig = (t: number) => (t > 2 && t < 2.12 ? 170 : 90);
 		expect(count(UP, sig, 4)).toBe(0);
 	});
 

@@ -38,7 +38,7 @@ export const INITIAL_REP_STATE: RepState = {
 };
 
 /** Faster than this (s) is a glitch (a lost and refound keypoint), not a human rep. */
-export const GLITCH_SECONDS = 0.3;
+export const GLITCH_SECONDS = 0.15;
 /** A crossing must last this long (s; ≈ 3–4 frames at 30 fps, 2 at 15 fps) to change phase. */
 export const DWELL_SECONDS = 0.1;
 

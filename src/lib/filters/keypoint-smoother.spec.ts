@@ -55,6 +55,18 @@ describe('KeypointSmoother', () => {
 		}
 	});
 
+	it('holds a one-frame outlier at the track, but follows a jump that stays', () => {
+		const s = new KeypointSmoother();
+		for (let i = 0; i < 30; i++) s.apply(bodyAt(300, 200), i / 30);
+		// One wild frame 150 px away (0.31 frame heights): ignored.
+		expect(s.apply(bodyAt(450, 200), 1).keypoints[0]!.x).toBeCloseTo(300, 3);
+		expect(s.apply(bodyAt(300, 200), 1 + 1 / 30).keypoints[0]!.x).toBeCloseTo(300, 3);
+		// A jump that persists is real after two frames.
+		let x = 0;
+		for (let i = 2; i < 6; i++) x = s.apply(bodyAt(450, 200), 1 + i / 30).keypoints[0]!.x;
+		expect(x).toBeGreaterThan(440);
+	});
+
 	it('restarts after a gap instead of gliding from a stale position', () => {
 		const s = new KeypointSmoother();
 		for (let i = 0; i < 30; i++) s.apply(bodyAt(100, 100), i / 30);

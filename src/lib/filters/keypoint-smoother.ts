@@ -18,7 +18,17 @@ export interface SmootherOptions {
 	derivateCutoffHz: number;
 	/** Seconds without a keypoint after which its filter restarts instead of gliding. */
 	resetAfterSeconds: number;
+	/**
+	 * A keypoint that jumps farther than this from its track in one step (frame heights per
+	 * 1/30 s) is held at the track instead, for up to MAX_OUTLIER_STEPS steps in a row. A fast
+	 * arm moves ≈ 0.05 frame heights per 1/30 s; a jump of 0.15 is a model glitch (a wrist
+	 * snapping to the other wrist, a hip to the chair).
+	 */
+	maxJumpPerFrame: number;
 }
+
+/** After this many rejected steps in a row the jump is real: the track restarts there. */
+const MAX_OUTLIER_STEPS = 2;
 
 /**
  * Chosen on generated wall-angel and shrug traces with 2–4 px jitter at 30 fps: 1.5 Hz keeps a
@@ -28,7 +38,8 @@ export const DEFAULT_SMOOTHER: SmootherOptions = {
 	minCutoffHz: 1.5,
 	beta: 8,
 	derivateCutoffHz: 1,
-	resetAfterSeconds: 0.5
+	resetAfterSeconds: 0.5,
+	maxJumpPerFrame: 0.15
 };
 
 /** Nominal frame rate (Hz) for the filter's first step; real timestamps take over after that. */
@@ -38,6 +49,11 @@ interface Track {
 	x: OneEuroFilter;
 	y: OneEuroFilter;
 	lastT: number;
+	/** Last filtered position, in frame heights. */
+	px: number;
+	py: number;
+	/** Consecutive rejected jumps. */
+	rejected: number;
 }
 
 export class KeypointSmoother {
@@ -62,12 +78,26 @@ export class KeypointSmoother {
 				track = this.#newTrack();
 				this.#tracks[i] = track;
 			}
+			const nx = k.x / scale;
+			const ny = k.y / scale;
+			if (Number.isFinite(track.lastT)) {
+				const steps = Math.max(1, (t - track.lastT) * NOMINAL_FPS);
+				const jump = Math.hypot(nx - track.px, ny - track.py) / steps;
+				if (jump > this.#opts.maxJumpPerFrame && track.rejected < MAX_OUTLIER_STEPS) {
+					track.rejected++;
+					return { x: track.px * scale, y: track.py * scale, score: k.score };
+				}
+				if (track.rejected >= MAX_OUTLIER_STEPS && jump > this.#opts.maxJumpPerFrame) {
+					// It stayed there: a real move (or a re-detection). Restart the track at it.
+					track = this.#newTrack();
+					this.#tracks[i] = track;
+				}
+			}
+			track.rejected = 0;
 			track.lastT = t;
-			return {
-				x: track.x.filter(k.x / scale, t) * scale,
-				y: track.y.filter(k.y / scale, t) * scale,
-				score: k.score
-			};
+			track.px = track.x.filter(nx, t);
+			track.py = track.y.filter(ny, t);
+			return { x: track.px * scale, y: track.py * scale, score: k.score };
 		});
 		return { keypoints, width: body.width, height: body.height };
 	}
@@ -81,7 +111,10 @@ export class KeypointSmoother {
 		return {
 			x: new OneEuroFilter(NOMINAL_FPS, minCutoffHz, beta, derivateCutoffHz),
 			y: new OneEuroFilter(NOMINAL_FPS, minCutoffHz, beta, derivateCutoffHz),
-			lastT: -Infinity
+			lastT: -Infinity,
+			px: 0,
+			py: 0,
+			rejected: 0
 		};
 	}
 }
