@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { postureDay, workout } from '$lib/storage/test-helpers';
 import {
+	counted,
 	dayLabel,
 	durationLabel,
 	exercisesWithData,
@@ -172,7 +173,10 @@ describe('durationLabel', () => {
 	it.each([
 		[0, '0 s'],
 		[44.6, '45 s'],
+		[59.7, '1 min'],
 		[60, '1 min'],
+		[85.5, '1 min 26 s'],
+		[599, '9 min 59 s'],
 		[749, '12 min'],
 		[3600, '1 h'],
 		[3900, '1 h 5 min'],
@@ -180,5 +184,14 @@ describe('durationLabel', () => {
 		[null, '–']
 	])('%s s → %s', (s, label) => {
 		expect(durationLabel(s)).toBe(label);
+	});
+});
+
+describe('counted', () => {
+	it('agrees the noun with the number', () => {
+		expect(counted(1, 'workout')).toBe('1 workout');
+		expect(counted(0, 'workout')).toBe('0 workouts');
+		expect(counted(2, 'posture day')).toBe('2 posture days');
+		expect(counted(NaN, 'day')).toBe('– days');
 	});
 });

@@ -20,6 +20,7 @@ import {
 	type Streak,
 	type WorkoutRecord
 } from '$lib/storage';
+import { fmt } from '$lib/ui/format';
 
 /** The windows the page offers, in days (today included). */
 export const RANGES = [7, 30, 90] as const;
@@ -278,14 +279,27 @@ export function workoutRows(
 		});
 }
 
-/** A length of time for people: "45 s", "12 min", "1 h 5 min"; "–" when not a number. */
+/**
+ * A length of time for people: "45 s", "1 min 26 s" (seconds matter below 10 min), "12 min",
+ * "1 h 5 min"; "–" when not a number.
+ */
 export function durationLabel(seconds: number | null | undefined): string {
 	if (typeof seconds !== 'number' || !Number.isFinite(seconds)) return '–';
 	const s = Math.max(0, seconds);
-	if (s < 60) return `${Math.round(s)} s`;
+	if (Math.round(s) < 60) return `${Math.round(s)} s`;
+	if (s < 600) {
+		const whole = Math.round(s);
+		const rest = whole % 60;
+		return rest === 0 ? `${whole / 60} min` : `${Math.floor(whole / 60)} min ${rest} s`;
+	}
 	const minutes = Math.round(s / 60);
 	if (minutes < 60) return `${minutes} min`;
 	const h = Math.floor(minutes / 60);
 	const m = minutes % 60;
 	return m === 0 ? `${h} h` : `${h} h ${m} min`;
+}
+
+/** "1 workout", "3 workouts", "0 posture days"; the count through fmt, so never "NaN". */
+export function counted(n: number, one: string, many = `${one}s`): string {
+	return `${fmt(n)} ${n === 1 ? one : many}`;
 }
