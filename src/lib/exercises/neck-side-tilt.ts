@@ -31,6 +31,8 @@ export const neckSideTilt = defineExercise({
 		{
 			id: 'shoulder-hiking',
 			during: 'active',
+			// Holds pause on a fault, so a fault must last 0.8 s: noise must not stall the timer.
+			minSeconds: 0.8,
 			// Raising the shoulder to meet the ear tilts the shoulder line the same way (deg).
 			fault: {
 				any: [
@@ -55,6 +57,8 @@ export const neckSideTilt = defineExercise({
 		{
 			id: 'head-turning',
 			during: 'active',
+			// Holds pause on a fault, so a fault must last 0.8 s: noise must not stall the timer.
+			minSeconds: 0.8,
 			fault: { metric: 'headTurn', op: 'outside', value: [-0.25, 0.25] },
 			cue: 'Keep your face forward as you tilt; don’t turn your head.',
 			priority: 1,

@@ -5,7 +5,7 @@ import { defineExercise } from '../engine/define';
  * relative to the hip (`shoulderForward`, scale units; a firm squeeze moves it ≈ 0.08–0.12).
  * From the front a squeeze narrows the shoulders by only ≈ 7 % (about 1 cm); on generated
  * traces with realistic keypoint noise that view miscounted, so we ask for the side view rather
- * than count badly. Enter at −0.08 (two thirds of a firm squeeze), exit at −0.04 (above
+ * than count badly. Enter at −0.09 (three quarters of a firm squeeze), exit at −0.045 (above
  * the ≈ 0.025 slow drift of real keypoints), with a 0.3 s low-pass on the signal.
  */
 export const scapularSqueeze = defineExercise({
@@ -26,8 +26,8 @@ export const scapularSqueeze = defineExercise({
 	rep: {
 		metric: 'shoulderForwardDelta',
 		direction: 'down',
-		enter: -0.08,
-		exit: -0.04,
+		enter: -0.09,
+		exit: -0.045,
 		minSeconds: 1,
 		holdSeconds: 5,
 		holdCue: 'Hold the squeeze for 5 seconds before you let go.',

@@ -2,7 +2,7 @@ import { defineExercise } from '../engine/define';
 
 /**
  * Shoulder shrugs, front view. Rep signal: the ear–shoulder vertical gap against the person's
- * own resting gap (scale units). A full shrug closes it by ≈ 0.12–0.15; enter at −0.095 (about 70 % of a
+ * own resting gap (scale units). A full shrug closes it by ≈ 0.12–0.15; enter at −0.1 (about 75 % of a
  * full shrug, so a half shrug does not count), exit at −0.04 (smoothed jitter is ≈ 0.01).
  */
 export const shoulderShrug = defineExercise({
@@ -22,7 +22,7 @@ export const shoulderShrug = defineExercise({
 	rep: {
 		metric: 'earShoulderGapDelta',
 		direction: 'down',
-		enter: -0.095,
+		enter: -0.1,
 		exit: -0.04,
 		minSeconds: 0.8
 	},

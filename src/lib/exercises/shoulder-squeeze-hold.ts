@@ -25,8 +25,8 @@ export const shoulderSqueezeHold = defineExercise({
 	rep: {
 		metric: 'shoulderForwardDelta',
 		direction: 'down',
-		enter: -0.08,
-		exit: -0.04,
+		enter: -0.09,
+		exit: -0.045,
 		minSeconds: 1,
 		holdSeconds: 5,
 		holdCue: 'Hold the squeeze for 5 seconds before you let go.',

@@ -36,6 +36,8 @@ export const thoracicExtensionSeated = defineExercise({
 		{
 			id: 'elbows-forward',
 			during: 'active',
+			// Holds pause on a fault, so a fault must last 0.8 s: noise must not stall the timer.
+			minSeconds: 0.8,
 			// Elbows well ahead of the ear: they point forward instead of out to the sides.
 			fault: { metric: 'elbowForward', op: '>', value: 0.3 },
 			cue: 'Open your elbows wide, pointing out to the sides.',
@@ -45,6 +47,8 @@ export const thoracicExtensionSeated = defineExercise({
 		{
 			id: 'head-thrown-back',
 			during: 'active',
+			// Holds pause on a fault, so a fault must last 0.8 s: noise must not stall the timer.
+			minSeconds: 0.8,
 			fault: { metric: 'lookUp', op: '>', value: 40 },
 			cue: 'Lift from your chest; keep your neck long rather than tipping your head back.',
 			priority: 1,
