@@ -167,7 +167,7 @@ describe('SetPlan: per-side holds', () => {
 		const p = new SetPlan(tilt);
 		expect(p.kind).toBe('side-holds');
 		expect(p.snapshot(0)).toMatchObject({ side: 'left', done: 0, target: 1 });
-		expect(p.snapshot(0).status).toBe('0 of 1 holds each side · Left side now');
+		expect(p.snapshot(0).status).toBe('0 of 1 hold each side · Left side now');
 		expect(holdSide(p, 0, 'left', 30, 90)).toEqual(['Now the right side.']);
 		expect(p.snapshot(31)).toMatchObject({ side: 'right', bySide: { left: 1, right: 0 } });
 		expect(holdSide(p, 40, 'right', 20, 70)).toEqual(['Done. Well done.']);

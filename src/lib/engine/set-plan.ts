@@ -399,7 +399,7 @@ export class SetPlan {
 		const count =
 			this.target === null
 				? plural(done, unit)
-				: `${done} of ${this.target} ${unit}s${this.kind === 'side-holds' ? ' each side' : ''}`;
+				: `${done} of ${plural(this.target, unit)}${this.kind === 'side-holds' ? ' each side' : ''}`;
 		const side = this.kind === 'side-holds' ? ` · ${capitalise(this.#side)} side now` : '';
 		return [setPart, count].filter(Boolean).join(' · ') + side;
 	}
