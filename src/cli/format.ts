@@ -97,7 +97,10 @@ export function formatPosture(report: PostureReport, input: LoadedInput): string
 	const by = report.secondsByState;
 	out.push(
 		'',
-		`Slouched ${s1(report.slouchedSeconds)} s · upright ${s1(by.upright)} s · away ${s1(by.away)} s · unknown ${s1(by.unknown)} s`
+		`Slouched ${s1(report.slouchedSeconds)} s · upright ${s1(by.upright)} s · away ${s1(by.away)} s · unknown ${s1(by.unknown)} s`,
+		`Nudges to sit up (after 30 s slouched, as live): ${
+			report.nudges.length === 0 ? 'none' : report.nudges.map((t) => `${s1(t)} s`).join(', ')
+		}`
 	);
 	return out.join('\n');
 }

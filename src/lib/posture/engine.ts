@@ -1,0 +1,366 @@
+/**
+ * The posture engine: pose frames in, a posture status out, the same code live (1–2 frames a
+ * second from the camera) and offline (every frame of a recording, `npm run analyze --
+ * --posture`). Pure: no DOM, no Node.
+ *
+ * Per frame: smooth the keypoints (One Euro), read the posture geometry, then in order:
+ * nobody → away; head and shoulders unsure → unknown; stood up or turned → not in position;
+ * the setup changed since the calibration → unknown (and `setupChanged` asks to recalibrate);
+ * otherwise every posture metric against its limit (./metrics.ts): past one → slouched.
+ *
+ * The settled status changes only when a new one has lasted `settleSeconds` over at least two
+ * frames (one odd frame, or one odd sample a second apart, changes nothing), and a slouch ends
+ * only once every metric is back under `releaseShare` of its limit (hysteresis, so a posture
+ * right at the limit does not flicker).
+ */
+import { KeypointSmoother } from '../filters/keypoint-smoother';
+import { KP, type Body, type KeypointName, type PoseFrame } from '../pose/keypoints';
+import { median, type Calibration } from './calibration';
+import { looksFrontOn, postureFeatures, type PostureFeatures } from './features';
+import {
+	checkMetrics,
+	METRICS_BY_VIEW,
+	POSTURE_METRICS,
+	readMetrics,
+	REQUIRED_METRICS,
+	type MetricCheck,
+	type MetricValues,
+	type PostureMetricId
+} from './metrics';
+import { compareSetup, SetupCheck, type SetupCheckOptions, type SetupVerdict } from './setup-check';
+import type { PostureStatus, Sensitivity } from './types';
+
+export interface PostureEngineOptions {
+	sensitivity?: Sensitivity;
+	/** Overrides of single limits at the normal sensitivity, in the metric's unit. */
+	limits?: Partial<Record<PostureMetricId, number>>;
+	/** A new status must last this long (s, and two frames) to replace the settled one. */
+	settleSeconds?: number;
+	/** A slouch ends only when the worst metric is under this share of its limit. */
+	releaseShare?: number;
+	/** Mean score of the head and shoulder keypoints under which the status is unknown. */
+	minConfidence?: number;
+	/** Smooth keypoints over time (default true; harmless at 1 frame a second). */
+	smooth?: boolean;
+	/**
+	 * Each metric is the median of its readings over this many seconds (default 0.3): at 30
+	 * frames a second that removes single-frame keypoint errors; at the live 1–2 samples a second
+	 * it is the latest one (there the two-frame settling does that job).
+	 */
+	medianSeconds?: number;
+	/** Noticing a moved camera (./setup-check.ts); false turns it off. */
+	setupCheck?: Partial<SetupCheckOptions> | false;
+}
+
+/** Why the status is not a posture verdict. */
+export type PostureReason =
+	| 'no-person'
+	| 'not-calibrated'
+	| 'low-confidence'
+	| 'not-seen'
+	| 'stood-up'
+	| 'turned'
+	| 'setup-changed';
+
+export interface PostureReading {
+	/** Session time of the frame, s. */
+	t: number;
+	/** The settled status (what the page shows and the nudges follow). */
+	status: PostureStatus;
+	/** This frame's own verdict. */
+	raw: PostureStatus;
+	/** Why `raw` is not upright or slouched. */
+	reason: PostureReason | null;
+	/** The worst metric's worse/limit (≥ 1: past its limit), null without a verdict. */
+	severity: number | null;
+	/**
+	 * Every readable metric against its limit, worst first (empty without a verdict); excused
+	 * ones (a lower head while reclining) are listed but do not count.
+	 */
+	checks: MetricCheck[];
+	/** A status change is under way (the page samples faster then). */
+	pending: boolean;
+	/** The setup seems to have changed since the calibration: ask to recalibrate. */
+	setupChanged: boolean;
+	/** The smoothed body the verdict was made on (null: nobody). */
+	body: Body | null;
+	features: PostureFeatures | null;
+}
+
+export const DEFAULT_SETTLE_SECONDS = 1;
+export const DEFAULT_RELEASE_SHARE = 0.6;
+export const DEFAULT_MEDIAN_SECONDS = 0.3;
+/** Head-and-shoulder keypoints' mean score below this: the model is guessing (MoveNet's 0.3). */
+export const DEFAULT_MIN_CONFIDENCE = 0.3;
+/**
+ * The head more than this many units (shoulder widths / torso lengths) above where it was
+ * calibrated: the person stood up. Sitting up extra tall lifts it ≈ 0.1–0.2; standing ≈ 1.
+ */
+export const STOOD_UP_RISE = 0.6;
+/** Frames a new status needs, besides `settleSeconds`. */
+const SETTLE_FRAMES = 2;
+
+const FRONT_POINTS: readonly KeypointName[] = [
+	'nose',
+	'left_ear',
+	'right_ear',
+	'left_shoulder',
+	'right_shoulder'
+];
+
+const score = (b: Body, n: KeypointName): number => {
+	const s = b.keypoints[KP[n]]?.score;
+	return typeof s === 'number' && Number.isFinite(s) ? Math.min(1, Math.max(0, s)) : 0;
+};
+
+/**
+ * How sure the model is of what posture is judged on: from the front the nose, both ears and
+ * both shoulders; from the side the nose and the better-seen ear and shoulder (the far ones are
+ * hidden and rightly score low).
+ */
+function confidence(body: Body, view: Calibration['view']): number {
+	if (view === 'front') {
+		return FRONT_POINTS.reduce((a, n) => a + score(body, n), 0) / FRONT_POINTS.length;
+	}
+	const ear = Math.max(score(body, 'left_ear'), score(body, 'right_ear'));
+	const shoulder = Math.max(score(body, 'left_shoulder'), score(body, 'right_shoulder'));
+	return (score(body, 'nose') + ear + shoulder) / 3;
+}
+
+interface Hold {
+	status: PostureStatus;
+	since: number;
+	frames: number;
+}
+
+export class PostureEngine {
+	#calibration: Calibration | null = null;
+	#sensitivity: Sensitivity;
+	readonly #limits: Partial<Record<PostureMetricId, number>>;
+	readonly #settle: number;
+	readonly #release: number;
+	readonly #minConfidence: number;
+	readonly #smooth: boolean;
+	#smoother = new KeypointSmoother();
+	readonly #medianSeconds: number;
+	readonly #longestWindow: number;
+	#recent: Array<{ t: number; values: MetricValues }> = [];
+	readonly #setup: SetupCheck | null;
+	#settled: PostureStatus | null = null;
+	#pending: Hold | null = null;
+	#gap: Hold | null = null;
+
+	constructor(options: PostureEngineOptions = {}) {
+		this.#sensitivity = options.sensitivity ?? 'normal';
+		this.#limits = { ...options.limits };
+		this.#settle = options.settleSeconds ?? DEFAULT_SETTLE_SECONDS;
+		this.#release = options.releaseShare ?? DEFAULT_RELEASE_SHARE;
+		this.#minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+		this.#smooth = options.smooth ?? true;
+		this.#medianSeconds = options.medianSeconds ?? DEFAULT_MEDIAN_SECONDS;
+		this.#longestWindow = Math.max(
+			this.#medianSeconds,
+			...POSTURE_METRICS.map((m) => m.medianSeconds ?? 0)
+		);
+		this.#setup = options.setupCheck === false ? null : new SetupCheck(options.setupCheck ?? {});
+		for (const [id, v] of Object.entries(this.#limits)) {
+			if (!(typeof v === 'number' && v > 0 && Number.isFinite(v))) {
+				throw new RangeError(`posture limit ${id} must be a positive number, got ${v}`);
+			}
+		}
+		if (!(this.#settle >= 0)) throw new RangeError('settleSeconds must be ≥ 0');
+		if (!(this.#release > 0 && this.#release <= 1)) {
+			throw new RangeError('releaseShare must be in (0, 1]');
+		}
+	}
+
+	get calibration(): Calibration | null {
+		return this.#calibration;
+	}
+
+	/** Judge against this calibration from now on (null: no verdicts until calibrated). */
+	set calibration(c: Calibration | null) {
+		this.#calibration = c;
+		this.#setup?.reset();
+		this.#settled = null;
+		this.#pending = null;
+		this.#gap = null;
+		this.#recent = [];
+	}
+
+	get sensitivity(): Sensitivity {
+		return this.#sensitivity;
+	}
+
+	set sensitivity(s: Sensitivity) {
+		this.#sensitivity = s;
+	}
+
+	/** The person says the setup is fine: stop asking until it changes again. */
+	dismissSetupChange(): void {
+		this.#setup?.dismiss();
+	}
+
+	/** Forget the time history (after a pause): smoothing, settling. Keeps the calibration. */
+	reset(): void {
+		this.#smoother.reset();
+		this.#settled = null;
+		this.#pending = null;
+		this.#gap = null;
+		this.#recent = [];
+	}
+
+	/** Smoothed body and its features, for calibration frames (no verdict needed). */
+	measure(frame: PoseFrame): { body: Body | null; features: PostureFeatures | null } {
+		if (!frame.body) return { body: null, features: null };
+		const body = this.#smooth ? this.#smoother.apply(frame.body, frame.t) : frame.body;
+		return { body, features: postureFeatures(body) };
+	}
+
+	/** One frame → the posture reading. */
+	process(frame: PoseFrame): PostureReading {
+		const { body, features } = this.measure(frame);
+		const cal = this.#calibration;
+		let raw: PostureStatus;
+		let reason: PostureReason | null = null;
+		let checks: MetricCheck[] = [];
+		let severity: number | null = null;
+		let setupVerdict: SetupVerdict | null = null;
+		if (!body || !features) {
+			raw = 'away';
+			reason = 'no-person';
+		} else if (!cal) {
+			raw = 'unknown';
+			reason = 'not-calibrated';
+		} else {
+			const position = this.#position(features, cal);
+			if (position) {
+				raw = 'not-in-position';
+				reason = position;
+			} else if (confidence(body, cal.view) < this.#minConfidence) {
+				raw = 'unknown';
+				reason = 'low-confidence';
+			} else {
+				setupVerdict = compareSetup(features, cal, this.#setup?.options);
+				const values = this.#windowed(frame.t, readMetrics(features, cal.reference), cal.view);
+				if (REQUIRED_METRICS[cal.view].some((id) => values[id] === undefined)) {
+					raw = 'unknown';
+					reason = 'not-seen';
+				} else {
+					checks = checkMetrics(
+						values,
+						cal.baseline,
+						cal.reference,
+						this.#sensitivity,
+						this.#limits
+					).sort((a, b) => b.ratio - a.ratio);
+					severity = checks.find((c) => !c.excused)?.ratio ?? null;
+					if (severity === null) {
+						raw = 'unknown';
+						reason = 'not-seen';
+					} else if (severity >= 1) raw = 'slouched';
+					else if (this.#settled === 'slouched' && severity > this.#release) raw = 'slouched';
+					else raw = 'upright';
+				}
+			}
+		}
+		if (this.#setup && cal) {
+			this.#setup.update(frame.t, setupVerdict);
+			if (this.#setup.changed && (raw === 'upright' || raw === 'slouched')) {
+				// Judged against a setup that is gone: say nothing rather than something wrong.
+				raw = 'unknown';
+				reason = 'setup-changed';
+			}
+		}
+		const status = this.#settle_(frame.t, raw);
+		return {
+			t: frame.t,
+			status,
+			raw,
+			reason,
+			severity,
+			checks,
+			pending: this.#pending !== null || (this.#gap !== null && this.#gap.status !== status),
+			setupChanged: this.#setup?.changed ?? false,
+			body,
+			features
+		};
+	}
+
+	/**
+	 * Each metric's median over its window: the engine's `medianSeconds`, or the metric's own
+	 * longer one (this frame included).
+	 */
+	#windowed(t: number, values: MetricValues, view: Calibration['view']): MetricValues {
+		const recent = this.#recent.filter((r) => r.t > t - this.#longestWindow && r.t < t);
+		recent.push({ t, values });
+		this.#recent = recent;
+		if (recent.length === 1) return values;
+		const out: MetricValues = {};
+		for (const m of METRICS_BY_VIEW[view]) {
+			if (values[m.id] === undefined) continue;
+			const window = Math.max(this.#medianSeconds, m.medianSeconds ?? 0);
+			const v = median(
+				recent
+					.filter((r) => r.t > t - window)
+					.map((r) => r.values[m.id])
+					.filter((x): x is number => x !== undefined)
+			);
+			if (v !== undefined) out[m.id] = v;
+		}
+		return out;
+	}
+
+	/** Stood up, or turned away from the calibrated view; null when in position. */
+	#position(f: PostureFeatures, cal: Calibration): PostureReason | null {
+		const unit = cal.reference.scale;
+		const anchorHead = cal.anchor.head;
+		if (f.head && (anchorHead.y - f.head.y) / unit > STOOD_UP_RISE) return 'stood-up';
+		// Head out of the top of the frame, shoulders now higher than the head used to be.
+		if (!f.head && f.shoulder && f.shoulder.y < anchorHead.y) return 'stood-up';
+		const front = looksFrontOn(f);
+		if (front !== null && front !== (cal.view === 'front')) return 'turned';
+		// Facing away from a front camera: shoulders in view, no face at all.
+		if (cal.view === 'front' && f.shoulderWidth !== null && !f.nose && !f.head) return 'turned';
+		return null;
+	}
+
+	#settle_(t: number, raw: PostureStatus): PostureStatus {
+		if (this.#settled === null) {
+			this.#settled = raw;
+			return raw;
+		}
+		const frames = this.#settle > 0 ? SETTLE_FRAMES : 1;
+		const held = (h: Hold) => t - h.since >= this.#settle && h.frames >= frames;
+		if (raw === 'upright' || raw === 'slouched') {
+			this.#gap = null;
+			if (raw === this.#settled) this.#pending = null;
+			else {
+				if (this.#pending?.status !== raw) this.#pending = { status: raw, since: t, frames: 0 };
+				this.#pending.frames++;
+				if (held(this.#pending)) {
+					this.#settled = raw;
+					this.#pending = null;
+				}
+			}
+		} else {
+			// No posture verdict in this frame (away, unknown, not in position). A short gap, like
+			// a missed frame or a lost shoulder, changes nothing and does not restart a change
+			// under way.
+			if (raw === this.#settled) {
+				// The settled status shows again: a change that was under way did not hold.
+				this.#gap = null;
+				this.#pending = null;
+			} else {
+				if (this.#gap?.status !== raw) this.#gap = { status: raw, since: t, frames: 0 };
+				this.#gap.frames++;
+				if (held(this.#gap)) {
+					this.#settled = raw;
+					this.#pending = null;
+					this.#gap = null;
+				}
+			}
+		}
+		return this.#settled;
+	}
+}

@@ -1,0 +1,352 @@
+/**
+ * Posture metrics relative to the person's own calibration. Rules are data: each metric is a
+ * reading of one frame's geometry (./features.ts) and a "how much worse than the calibration"
+ * in a fixed unit, with its limit at the normal sensitivity. A camera sees a 2D projection and
+ * people's upright differs, so nothing here is judged in absolute terms.
+ *
+ * Units: "shoulder widths" and "torso lengths" are the CALIBRATION's (a fixed number of pixels
+ * for the session), so a head that sinks by 20 px reads the same whatever the person does with
+ * their shoulders; ratios are dimensionless (0.1 = 10 % larger than calibrated).
+ *
+ * Front view (a webcam on the desk or the laptop lid):
+ * - head drop: the ear line moves down the image;
+ * - neck shortening: the ear–shoulder vertical gap shrinks (head sinks between the shoulders,
+ *   or the shoulders creep up toward the ears);
+ * - head forward: the head looks larger relative to the shoulders (head brought toward the
+ *   camera, or shoulders rounding forward, which narrows them; from the front the two cannot
+ *   be told apart, and both are slouching);
+ * - leaning in: the shoulders look wider (the trunk came closer to the screen);
+ * - head tilt: the ear line tilts against the shoulder line (either way);
+ * - chin down: the nose drops below the ear line (generous: glancing at a keyboard is fine).
+ * Side view (the camera beside the desk):
+ * - neck angle: the shoulder → ear line leans further forward (ear–shoulder alignment);
+ * - head ahead: the ear moves further ahead of the shoulder;
+ * - trunk lean: the hip → shoulder line leans further forward (reclining never counts);
+ * - head drop: the ear comes closer to the hip (a slump folds the spine);
+ * - slump: the hip–shoulder distance shortens (the upper back rounds).
+ */
+import type { PostureFeatures } from './features';
+import type { PostureView, Pt, Sensitivity } from './types';
+
+export type PostureMetricId =
+	| 'headDrop'
+	| 'neckShorten'
+	| 'headForward'
+	| 'leanIn'
+	| 'headTilt'
+	| 'chinDown'
+	| 'neckAngle'
+	| 'headAhead'
+	| 'trunkLean'
+	| 'slump';
+
+export type PostureMetricUnit = 'scale' | 'ratio' | 'deg' | 'earWidth';
+
+/** What the calibration fixes for the session: view, facing and the unit of length. */
+export interface PostureReference {
+	view: PostureView;
+	/** Side view: +1 when the person faces image right, −1 image left. Front: 1. */
+	facing: 1 | -1;
+	/** Px per unit: the calibration's shoulder width (front) or torso length (side). */
+	scale: number;
+	/** The hips were seen during the calibration (side-view metrics measured from them). */
+	hips: boolean;
+}
+
+export interface PostureMetricDef {
+	id: PostureMetricId;
+	view: PostureView;
+	/** Short name for the page ("Head forward"). */
+	label: string;
+	/** What to do about it, as a nudge would say it. */
+	cue: string;
+	unit: PostureMetricUnit;
+	/** Limit at the normal sensitivity, in `unit`. */
+	limit: number;
+	/**
+	 * Seconds of readings whose median is judged, when longer than the engine's default: for
+	 * the metrics built on small keypoint distances (ear to ear), whose noise comes in bursts.
+	 */
+	medianSeconds?: number;
+	/** The frame's reading, or null when its keypoints are not seen. */
+	read(f: PostureFeatures, ref: PostureReference): number | null;
+	/** How much worse than the calibrated reading, in `unit` (+ toward slouching). */
+	worse(reading: number, baseline: number): number;
+}
+
+const RAD_TO_DEG = 180 / Math.PI;
+
+/** Signed angle of from → to away from straight up, deg, + toward image right. */
+function tiltFromUp(from: Pt, to: Pt): number | null {
+	const dx = to.x - from.x;
+	const dy = from.y - to.y;
+	if (dx === 0 && dy === 0) return null;
+	return Math.atan2(dx, dy) * RAD_TO_DEG;
+}
+
+const lower = (reading: number, baseline: number) => baseline - reading;
+const higher = (reading: number, baseline: number) => reading - baseline;
+const grows = (reading: number, baseline: number) =>
+	baseline > 0 ? reading / baseline - 1 : reading - baseline;
+
+/**
+ * Limits at the normal sensitivity, from the stick figure sitting 1.6 m from a desk camera
+ * (src/lib/sim) and the real clips and photos in tests/fixtures/media; realistic keypoint
+ * noise at a desk camera is ≈ 2–3°, 0.01–0.03 units and 3–5 % in sizes. Each says why.
+ */
+export const POSTURE_METRICS: readonly PostureMetricDef[] = [
+	{
+		id: 'headDrop',
+		view: 'front',
+		label: 'Head dropped',
+		cue: 'Lift your head and lengthen the back of your neck.',
+		unit: 'scale',
+		// A slouch lowers the ears ≈ 0.2 shoulder widths (7–8 cm); sitting back or a glance down
+		// moves them < 0.06.
+		limit: 0.12,
+		read: (f, ref) => (f.head ? -f.head.y / ref.scale : null),
+		worse: lower
+	},
+	{
+		id: 'neckShorten',
+		view: 'front',
+		label: 'Head sunk into shoulders',
+		cue: 'Let your shoulders drop and grow tall through the crown of your head.',
+		unit: 'scale',
+		// In current shoulder widths (a lean toward the camera scales the gap and the width
+		// alike). The simulated slouch closes it by ≈ 0.14; a shrug by ≈ 0.1; noise ≈ 0.02.
+		limit: 0.075,
+		read: (f, ref) =>
+			f.head && f.shoulder ? (f.shoulder.y - f.head.y) / (f.shoulderWidth ?? ref.scale) : null,
+		worse: lower
+	},
+	{
+		id: 'headForward',
+		view: 'front',
+		label: 'Head forward',
+		cue: 'Bring your head back over your shoulders.',
+		unit: 'ratio',
+		// 10 cm forward at 60 cm from the camera makes the head ≈ 18 % larger than the
+		// shoulders. Ear keypoints are small: the simulated desk camera's noise reaches 15 %
+		// within a second, and a turned head is corrected (features.ts) only roughly. A
+		// smaller forward head is for the side view to see.
+		limit: 0.18,
+		medianSeconds: 3,
+		read: (f) =>
+			f.headWidth !== null && f.shoulderWidth !== null ? f.headWidth / f.shoulderWidth : null,
+		worse: grows
+	},
+	{
+		id: 'leanIn',
+		view: 'front',
+		label: 'Leaning toward the screen',
+		cue: 'Sit back against your chair.',
+		unit: 'ratio',
+		// Shoulders 10 cm closer at 70 cm look ≈ 17 % wider; shifting in the chair ≈ 5 %.
+		limit: 0.15,
+		medianSeconds: 3,
+		read: (f, ref) => (f.shoulderWidth !== null ? f.shoulderWidth / ref.scale : null),
+		worse: grows
+	},
+	{
+		id: 'headTilt',
+		view: 'front',
+		label: 'Head tilted',
+		cue: 'Level your head.',
+		unit: 'deg',
+		// A held side tilt strains one side of the neck; the ear line against the shoulder line
+		// wobbles up to ≈ 16° with simulated keypoint noise (two short lines, each end noisy).
+		limit: 18,
+		medianSeconds: 3,
+		read: (f) => f.headTilt,
+		worse: (r, b) => Math.abs(r - b)
+	},
+	{
+		id: 'chinDown',
+		view: 'front',
+		label: 'Chin dropped',
+		cue: 'Raise your screen or your gaze, and lift your chin a little.',
+		unit: 'earWidth',
+		// Glancing down at the keyboard (neck flexed 25°) drops the nose ≈ 0.31 ear widths:
+		// that must not count on its own; a slumped head drops it ≈ 0.45.
+		limit: 0.4,
+		read: (f) => f.noseDrop,
+		worse: higher
+	},
+	{
+		id: 'neckAngle',
+		view: 'side',
+		label: 'Head forward',
+		cue: 'Bring your ear back over your shoulder.',
+		unit: 'deg',
+		// Slouch ≈ 48°, chin poke ≈ 23°, glance down ≈ 12° (must not count), noise 2–3°.
+		limit: 16,
+		read: (f, ref) => {
+			if (!f.head || !f.shoulder) return null;
+			const a = tiltFromUp(f.shoulder, f.head);
+			return a === null ? null : a * ref.facing;
+		},
+		worse: higher
+	},
+	{
+		id: 'headAhead',
+		view: 'side',
+		label: 'Head ahead of shoulders',
+		cue: 'Draw your chin back.',
+		unit: 'scale',
+		// Slouch ≈ 0.29 torso lengths, chin poke ≈ 0.15.
+		limit: 0.12,
+		read: (f, ref) =>
+			f.head && f.shoulder ? ((f.head.x - f.shoulder.x) * ref.facing) / ref.scale : null,
+		worse: higher
+	},
+	{
+		id: 'trunkLean',
+		view: 'side',
+		label: 'Leaning forward',
+		cue: 'Sit back and let the chair support your back.',
+		unit: 'deg',
+		// Slouch ≈ 19°; reaching for the mouse ≈ 5°.
+		limit: 12,
+		read: (f, ref) => {
+			if (!f.hip || !f.shoulder || !ref.hips) return null;
+			const a = tiltFromUp(f.hip, f.shoulder);
+			return a === null ? null : a * ref.facing;
+		},
+		worse: higher
+	},
+	{
+		id: 'headDrop',
+		view: 'side',
+		label: 'Head dropped',
+		cue: 'Sit tall: lift the crown of your head.',
+		unit: 'scale',
+		// How far the ear sank in the image. A slump folds the spine and lowers the ear ≈ 0.1
+		// torso lengths; reclining 15° lowers it ≈ 0.05. Measured in the image rather than from
+		// the hip: MoveNet's hip, hidden by the arms and the chair, wanders ±10 % of the torso.
+		limit: 0.09,
+		read: (f, ref) => (f.head ? -f.head.y / ref.scale : null),
+		worse: lower
+	},
+	{
+		id: 'slump',
+		view: 'side',
+		label: 'Upper back rounded',
+		cue: 'Lift your chest and sit up from your hips.',
+		unit: 'ratio',
+		// Hip–shoulder distance; rounding the back shortens it ≈ 10–15 %, a lean (a rigid
+		// trunk tipping in the image plane) keeps it. The wandering hip keypoint (see head drop)
+		// makes ≈ 8 % of noise on real clips.
+		limit: 0.1,
+		read: (f, ref) =>
+			f.hip && f.shoulder && ref.hips
+				? Math.hypot(f.hip.x - f.shoulder.x, f.hip.y - f.shoulder.y) / ref.scale
+				: null,
+		worse: (r, b) => (b > 0 ? 1 - r / b : b - r)
+	}
+];
+
+export const METRICS_BY_VIEW: Readonly<Record<PostureView, readonly PostureMetricDef[]>> = {
+	front: POSTURE_METRICS.filter((m) => m.view === 'front'),
+	side: POSTURE_METRICS.filter((m) => m.view === 'side')
+};
+
+/**
+ * Metrics that must be readable for a verdict: where the head is against the shoulders. The
+ * others add evidence when seen (hips are often below the desk).
+ */
+export const REQUIRED_METRICS: Readonly<Record<PostureView, readonly PostureMetricId[]>> = {
+	front: ['headDrop', 'neckShorten'],
+	side: ['neckAngle', 'headAhead']
+};
+
+/**
+ * Limits are multiplied by this: gentle lets a clear slouch through only; strict counts a
+ * small lean. 1.5 and 0.7 keep strict above the keypoint noise (≈ a third of a normal limit)
+ * and gentle below a full slouch (≈ 2× a normal limit on most metrics).
+ */
+export const SENSITIVITY_SCALE: Readonly<Record<Sensitivity, number>> = {
+	gentle: 1.5,
+	normal: 1,
+	strict: 0.7
+};
+
+export type MetricValues = Partial<Record<PostureMetricId, number>>;
+
+/** Every readable metric of one frame in the calibration's view. */
+export function readMetrics(f: PostureFeatures, ref: PostureReference): MetricValues {
+	const out: MetricValues = {};
+	for (const m of METRICS_BY_VIEW[ref.view]) {
+		const v = m.read(f, ref);
+		if (v !== null && Number.isFinite(v)) out[m.id] = v;
+	}
+	return out;
+}
+
+/** One metric's standing against its limit. */
+export interface MetricCheck {
+	id: PostureMetricId;
+	label: string;
+	unit: PostureMetricUnit;
+	/** How much worse than calibrated (+ toward slouching), in `unit`. */
+	worse: number;
+	/** The limit at the chosen sensitivity, in `unit`. */
+	limit: number;
+	/** worse / limit: ≥ 1 is past the limit. */
+	ratio: number;
+	/**
+	 * Explained by something that is not slouching, so it does not count: from the side, a head
+	 * lower than calibrated while the trunk reclines (see RECLINE_EXCUSE_DEG).
+	 */
+	excused: boolean;
+}
+
+/**
+ * From the side, a trunk leaning back at least this much further than calibrated (deg) is
+ * reclining against the backrest, which lowers the head and shortens the hip–shoulder line in
+ * the image (the photos in tests/fixtures/media: 20° back, head 0.24–0.35 torso lengths lower)
+ * without being a slouch: then head drop and slump do not count. A hunch leans forward.
+ */
+export const RECLINE_EXCUSE_DEG = 8;
+const EXCUSED_BY_RECLINE: ReadonlySet<PostureMetricId> = new Set(['headDrop', 'slump']);
+
+/**
+ * Each metric readable in both the frame and the calibration, against its limit at the
+ * chosen sensitivity; `limits` overrides single limits (in their unit, before scaling).
+ */
+export function checkMetrics(
+	values: MetricValues,
+	baseline: MetricValues,
+	ref: PostureReference,
+	sensitivity: Sensitivity,
+	limits: Partial<Record<PostureMetricId, number>> = {}
+): MetricCheck[] {
+	const scale = SENSITIVITY_SCALE[sensitivity];
+	const out: MetricCheck[] = [];
+	for (const m of METRICS_BY_VIEW[ref.view]) {
+		const v = values[m.id];
+		const b = baseline[m.id];
+		if (v === undefined || b === undefined) continue;
+		const worse = m.worse(v, b);
+		const limit = (limits[m.id] ?? m.limit) * scale;
+		if (!Number.isFinite(worse) || !(limit > 0)) continue;
+		out.push({
+			id: m.id,
+			label: m.label,
+			unit: m.unit,
+			worse,
+			limit,
+			ratio: worse / limit,
+			excused: false
+		});
+	}
+	const lean = out.find((c) => c.id === 'trunkLean');
+	if (ref.view === 'side' && lean && lean.worse <= -RECLINE_EXCUSE_DEG) {
+		for (const c of out) if (EXCUSED_BY_RECLINE.has(c.id)) c.excused = true;
+	}
+	return out;
+}
+
+export function metricDef(view: PostureView, id: PostureMetricId): PostureMetricDef | undefined {
+	return METRICS_BY_VIEW[view].find((m) => m.id === id);
+}
