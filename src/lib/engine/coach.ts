@@ -11,7 +11,7 @@ import {
 	type Metrics
 } from '../metrics/body-metrics';
 import { detectView } from '../metrics/view';
-import type { Body, PoseFrame } from '../pose/keypoints';
+import { seen, type Body, type PoseFrame } from '../pose/keypoints';
 import { Baseline } from './baseline';
 import { evaluate, metricsOf, type Facts } from './conditions';
 import { CueSelector, type CueOptions } from './cue-selector';
@@ -106,9 +106,16 @@ export class Coach {
 		const t = frame.t;
 		const events: CoachEvent[] = [];
 		const body = frame.body && this.#smoother ? this.#smoother.apply(frame.body, t) : frame.body;
-		const reading = body ? detectView(body) : null;
+		const plausible = body !== null && isPlausibleUpright(body);
+		const reading = body && plausible ? detectView(body) : null;
 		const view = reading ? this.#views.update(reading.view, t) : 'unknown';
 		const metrics = body && reading ? computeMetrics(body, { ...reading, view }) : null;
+		if (body && !plausible) {
+			// Keypoints that are not an upright body (a model glitch): this frame is not judged.
+			this.#lastJudgedT = null;
+			this.#state = this.#snapshot(t, body, null, view, []);
+			return this.#state;
+		}
 
 		let setup = this.#debounce(checkSetup(this.def, body, view, metrics?.scalePx ?? null), t);
 		if (!setup && people > 1) {
@@ -505,4 +512,24 @@ interface HoldProgress {
 
 function freshHold(): HoldProgress {
 	return { seconds: 0, side: null, done: false, outSince: null, relaxed: 0 };
+}
+
+/**
+ * Every camera-checked move is done with the trunk upright or hinged at most to horizontal, so
+ * the head is never below the hips and the shoulders never below the hips (image y grows down;
+ * a margin of 5 % of the frame height for keypoint noise). A body that breaks this is a model
+ * glitch, not a person.
+ */
+function isPlausibleUpright(body: Body): boolean {
+	const margin = 0.05 * (Number.isFinite(body.height) && body.height > 0 ? body.height : 0);
+	const lh = seen(body, 'left_hip');
+	const rh = seen(body, 'right_hip');
+	const hipY = lh && rh ? (lh.y + rh.y) / 2 : (lh ?? rh)?.y;
+	if (hipY === undefined) return true;
+	const head = seen(body, 'nose') ?? seen(body, 'left_ear') ?? seen(body, 'right_ear');
+	if (head && head.y > hipY + margin) return false;
+	const ls = seen(body, 'left_shoulder');
+	const rs = seen(body, 'right_shoulder');
+	const shoulderY = ls && rs ? (ls.y + rs.y) / 2 : (ls ?? rs)?.y;
+	return shoulderY === undefined || shoulderY <= hipY + margin;
 }

@@ -66,9 +66,13 @@ export class KeypointSmoother {
 
 	/** Smooths one body observed at `t` seconds. Returns a new body; the input is not mutated. */
 	apply(body: Body, t: number): Body {
-		const scale = body.height > 0 ? body.height : 1;
+		const scale = body.height > 0 && Number.isFinite(body.height) ? body.height : 1;
+		// Farther than this from the frame (in frame sizes) is no measurement, only overflow risk.
+		const far = 4 * Math.max(scale, body.width > 0 && Number.isFinite(body.width) ? body.width : 1);
 		const keypoints = body.keypoints.map((k, i): Keypoint | null => {
-			if (!k || !Number.isFinite(k.x) || !Number.isFinite(k.y)) return null;
+			if (!k || !Number.isFinite(k.x) || !Number.isFinite(k.y) || !Number.isFinite(k.score))
+				return null;
+			if (Math.abs(k.x) > far || Math.abs(k.y) > far) return null;
 			// A keypoint the model is unsure of (often a guess far off, or a trace's [0, 0, 0] row)
 			// passes through unfiltered and does not move the track: metrics ignore it anyway, and
 			// gliding the track through it would drag the next real frames.
