@@ -337,15 +337,18 @@ export class WorkoutSession {
 		this.#deps.speaker.muted = muted;
 	}
 
-	#stateListeners = new Set<(state: CoachState) => void>();
+	/** Plain, not reactive: listeners are plumbing, never shown. */
+	#stateListeners: ReadonlyArray<(state: CoachState) => void> = [];
 
 	/**
 	 * Calls `listener` with every new coach state, in order (a set plan follows the counts this
 	 * way); returns the unsubscribe function.
 	 */
 	onState(listener: (state: CoachState) => void): () => void {
-		this.#stateListeners.add(listener);
-		return () => this.#stateListeners.delete(listener);
+		this.#stateListeners = [...this.#stateListeners, listener];
+		return () => {
+			this.#stateListeners = this.#stateListeners.filter((l) => l !== listener);
+		};
 	}
 
 	/** Says a line from outside the coach (set and routine prompts), mirrored for screen readers. */
