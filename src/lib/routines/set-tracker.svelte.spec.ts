@@ -1,7 +1,7 @@
 /**
  * The set tracker between a (fake) workout session and its set plan: states flow in, prompts
  * go out through the session, the rest timer runs on the injected clock, and a new set resets
- * the session's counts.
+ * the coach's counts.
  */
 import { describe, expect, it } from 'vitest';
 import type { CoachEvent, CoachState } from '$lib/engine/types';
@@ -20,7 +20,7 @@ function fakeSession() {
 			};
 		},
 		say: (t) => void log.push(`say: ${t}`),
-		resetCounts: () => void log.push('reset')
+		resetCoach: () => void log.push('reset')
 	};
 	const emit = (t: number, events: CoachEvent[]) =>
 		listener?.({ t, events, lastRepScore: 80, side: null, phase: 'rest' } as unknown as CoachState);

@@ -1,7 +1,7 @@
 /**
  * A {@link SetPlan} following a live workout session: every coach state goes into the plan, the
  * rest timer ticks on the wall clock, prompts are spoken through the session, and a new set
- * resets the session's counts (so the coach panel reads "reps in this set"). The snapshot is
+ * resets the coach's counts (so the coach panel reads "reps in this set"). The snapshot is
  * `$state.raw`, replaced on each change. Used by the single-exercise page and the routine player.
  */
 import {
@@ -18,7 +18,8 @@ import type { CoachState, ExerciseDefinition } from '$lib/engine/types';
 export interface TrackedSession {
 	onState(listener: (state: CoachState) => void): () => void;
 	say(text: string): void;
-	resetCounts(): void;
+	/** Fresh coach counts for a new set (WorkoutSession.resetCoach). */
+	resetCoach(): void;
 }
 
 export interface SetTrackerDeps {
@@ -95,7 +96,7 @@ export class SetTracker {
 	}
 
 	#apply(update: PlanUpdate): void {
-		if (update.newSet) this.#session.resetCounts();
+		if (update.newSet) this.#session.resetCoach();
 		for (const text of update.say) this.#session.say(text);
 		const next = this.plan.snapshot(this.#nowS());
 		if (!sameSnapshot(next, this.snapshot)) this.snapshot = next;

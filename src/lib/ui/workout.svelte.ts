@@ -351,6 +351,15 @@ export class WorkoutSession {
 		};
 	}
 
+	/**
+	 * A new set of the same workout: the coach's counts start again, while the saved workout, the
+	 * trace recording and the session clock go on (one workout in the history, not one per set).
+	 */
+	resetCoach(): void {
+		this.#coach.reset();
+		this.state = null;
+	}
+
 	/** Says a line from outside the coach (set and routine prompts), mirrored for screen readers. */
 	say(text: string): void {
 		this.announcement = text;
