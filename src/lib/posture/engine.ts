@@ -266,8 +266,14 @@ export class PostureEngine {
 		}
 		if (this.#setup && cal) {
 			this.#setup.update(frame.t, setupVerdict);
-			if (this.#setup.changed && (raw === 'upright' || raw === 'slouched')) {
-				// Judged against a setup that is gone: say nothing rather than something wrong.
+			const looksNew = setupVerdict !== null && setupVerdict !== 'same';
+			if (
+				(this.#setup.changed || (looksNew && !this.#setup.dismissed)) &&
+				(raw === 'upright' || raw === 'slouched')
+			) {
+				// Judged against a setup that is gone (or, for this frame, the whole person moved
+				// or changed size in the image, which no slouch does): say nothing rather than
+				// something wrong. The question comes once the change has lasted.
 				raw = 'unknown';
 				reason = 'setup-changed';
 			}

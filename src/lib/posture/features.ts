@@ -29,8 +29,12 @@ export interface PostureFeatures {
 	headWidth: number | null;
 	/** Midpoint of the seen shoulders, px. */
 	shoulder: Pt | null;
-	/** Shoulder-to-shoulder distance (both seen), px. */
+	/** Shoulder-to-shoulder distance (both seen, over 1 px), px. */
 	shoulderWidth: number | null;
+	/** The same, however small (side-on the two shoulders may coincide), or null. */
+	shoulderSpread: number | null;
+	/** Ear-to-ear horizontal distance however small, or null (not both seen). */
+	earSpread: number | null;
 	/** Midpoint of the seen hips, px. */
 	hip: Pt | null;
 	/** Head side tilt relative to the shoulder line, deg (+ left ear toward the left shoulder). */
@@ -144,6 +148,8 @@ export function postureFeatures(body: Body): PostureFeatures {
 		headWidth,
 		shoulder: mid(ls, rs),
 		shoulderWidth: shoulderWidth !== null && shoulderWidth > 1 ? shoulderWidth : null,
+		shoulderSpread: shoulderWidth,
+		earSpread: le && re ? Math.abs(le.x - re.x) : null,
 		hip,
 		headTilt: headTilt !== null && Number.isFinite(headTilt) ? headTilt : null,
 		noseDrop,
@@ -154,30 +160,35 @@ export function postureFeatures(body: Body): PostureFeatures {
 }
 
 /**
- * Whether a frame looks front-on: both shoulders seen and much wider than the head, the nose
- * between the ears. From the side the shoulders overlap (MoveNet puts them < 1.5 ear widths
- * apart) and the nose sticks out past the ears. Null when it cannot be told.
+ * Whether a frame looks front-on. Facing the camera, the shoulders are much wider than the
+ * neck is long (≈ 2×) and the nose sits between the ears; side-on the shoulders overlap (MoveNet
+ * puts the far one right beside the near one, or drops it) and the nose sticks out past the
+ * ears. When those disagree (a turned head, a guessed far ear) only a clear torso decides:
+ * shoulder width against torso length, ≈ 0.75 facing the camera, ≤ 0.3 side-on (see
+ * metrics/view.ts). Null when it cannot be told.
  */
 export function looksFrontOn(f: PostureFeatures): boolean | null {
-	// One shoulder only (the other hidden by a hand, or out of frame) says nothing.
-	if (f.shoulderWidth === null) return null;
-	if (f.earWidth === null || f.noseOffset === null) {
-		// One ear only with both shoulders: side-on (the far ear is hidden).
-		return f.head && f.nose ? false : null;
+	const neck = f.head && f.shoulder ? f.shoulder.y - f.head.y : 0;
+	const ratio = f.shoulderSpread !== null && neck > 1 ? f.shoulderSpread / neck : null;
+	let noseBetween: boolean | null = null;
+	if (f.nose && f.head) {
+		const off = Math.abs(f.nose.x - f.head.x);
+		const e = f.earSpread ?? 0;
+		if (e >= 2 && off < 0.45 * e) noseBetween = true;
+		else if (off > 0.6 * Math.max(e, 2)) noseBetween = false;
 	}
-	const noseBetween = Math.abs(f.noseOffset) < 0.45;
-	const wide = f.shoulderWidth > 1.6 * f.earWidth;
-	if (noseBetween && wide) return true;
-	if (!noseBetween && !wide) return false;
-	// Mixed signals (a turned head, a far ear guessed beside the near one): only a clear torso
-	// decides, from shoulder width against torso length (≈ 0.75 facing the camera, ≤ 0.3
-	// side-on; see metrics/view.ts). In between the view cannot be told.
-	if (f.hip && f.shoulder) {
+	if (ratio === null) {
+		// One shoulder seen: side-on when the nose sticks out past the ears.
+		return noseBetween === false && f.shoulder ? false : null;
+	}
+	if (ratio >= 1.2 && noseBetween !== false) return true;
+	if (ratio <= 0.6 && noseBetween !== true) return false;
+	if (f.hip && f.shoulder && f.shoulderSpread !== null) {
 		const torso = dist(f.hip, f.shoulder);
 		if (torso > 1) {
-			const ratio = f.shoulderWidth / torso;
-			if (ratio >= 0.6) return true;
-			if (ratio <= 0.3) return false;
+			const r = f.shoulderSpread / torso;
+			if (r >= 0.6) return true;
+			if (r <= 0.3) return false;
 		}
 	}
 	return null;

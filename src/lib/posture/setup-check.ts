@@ -95,6 +95,11 @@ export class SetupCheck {
 		return this.#changed && !this.#dismissed;
 	}
 
+	/** The person said the setup is fine (until it is the calibrated one again). */
+	get dismissed(): boolean {
+		return this.#dismissed;
+	}
+
 	/** What changed, while `changed`. */
 	get kind(): Exclude<SetupVerdict, 'same'> | null {
 		return this.changed ? this.#kind : null;

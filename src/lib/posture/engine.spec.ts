@@ -1,0 +1,288 @@
+/**
+ * The posture engine on simulated sitters (src/lib/sim, realistic keypoint noise): calibration,
+ * sensitivity, not in position, the setup check, and stored calibrations. The CLI's tests
+ * (tests/node/analyze-posture.spec.ts) cover slouch / glance / recline / away / unknown on the
+ * same engine; tests/node/posture-real.spec.ts runs it on real photos and clips.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Body, PoseFrame } from '../pose/keypoints';
+import * as sim from '../sim';
+import { CalibrationError, Calibrator, parseCalibration, type Calibration } from './calibration';
+import { PostureEngine, type PostureReading } from './engine';
+import type { PostureStatus, Sensitivity } from './types';
+
+const SEATED = { distanceM: 1.6, target: { y: 0.95 } };
+const still = (p: sim.PostureInput, seconds: number, seed = 1) =>
+	sim.idle(seconds, { posture: p, sway: 0.5, seed });
+
+function render(timeline: sim.Timeline, view: sim.ViewAngle, seed = 1): PoseFrame[] {
+	return sim.simulate({ timeline, camera: { ...SEATED, view }, noise: 'realistic', seed }).frames;
+}
+
+/** Calibrates on [start, end] s of `frames` (as the CLI does). */
+function calibrate(frames: readonly PoseFrame[], start = 0, end = 6): Calibration {
+	const measuring = new PostureEngine();
+	const c = new Calibrator();
+	for (const f of frames) {
+		const { features } = measuring.measure(f);
+		if (f.t >= start && f.t <= end) c.add(f.t, features);
+	}
+	return c.finish();
+}
+
+function run(
+	frames: readonly PoseFrame[],
+	cal: Calibration,
+	sensitivity: Sensitivity = 'normal'
+): PostureReading[] {
+	const e = new PostureEngine({ sensitivity });
+	e.calibration = cal;
+	return frames.map((f) => e.process(f));
+}
+
+const seconds = (rs: readonly PostureReading[], status: PostureStatus) => {
+	let s = 0;
+	for (let i = 0; i + 1 < rs.length; i++) {
+		if (rs[i]!.status === status) s += rs[i + 1]!.t - rs[i]!.t;
+	}
+	return s;
+};
+
+const at = (rs: readonly PostureReading[], t: number) => rs.find((r) => r.t >= t)!;
+
+/** Every keypoint moved by (dx, dy) px and scaled by `k` about (cx, cy) from time `from` on. */
+function transform(
+	frames: readonly PoseFrame[],
+	from: number,
+	{ dx = 0, dy = 0, k = 1, size }: { dx?: number; dy?: number; k?: number; size?: [number, number] }
+): PoseFrame[] {
+	return frames.map((f) => {
+		if (f.t < from || !f.body) return f;
+		const b = f.body;
+		const cx = b.width / 2;
+		const cy = b.height / 2;
+		const body: Body = {
+			width: size?.[0] ?? b.width,
+			height: size?.[1] ?? b.height,
+			keypoints: b.keypoints.map((p) =>
+				p ? { x: cx + (p.x - cx) * k + dx, y: cy + (p.y - cy) * k + dy, score: p.score } : null
+			)
+		};
+		return { t: f.t, body };
+	});
+}
+
+describe('sensitivity', () => {
+	/** A share `k` of the simulator's full slouch. */
+	const partSlouch = (k: number) =>
+		sim.posture(
+			{
+				thoracicFlexion: 28 * k,
+				shoulderRetraction: -0.08 * k,
+				headForward: 0.45 * k,
+				neckFlexion: 12 * k
+			},
+			sim.sittingNeutral
+		);
+
+	it('strict counts a mild slouch that gentle lets pass; a full slouch counts on all three', () => {
+		// Mild: about at the normal limit. The side view sees a slouch earlier (the neck angle
+		// grows fast), so its mild slouch is a smaller share of the full one.
+		for (const [view, half] of [
+			['side', partSlouch(0.25)],
+			['front', partSlouch(0.7)]
+		] as const) {
+			const episode = (p: sim.PostureInput) =>
+				render(
+					sim.sequence(
+						still(sim.sittingNeutral, 8),
+						sim.transition(sim.sittingNeutral, p, 2),
+						still(p, 12, 2)
+					),
+					view
+				);
+			const halfFrames = episode(half);
+			const cal = calibrate(halfFrames);
+			const by = (s: Sensitivity) => seconds(run(halfFrames, cal, s), 'slouched');
+			expect(by('strict'), view).toBeGreaterThan(8);
+			expect(by('gentle'), view).toBe(0);
+			expect(by('strict')).toBeGreaterThanOrEqual(by('normal'));
+			const full = episode(sim.slouchedSitting);
+			const fullCal = calibrate(full);
+			for (const s of ['gentle', 'normal', 'strict'] as const) {
+				expect(seconds(run(full, fullCal, s), 'slouched'), `${view} ${s}`).toBeGreaterThan(9);
+			}
+		}
+	});
+
+	it('names the worst metric, with its limit at the chosen sensitivity', () => {
+		const frames = render(
+			sim.sequence(still(sim.sittingNeutral, 8), still(sim.slouchedSitting, 6, 2)),
+			'side'
+		);
+		const cal = calibrate(frames);
+		const normal = at(run(frames, cal), 12);
+		const strict = at(run(frames, cal, 'strict'), 12);
+		expect(normal.status).toBe('slouched');
+		expect(normal.checks[0]!.ratio).toBeGreaterThanOrEqual(1);
+		const id = normal.checks[0]!.id;
+		const limitOf = (r: PostureReading) => r.checks.find((c) => c.id === id)!.limit;
+		expect(limitOf(strict)).toBeCloseTo(limitOf(normal) * 0.7, 6);
+		// Worst first.
+		const ratios = normal.checks.map((c) => c.ratio);
+		expect([...ratios].sort((a, b) => b - a)).toEqual(ratios);
+	});
+});
+
+describe('not in position', () => {
+	it('standing up is not in position, never slouched', () => {
+		const frames = render(
+			sim.sequence(
+				still(sim.sittingNeutral, 8),
+				sim.transition(sim.sittingNeutral, sim.standingNeutral, 1.5),
+				still(sim.standingNeutral, 8, 2)
+			),
+			'front'
+		);
+		const rs = run(frames, calibrate(frames));
+		expect(at(rs, 5).status).toBe('upright');
+		const standing = at(rs, 13);
+		expect(standing.status).toBe('not-in-position');
+		expect(standing.reason).toBe('stood-up');
+		expect(seconds(rs, 'slouched')).toBe(0);
+	});
+
+	it('turning side-on after a front calibration is not in position', () => {
+		const turned = sim.posture({ bodyYaw: 90 }, sim.sittingNeutral);
+		const frames = render(
+			sim.sequence(
+				still(sim.sittingNeutral, 8),
+				sim.transition(sim.sittingNeutral, turned, 1.5),
+				still(turned, 8, 2)
+			),
+			'front'
+		);
+		const rs = run(frames, calibrate(frames));
+		expect(at(rs, 14).status).toBe('not-in-position');
+		expect(seconds(rs, 'slouched')).toBe(0);
+	});
+});
+
+describe('setup check', () => {
+	const sitting = () => render(still(sim.sittingNeutral, 40), 'front');
+
+	it('a camera moved (everything shifted) is asked about after 15 s, and never slouched', () => {
+		const frames = sitting();
+		const cal = calibrate(frames);
+		const w = frames.find((f) => f.body)!.body!.width;
+		const moved = transform(frames, 10, { dx: 0.2 * w, dy: 0.1 * w });
+		const rs = run(moved, cal);
+		expect(at(rs, 20).setupChanged).toBe(false);
+		expect(at(rs, 26).setupChanged).toBe(true);
+		expect(at(rs, 28).status).toBe('unknown');
+		expect(at(rs, 28).reason).toBe('setup-changed');
+		expect(seconds(rs, 'slouched')).toBe(0);
+	});
+
+	it('another distance (everything 1.6× larger) is asked about; a slouch is not', () => {
+		const frames = sitting();
+		const cal = calibrate(frames);
+		expect(at(run(transform(frames, 10, { k: 1.6 }), cal), 30).setupChanged).toBe(true);
+		const slouch = render(
+			sim.sequence(still(sim.sittingNeutral, 8), still(sim.slouchedSitting, 30, 2)),
+			'front'
+		);
+		const rs = run(slouch, calibrate(slouch));
+		expect(rs.some((r) => r.setupChanged)).toBe(false);
+		expect(at(rs, 35).status).toBe('slouched');
+	});
+
+	it('another frame size is a new setup at once; dismissing stops the question', () => {
+		const frames = sitting();
+		const cal = calibrate(frames);
+		const b = frames.find((f) => f.body)!.body!;
+		const rs = run(transform(frames, 10, { size: [b.width * 2, b.height * 2] }), cal);
+		expect(at(rs, 10.5).setupChanged).toBe(true);
+
+		const e = new PostureEngine();
+		e.calibration = cal;
+		const moved = transform(frames, 5, { dx: 0.25 * b.width });
+		let last: PostureReading | null = null;
+		for (const f of moved) {
+			last = e.process(f);
+			if (last.setupChanged) e.dismissSetupChange();
+		}
+		expect(last!.setupChanged).toBe(false);
+		expect(last!.status).toBe('upright');
+	});
+});
+
+describe('calibration', () => {
+	it('reads the view and facing, and survives a JSON round trip', () => {
+		const facings: number[] = [];
+		for (const view of ['side', 'side-right', 'front'] as const) {
+			const cal = calibrate(render(still(sim.sittingNeutral, 8), view));
+			expect(cal.view).toBe(view === 'front' ? 'front' : 'side');
+			facings.push(cal.reference.facing);
+			expect(parseCalibration(JSON.parse(JSON.stringify(cal)))).toEqual(cal);
+		}
+		// Seen from the person's two sides, they face opposite ways in the image.
+		expect(facings[0]).toBe(-facings[1]!);
+	});
+
+	it('rejects stored data it does not understand', () => {
+		const cal = calibrate(render(still(sim.sittingNeutral, 8), 'side'));
+		const bad: unknown[] = [
+			null,
+			'x',
+			{ ...cal, version: 2 },
+			{ ...cal, view: 'top' },
+			{ ...cal, reference: { ...cal.reference, scale: -1 } },
+			{ ...cal, baseline: { ...cal.baseline, neckAngle: 'a' } },
+			{ ...cal, baseline: {} },
+			{ ...cal, anchor: { ...cal.anchor, head: null } }
+		];
+		for (const b of bad) expect(parseCalibration(b)).toBeNull();
+	});
+
+	it('says what went wrong: nobody there, or moving while calibrating', () => {
+		const empty = new Calibrator();
+		empty.add(0, null);
+		empty.add(5, null);
+		expect(() => empty.finish()).toThrow(CalibrationError);
+		expect(() => empty.finish()).toThrow(/nobody was in view/);
+
+		const moving = render(
+			sim.sequence(
+				sim.transition(sim.sittingNeutral, sim.standingNeutral, 3),
+				sim.transition(sim.standingNeutral, sim.sittingNeutral, 3)
+			),
+			'front'
+		);
+		const m = new PostureEngine();
+		const c = new Calibrator();
+		for (const f of moving) c.add(f.t, m.measure(f).features);
+		expect(() => c.finish({ requireStill: true })).toThrow(
+			expect.objectContaining({ problem: 'moving' })
+		);
+		expect(c.seconds).toBeGreaterThan(5);
+	});
+});
+
+describe('readings', () => {
+	it('never hold NaN: a frame without a body is away, before calibration unknown', () => {
+		const e = new PostureEngine();
+		expect(e.process({ t: 0, body: null })).toMatchObject({ status: 'away', reason: 'no-person' });
+		const frames = render(still(sim.sittingNeutral, 2), 'front');
+		const r = e.process(frames[10]!);
+		expect(r.raw).toBe('unknown');
+		expect(r.reason).toBe('not-calibrated');
+		expect(r.severity).toBeNull();
+	});
+
+	it('rejects bad options with a clear error', () => {
+		expect(() => new PostureEngine({ limits: { headDrop: 0 } })).toThrow(/headDrop/);
+		expect(() => new PostureEngine({ releaseShare: 2 })).toThrow(/releaseShare/);
+		expect(() => new PostureEngine({ settleSeconds: -1 })).toThrow(/settleSeconds/);
+	});
+});
