@@ -1,0 +1,365 @@
+/**
+ * The in-browser benchmarks, in real Chromium with its fake camera playing the real clip
+ * (tests/fixtures/media/tfjs_pose_1.mp4, 640×640 at 30 fps, looping), all in one browser:
+ *
+ * - cold start: a new page loads the workout and starts the camera as soon as it can, with the
+ *   model files already in the browser's cache (a first visit warmed it), until the overlay shows
+ *   keypoints. Times from the page's navigation start.
+ * - bare vs app: the model alone (bench/browser/bare.ts: the app's camera constraints, frame
+ *   loop and estimator, nothing else) and the whole workout page (smoothing, metrics, rules,
+ *   overlay, Svelte updates), each paced by the camera's frames as the app is, in alternating
+ *   windows (A B B A …) so that a busy machine slows both alike. Frames per second are counted
+ *   over each window; ms per frame is 1000 / fps.
+ * - soak: the workout page running for N minutes; tfjs tensors and the JS heap (after a forced
+ *   garbage collection, through the DevTools protocol) at the start, every 30 s, and at the end.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import ensureFakeCameraClip, { Y4M } from '../tests/e2e/global-setup';
+import type { BareStats } from './browser/bare';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The move whose page is measured: the fake camera's clip is an overhead reach. */
+const WORKOUT = '/workout/overhead-arm-reach?stats';
+
+/** Flags as in playwright.config.ts (headless as root, timers not throttled) + the fake camera. */
+const ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--disable-background-timer-throttling',
+	'--disable-renderer-backgrounding',
+	'--disable-backgrounding-occluded-windows',
+	'--use-fake-ui-for-media-stream',
+	'--use-fake-device-for-media-stream',
+	`--use-file-for-fake-video-capture=${Y4M}`
+];
+
+export interface BrowserBenchOptions {
+	/** Base URL of the served app (with /__bench/bare.html beside it). */
+	baseUrl: string;
+	/** Alternating measurement windows per side, and their length in seconds. */
+	rounds: number;
+	windowSeconds: number;
+	/** Cold starts measured (after one warming visit). */
+	coldStarts: number;
+	soakMinutes: number;
+	log: (line: string) => void;
+}
+
+export interface WindowResult {
+	side: 'bare' | 'app';
+	frames: number;
+	seconds: number;
+	fps: number;
+	/** Bare: mean estimate() ms; app: the model's share as the app's own stats measure it. */
+	modelMs: number | null;
+	/** App only: frame in → coach state out, ms (the part of the app inside the frame loop). */
+	loopMs: number | null;
+}
+
+export interface MemorySample {
+	/** Seconds since the soak's first sample. */
+	at: number;
+	frames: number;
+	tensors: number | null;
+	tfBytes: number | null;
+	heapUsed: number;
+	/** ArrayBuffers and other memory outside the JS heap (e.g. the trace recorder's chunks). */
+	external: number | null;
+}
+
+export interface BrowserResult {
+	chromium: string;
+	model: string | null;
+	backend: string | null;
+	coldStartMs: number[];
+	/** First visit: empty cache, including the once-only backend probe. */
+	firstVisitMs: number | null;
+	windows: WindowResult[];
+	bareFps: number;
+	appFps: number;
+	soak: {
+		minutes: number;
+		frames: number;
+		fps: number;
+		samples: MemorySample[];
+	};
+	pageErrors: string[];
+}
+
+type AppStats = {
+	frames: number;
+	modelMs: { mean: number };
+	pipelineMs: { mean: number };
+	model: string | null;
+	backend: string | null;
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function watchErrors(page: Page, errors: string[], label: string) {
+	page.on('pageerror', (e) => errors.push(`${label}: ${e.message}`));
+	page.on('console', (m) => {
+		if (m.type() === 'error') errors.push(`${label} console: ${m.text()}`);
+	});
+}
+
+async function appStats(page: Page): Promise<AppStats & { now: number }> {
+	return page.evaluate(() => {
+		const s = (window as unknown as { __scapulaStats: AppStats }).__scapulaStats;
+		return { ...s, now: performance.now() };
+	});
+}
+
+async function startApp(page: Page): Promise<void> {
+	await page.getByTestId('start-camera').click({ timeout: 120_000 });
+	await page
+		.getByTestId('tracking-status')
+		.filter({ hasText: 'Tracking' })
+		.waitFor({ timeout: 240_000 });
+}
+
+async function stopApp(page: Page): Promise<void> {
+	await page.getByRole('button', { name: 'Stop camera' }).click();
+	await page.getByTestId('start-camera').waitFor();
+}
+
+/**
+ * Loads the workout page in a new tab and starts the camera from inside the page the moment the
+ * button is enabled; resolves with ms from navigation start to the first keypoints drawn.
+ */
+async function coldStart(context: BrowserContext, baseUrl: string, errors: string[]) {
+	const page = await context.newPage();
+	watchErrors(page, errors, 'cold start');
+	// A string, not a function: tsx wraps named inner functions in a `__name` helper that the
+	// page does not have.
+	await page.addInitScript(`(() => {
+		window.__clicks = [];
+		let lastClick = -Infinity;
+		function poll() {
+			// Click as a user would, as soon as the button is enabled; again every 100 ms while it
+			// still is (a click before the page has hydrated does nothing).
+			const button = document.querySelector('[data-testid="start-camera"]');
+			const now = performance.now();
+			if (button && !button.disabled && now - lastClick > 100) {
+				lastClick = now;
+				window.__clicks.push(now);
+				button.click();
+			}
+			const overlay = document.querySelector('[data-testid="overlay"]');
+			if (Number(overlay?.getAttribute('data-keypoints') ?? 0) > 0) {
+				window.__firstKeypointsMs = now;
+				return;
+			}
+			requestAnimationFrame(poll);
+		}
+		requestAnimationFrame(poll);
+	})();`);
+	await page.goto(baseUrl + WORKOUT);
+	await page.waitForFunction(
+		() => (window as unknown as { __firstKeypointsMs?: number }).__firstKeypointsMs !== undefined,
+		undefined,
+		{ timeout: 60_000, polling: 100 }
+	);
+	const ms = await page.evaluate(
+		() => (window as unknown as { __firstKeypointsMs: number }).__firstKeypointsMs
+	);
+	await page.close();
+	return ms;
+}
+
+async function appWindow(page: Page, seconds: number): Promise<WindowResult> {
+	await startApp(page);
+	await sleep(2000); // settle: the first frames after a start are not representative
+	await page.evaluate(() =>
+		(window as unknown as { __scapulaResetStats: () => void }).__scapulaResetStats()
+	);
+	const a = await appStats(page);
+	await sleep(seconds * 1000);
+	const b = await appStats(page);
+	await stopApp(page);
+	const secs = (b.now - a.now) / 1000;
+	const frames = b.frames - a.frames;
+	return {
+		side: 'app',
+		frames,
+		seconds: secs,
+		fps: frames / secs,
+		modelMs: b.modelMs.mean,
+		loopMs: b.pipelineMs.mean
+	};
+}
+
+async function bareWindow(page: Page, seconds: number): Promise<WindowResult> {
+	type Bare = { start(): Promise<void>; stop(): void; stats(): BareStats };
+	await page.evaluate(() => (window as unknown as { __bare: Bare }).__bare.start());
+	await sleep(2000);
+	const read = () =>
+		page.evaluate(() => ({
+			...(window as unknown as { __bare: Bare }).__bare.stats(),
+			now: performance.now()
+		}));
+	const a = await read();
+	await sleep(seconds * 1000);
+	const b = await read();
+	await page.evaluate(() => (window as unknown as { __bare: Bare }).__bare.stop());
+	const secs = (b.now - a.now) / 1000;
+	const frames = b.frames - a.frames;
+	return {
+		side: 'bare',
+		frames,
+		seconds: secs,
+		fps: frames / secs,
+		modelMs: frames > 0 ? (b.estimateMs - a.estimateMs) / frames : null,
+		loopMs: null
+	};
+}
+
+async function memorySample(page: Page, t0: number): Promise<MemorySample> {
+	const cdp = await page.context().newCDPSession(page);
+	try {
+		await cdp.send('HeapProfiler.collectGarbage');
+		const heap = (await cdp.send('Runtime.getHeapUsage')) as {
+			usedSize: number;
+			backingStorageSize?: number;
+		};
+		const inPage = await page.evaluate(() => {
+			type Engine = { memory(): { numTensors: number; numBytes: number } };
+			const engine = (window as unknown as { _tfengine?: Engine })._tfengine;
+			const mem = engine?.memory();
+			const stats = (window as unknown as { __scapulaStats?: { frames: number } }).__scapulaStats;
+			return {
+				tensors: mem?.numTensors ?? null,
+				tfBytes: mem?.numBytes ?? null,
+				frames: stats?.frames ?? 0
+			};
+		});
+		return {
+			at: (performance.now() - t0) / 1000,
+			frames: inPage.frames,
+			tensors: inPage.tensors,
+			tfBytes: inPage.tfBytes,
+			heapUsed: heap.usedSize,
+			external: heap.backingStorageSize ?? null
+		};
+	} finally {
+		await cdp.detach();
+	}
+}
+
+async function soak(page: Page, minutes: number, log: (line: string) => void) {
+	await page.evaluate(() =>
+		(window as unknown as { __scapulaResetStats: () => void }).__scapulaResetStats()
+	);
+	await startApp(page);
+	await sleep(5000); // steady state: first frames allocate the model's working memory
+	const t0 = performance.now();
+	const samples: MemorySample[] = [await memorySample(page, t0)];
+	const end = t0 + minutes * 60_000;
+	while (performance.now() < end) {
+		await sleep(Math.min(30_000, end - performance.now()));
+		const s = await memorySample(page, t0);
+		samples.push(s);
+		log(
+			`  soak ${s.at.toFixed(0).padStart(4)} s: ${s.frames} frames, ${s.tensors} tensors, ` +
+				`heap ${(s.heapUsed / 1e6).toFixed(2)} MB` +
+				(s.external === null ? '' : `, outside the heap ${(s.external / 1e6).toFixed(2)} MB`)
+		);
+	}
+	await stopApp(page);
+	const first = samples[0]!;
+	const last = samples[samples.length - 1]!;
+	const frames = last.frames - first.frames;
+	return { minutes, frames, fps: frames / (last.at - first.at), samples };
+}
+
+export async function benchBrowser(o: BrowserBenchOptions): Promise<BrowserResult> {
+	ensureFakeCameraClip();
+	const errors: string[] = [];
+	let browser: Browser | null = null;
+	try {
+		browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+		const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+		await context.addInitScript(() => {
+			localStorage.setItem('scapula:safety-acknowledged', 'true');
+		});
+
+		// First visit (empty cache): fills the HTTP and service-worker caches and runs the
+		// once-only backend probe, which is remembered.
+		const app = await context.newPage();
+		watchErrors(app, errors, 'app');
+		const t0 = performance.now();
+		await app.goto(o.baseUrl + WORKOUT);
+		await startApp(app);
+		const firstVisitMs = performance.now() - t0;
+		const { model, backend } = await appStats(app);
+		o.log(`  first visit: ${firstVisitMs.toFixed(0)} ms to tracking; ${model} on ${backend}`);
+		await stopApp(app);
+
+		const coldStartMs: number[] = [];
+		for (let i = 0; i < o.coldStarts; i++) {
+			coldStartMs.push(await coldStart(context, o.baseUrl, errors));
+			o.log(`  cold start ${i + 1}: ${coldStartMs[i]!.toFixed(0)} ms to first keypoints`);
+		}
+
+		const bare = await context.newPage();
+		watchErrors(bare, errors, 'bare');
+		await bare.goto(`${o.baseUrl}/__bench/bare.html`);
+		await bare.evaluate(
+			([m, b]) =>
+				(
+					window as unknown as { __bare: { load(m: string, b: string): Promise<void> } }
+				).__bare.load(m, b),
+			[model ?? 'movenet-lightning', backend ?? 'wasm'] as const
+		);
+
+		const windows: WindowResult[] = [];
+		for (let r = 0; r < o.rounds; r++) {
+			// A B, then B A: a machine that gets busier during the run slows both sides alike.
+			const order = r % 2 === 0 ? (['bare', 'app'] as const) : (['app', 'bare'] as const);
+			for (const side of order) {
+				await app.bringToFront();
+				const w =
+					side === 'bare'
+						? (await bare.bringToFront(), await bareWindow(bare, o.windowSeconds))
+						: await appWindow(app, o.windowSeconds);
+				windows.push(w);
+				o.log(
+					`  ${side.padEnd(4)} window ${r + 1}: ${w.frames} frames in ${w.seconds.toFixed(1)} s = ` +
+						`${w.fps.toFixed(2)} fps (model ${w.modelMs?.toFixed(1) ?? '–'} ms` +
+						(w.loopMs === null ? ')' : `, frame loop ${w.loopMs.toFixed(1)} ms)`)
+				);
+			}
+		}
+		await bare.close();
+		await app.bringToFront();
+
+		const fpsOf = (side: 'bare' | 'app') => {
+			const ws = windows.filter((w) => w.side === side);
+			const frames = ws.reduce((s, w) => s + w.frames, 0);
+			const secs = ws.reduce((s, w) => s + w.seconds, 0);
+			return frames / secs;
+		};
+
+		o.log(`  soak: ${o.soakMinutes} min`);
+		const soakResult = await soak(app, o.soakMinutes, o.log);
+		return {
+			chromium: browser.version(),
+			model,
+			backend,
+			coldStartMs,
+			firstVisitMs,
+			windows,
+			bareFps: fpsOf('bare'),
+			appFps: fpsOf('app'),
+			soak: soakResult,
+			pageErrors: errors
+		};
+	} finally {
+		await browser?.close();
+	}
+}

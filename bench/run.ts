@@ -1,0 +1,393 @@
+/**
+ * Speed and memory benchmark: `npm run bench [-- options]`. Prints a table (each figure with its
+ * target and whether it is met) and writes the figures to `bench/results.json`.
+ *
+ *  bareMsPerFrame        the pose model alone, in Chromium, paced by the camera as the app is
+ *  pipelineMsPerFrame    the whole workout page per frame (smoothing, metrics, rules, overlay,
+ *                        Svelte updates), same browser, same clip, alternating windows with the
+ *                        bare model
+ *  pipelineRatio         bare fps / app fps                                      target ≤ 1.03
+ *  engineMicrosPerFrame  Coach.process in Node over a 10-minute generated trace  target ≤ 20 µs
+ *  coldStartMs           page load → first keypoints, models cached             target ≤ 2000 ms
+ *  soak                  N minutes of the real model on the looping clip: tfjs tensors and JS
+ *                        heap at start and end                target: tensors flat, heap < 5 MB
+ *  postureCpuShare       from bench/posture-cpu.json (the posture monitor's benchmark), if any
+ *
+ * Options:
+ *   --quick          everything in under 3 minutes: a 2-minute soak, fewer and shorter windows
+ *                    (writes .cache/bench/results-quick.json unless --out is given: the full
+ *                    run's bench/results.json is the reference)
+ *   --soak-minutes N soak length (default 20, quick 2)
+ *   --build          always run `npm run build` first; --no-build: never (default: only when
+ *                    build/ is missing or older than the sources)
+ *   --skip <list>    comma-separated parts to leave out: engine, browser
+ *   --out <file>     where to write the JSON
+ *
+ * The served app is a private copy of build/ (so a rebuild by someone else mid-run changes
+ * nothing) plus the bare-model page (bench/browser/), both bundled by Vite as the app is.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build, type InlineConfig } from 'vite';
+import { benchBrowser, type BrowserResult } from './browser-bench';
+import type { EngineResult } from './engine';
+import { serveStatic } from './static-server';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const WORK = path.join(ROOT, '.cache/bench');
+const SITE = path.join(WORK, 'site');
+
+const TARGETS = {
+	pipelineRatio: 1.03,
+	engineMicrosPerFrame: 20,
+	coldStartMs: 2000,
+	soakHeapGrowthBytes: 5e6
+} as const;
+
+const { values: args } = parseArgs({
+	options: {
+		quick: { type: 'boolean', default: false },
+		'soak-minutes': { type: 'string' },
+		build: { type: 'boolean' },
+		'no-build': { type: 'boolean' },
+		skip: { type: 'string', default: '' },
+		out: { type: 'string' }
+	}
+});
+const quick = args.quick ?? false;
+const skip = new Set((args.skip ?? '').split(',').filter(Boolean));
+const soakMinutes = Number(args['soak-minutes'] ?? (quick ? 2 : 20));
+const out = path.resolve(
+	ROOT,
+	args.out ?? (quick ? '.cache/bench/results-quick.json' : 'bench/results.json')
+);
+const log = (line: string) => console.log(line);
+
+/** Newest modification time under `dir` (files only), ms. */
+async function newest(dir: string): Promise<number> {
+	let max = 0;
+	for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
+		if (!e.isFile()) continue;
+		max = Math.max(max, (await stat(path.join(e.parentPath, e.name))).mtimeMs);
+	}
+	return max;
+}
+
+async function buildIsStale(): Promise<boolean> {
+	const index = path.join(ROOT, 'build/index.html');
+	if (!existsSync(index)) return true;
+	const built = statSync(index).mtimeMs;
+	const sources = Math.max(
+		await newest(path.join(ROOT, 'src')),
+		...['svelte.config.js', 'vite.config.ts', 'package.json'].map(
+			(f) => statSync(path.join(ROOT, f)).mtimeMs
+		)
+	);
+	return sources > built;
+}
+
+/** Copies build/ to a private folder and bundles the bare-model page into it. */
+async function prepareSite(): Promise<void> {
+	await rm(SITE, { recursive: true, force: true });
+	await cp(path.join(ROOT, 'build'), SITE, { recursive: true });
+	if (!existsSync(path.join(SITE, 'index.html')) || !existsSync(path.join(SITE, 'models'))) {
+		throw new Error('build/ looks incomplete (a build running right now?): try again');
+	}
+	const config: InlineConfig = {
+		configFile: false,
+		logLevel: 'warn',
+		root: path.join(ROOT, 'bench/browser'),
+		base: '/__bench/',
+		resolve: {
+			alias: {
+				$lib: path.join(ROOT, 'src/lib'),
+				// The bare page runs the tfjs runtime only; pose-detection's MediaPipe import needs
+				// the app's shim (vite.config.ts), which a stub replaces here.
+				'@mediapipe/pose': path.join(ROOT, 'bench/browser/mediapipe-stub.ts')
+			}
+		},
+		build: {
+			outDir: path.join(SITE, '__bench'),
+			emptyOutDir: true,
+			reportCompressedSize: false,
+			rollupOptions: { input: path.join(ROOT, 'bench/browser/bare.html') }
+		}
+	};
+	await build(config);
+}
+
+/** Bundles the engine benchmark (as the app's code is bundled) and runs it in plain Node. */
+async function runEngine(): Promise<EngineResult> {
+	const dir = path.join(WORK, 'engine');
+	await build({
+		configFile: false,
+		logLevel: 'warn',
+		root: ROOT,
+		ssr: { noExternal: true },
+		build: {
+			ssr: path.join(ROOT, 'bench/engine-main.ts'),
+			outDir: dir,
+			emptyOutDir: true,
+			minify: false,
+			rollupOptions: { output: { entryFileNames: 'engine.mjs' } }
+		}
+	});
+	const minutes = 10;
+	const runs = quick ? 3 : 7;
+	const stdout = execFileSync(
+		process.execPath,
+		[path.join(dir, 'engine.mjs'), `${minutes}`, `${runs}`],
+		{
+			encoding: 'utf8'
+		}
+	);
+	return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as EngineResult;
+}
+
+interface PostureCpu {
+	value: number | null;
+	detail: unknown;
+	source: string;
+}
+
+/** The posture monitor's CPU share, from its own benchmark's output (bench/posture-cpu.ts). */
+async function postureCpu(): Promise<PostureCpu> {
+	const file = path.join(ROOT, 'bench/posture-cpu.json');
+	if (!existsSync(file)) {
+		const script = existsSync(path.join(ROOT, 'bench/posture-cpu.ts'));
+		return {
+			value: null,
+			detail: null,
+			source: script
+				? 'bench/posture-cpu.ts exists; run it to write bench/posture-cpu.json'
+				: 'pending'
+		};
+	}
+	const json = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+	const v = json.postureCpuShare ?? json.cpuShare ?? json.share;
+	return {
+		value: typeof v === 'number' ? v : null,
+		detail: json,
+		source: `bench/posture-cpu.json (${new Date(statSync(file).mtimeMs).toISOString()})`
+	};
+}
+
+const median = (values: readonly number[]): number => {
+	const v = [...values].sort((a, b) => a - b);
+	if (v.length === 0) return NaN;
+	return v.length % 2 ? v[v.length >> 1]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2;
+};
+const r2 = (v: number) => Math.round(v * 100) / 100;
+
+function gitCommit(): string | null {
+	try {
+		return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+			cwd: ROOT,
+			encoding: 'utf8'
+		}).trim();
+	} catch {
+		return null;
+	}
+}
+
+async function main() {
+	const started = Date.now();
+	log(`Scapula benchmark (${quick ? 'quick' : 'full'}, soak ${soakMinutes} min)`);
+
+	let browserResult: BrowserResult | null = null;
+	if (!skip.has('browser')) {
+		const stale = args.build || (!args['no-build'] && (await buildIsStale()));
+		if (stale) {
+			log('Building the app (npm run build)…');
+			execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+		}
+		await prepareSite();
+	}
+
+	let engine: EngineResult | null = null;
+	if (!skip.has('engine')) {
+		log('Engine in Node (Coach.process, 10-minute generated trace)…');
+		engine = await runEngine();
+		log(
+			`  ${engine.frames} frames ×${engine.runs}: ${engine.cpuMicrosPerFrame} µs CPU, ` +
+				`${engine.wallMicrosPerFrame} µs wall per frame; ${engine.reps}/${engine.repsInTrace} reps counted`
+		);
+	}
+
+	if (!skip.has('browser')) {
+		const server = await serveStatic(SITE);
+		try {
+			log(`Chromium, fake camera on the real clip (${server.url})…`);
+			browserResult = await benchBrowser({
+				baseUrl: server.url.replace('localhost', '127.0.0.1'),
+				rounds: quick ? 2 : 4,
+				windowSeconds: quick ? 6 : 15,
+				coldStarts: quick ? 1 : 3,
+				soakMinutes,
+				log
+			});
+		} finally {
+			await server.close();
+		}
+	}
+
+	const posture = await postureCpu();
+
+	// ---- figures ----
+	const b = browserResult;
+	const bareMsPerFrame = b ? r2(1000 / b.bareFps) : null;
+	const pipelineMsPerFrame = b ? r2(1000 / b.appFps) : null;
+	const pipelineRatio = b ? Math.round((b.bareFps / b.appFps) * 1000) / 1000 : null;
+	const coldStartMs = b && b.coldStartMs.length > 0 ? Math.round(median(b.coldStartMs)) : null;
+	const first = b?.soak.samples[0];
+	const last = b?.soak.samples.at(-1);
+	const soak =
+		b && first && last
+			? {
+					minutes: b.soak.minutes,
+					frames: b.soak.frames,
+					fps: r2(b.soak.fps),
+					tensorsStart: first.tensors,
+					tensorsEnd: last.tensors,
+					tensorsMax: Math.max(...b.soak.samples.map((s) => s.tensors ?? 0)),
+					heapStartBytes: first.heapUsed,
+					heapEndBytes: last.heapUsed,
+					heapGrowthBytes: last.heapUsed - first.heapUsed,
+					externalStartBytes: first.external,
+					externalEndBytes: last.external,
+					samples: b.soak.samples
+				}
+			: null;
+
+	const met = {
+		pipelineRatio: pipelineRatio === null ? null : pipelineRatio <= TARGETS.pipelineRatio,
+		engineMicrosPerFrame: engine ? engine.cpuMicrosPerFrame <= TARGETS.engineMicrosPerFrame : null,
+		coldStartMs: coldStartMs === null ? null : coldStartMs <= TARGETS.coldStartMs,
+		soakTensorsFlat: soak
+			? soak.tensorsEnd !== null && soak.tensorsEnd <= (soak.tensorsStart ?? 0)
+			: null,
+		soakHeap: soak ? soak.heapGrowthBytes < TARGETS.soakHeapGrowthBytes : null
+	};
+
+	const results = {
+		bareMsPerFrame,
+		pipelineMsPerFrame,
+		pipelineRatio,
+		engineMicrosPerFrame: engine?.cpuMicrosPerFrame ?? null,
+		coldStartMs,
+		soak,
+		postureCpuShare: posture.value,
+		targets: {
+			pipelineRatio: `≤ ${TARGETS.pipelineRatio}`,
+			engineMicrosPerFrame: `≤ ${TARGETS.engineMicrosPerFrame} µs`,
+			coldStartMs: `≤ ${TARGETS.coldStartMs} ms`,
+			soak: `tensors flat, heap growth < ${TARGETS.soakHeapGrowthBytes / 1e6} MB`
+		},
+		met,
+		details: {
+			mode: quick ? 'quick' : 'full',
+			at: new Date(started).toISOString(),
+			commit: gitCommit(),
+			machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? null, loadavg: os.loadavg() },
+			chromium: b?.chromium ?? null,
+			model: b?.model ?? null,
+			backend: b?.backend ?? null,
+			bareFps: b ? r2(b.bareFps) : null,
+			appFps: b ? r2(b.appFps) : null,
+			windows: b?.windows ?? [],
+			coldStartRunsMs: b?.coldStartMs.map(Math.round) ?? [],
+			firstVisitMs: b?.firstVisitMs === undefined ? null : Math.round(b.firstVisitMs ?? 0),
+			engine,
+			postureCpu: posture,
+			pageErrors: b?.pageErrors ?? [],
+			seconds: Math.round((Date.now() - started) / 1000)
+		}
+	};
+
+	// ---- table ----
+	const yes = (m: boolean | null) => (m === null ? 'n/a' : m ? 'met' : 'NOT MET');
+	const rows: Array<[string, string, string, string]> = [
+		[
+			'bareMsPerFrame',
+			bareMsPerFrame === null ? '–' : `${bareMsPerFrame} ms (${results.details.bareFps} fps)`,
+			'(reference)',
+			''
+		],
+		[
+			'pipelineMsPerFrame',
+			pipelineMsPerFrame === null
+				? '–'
+				: `${pipelineMsPerFrame} ms (${results.details.appFps} fps)`,
+			'(reference)',
+			''
+		],
+		[
+			'pipelineRatio',
+			pipelineRatio === null ? '–' : `${pipelineRatio}`,
+			`≤ ${TARGETS.pipelineRatio}`,
+			yes(met.pipelineRatio)
+		],
+		[
+			'engineMicrosPerFrame',
+			engine ? `${engine.cpuMicrosPerFrame} µs CPU (${engine.wallMicrosPerFrame} wall)` : '–',
+			`≤ ${TARGETS.engineMicrosPerFrame} µs`,
+			yes(met.engineMicrosPerFrame)
+		],
+		[
+			'coldStartMs',
+			coldStartMs === null
+				? '–'
+				: `${coldStartMs} ms (runs ${results.details.coldStartRunsMs.join(', ')})`,
+			`≤ ${TARGETS.coldStartMs} ms`,
+			yes(met.coldStartMs)
+		],
+		[
+			`soak tensors (${soakMinutes} min)`,
+			soak ? `${soak.tensorsStart} → ${soak.tensorsEnd} (max ${soak.tensorsMax})` : '–',
+			'flat',
+			yes(met.soakTensorsFlat)
+		],
+		[
+			'soak JS heap',
+			soak
+				? `${(soak.heapStartBytes / 1e6).toFixed(2)} → ${(soak.heapEndBytes / 1e6).toFixed(2)} MB (${soak.heapGrowthBytes >= 0 ? '+' : ''}${(soak.heapGrowthBytes / 1e6).toFixed(2)}), ${soak.frames} frames`
+				: '–',
+			`< +${TARGETS.soakHeapGrowthBytes / 1e6} MB`,
+			yes(met.soakHeap)
+		],
+		[
+			'postureCpuShare',
+			posture.value === null ? 'pending' : `${posture.value}`,
+			'see bench/posture-cpu',
+			posture.source === 'pending' ? '' : posture.source
+		]
+	];
+	const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+	log('');
+	for (const r of rows)
+		log(`${r[0].padEnd(width[0]!)}  ${r[1].padEnd(width[1]!)}  ${r[2].padEnd(width[2]!)}  ${r[3]}`);
+	if (soak?.externalStartBytes != null && soak.externalEndBytes != null) {
+		log(
+			`(outside the JS heap, ArrayBuffers such as the in-memory trace recording: ` +
+				`${(soak.externalStartBytes / 1e6).toFixed(2)} → ${(soak.externalEndBytes / 1e6).toFixed(2)} MB)`
+		);
+	}
+	if (results.details.pageErrors.length > 0) {
+		log(`Page errors during the run (${results.details.pageErrors.length}):`);
+		for (const e of results.details.pageErrors.slice(0, 10)) log(`  ${e}`);
+	}
+
+	await mkdir(path.dirname(out), { recursive: true });
+	await writeFile(out, JSON.stringify(results, null, '\t') + '\n');
+	log(`\nWrote ${path.relative(ROOT, out)} in ${results.details.seconds} s.`);
+}
+
+main().catch((e: unknown) => {
+	console.error(e);
+	process.exitCode = 1;
+});
