@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { acknowledgeSafety, collectPageErrors, expectNoBrokenNumbers, screenshot } from './helpers';
 
@@ -125,3 +126,36 @@ test('a routine that does not exist says so', async ({ page }) => {
 	await expect(page.getByTestId('home-routines').locator('[data-routine]')).toHaveCount(3);
 	await screenshot(page, 'home-routines-1280');
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+	test(`routine pages have no WCAG 2.1 AA violations (${scheme})`, async ({ page }) => {
+		await page.emulateMedia({ colorScheme: scheme });
+		await page.addInitScript(() => localStorage.setItem('scapula:safety-acknowledged', 'true'));
+		const found: string[] = [];
+		const check = async (where: string) => {
+			const result = await new AxeBuilder({ page })
+				.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+				.analyze();
+			expect(result.passes.length).toBeGreaterThan(10);
+			for (const v of result.violations) {
+				found.push(`${where}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+			}
+		};
+		await page.goto('/routines');
+		await check('list');
+		await page.goto('/routines/build');
+		await page.getByRole('button', { name: 'Add Wall angels' }).click();
+		await check('builder');
+		await page.goto('/routines/play?id=morning-mobility&dose=short');
+		await check('overview');
+		await page.getByTestId('start-routine').click();
+		await page.getByTestId('pause').click();
+		await check('next');
+		await page.getByTestId('end-routine').click();
+		await expect(page.getByTestId('routine-summary')).toBeVisible();
+		await check('summary');
+		await page.goto('/workout/neck-side-tilt');
+		await check('workout with set panel and demo');
+		expect(found).toEqual([]);
+	});
+}
