@@ -2,6 +2,7 @@
  * Wires the real browser dependencies into a WorkoutSession: camera, pose estimator, person
  * tracking, the Coach and speech. The one place that knows which modules implement them.
  */
+import * as tf from '@tensorflow/tfjs-core';
 import { browserMediaDevices, listCameras, openCamera } from '$lib/camera/camera-source';
 import { Coach } from '$lib/engine/coach';
 import type { ExerciseDefinition } from '$lib/engine/types';
@@ -14,7 +15,7 @@ import {
 	setBackend,
 	type BackendName
 } from '$lib/pose/backend';
-import { isModelLoadError } from '$lib/pose/errors';
+import { isModelLoadError, ModelLoadError } from '$lib/pose/errors';
 import { createEstimator } from '$lib/pose/estimator';
 import {
 	DEFAULT_MODEL,
@@ -27,14 +28,17 @@ import {
 } from '$lib/pose/models';
 import { pickPerson } from '$lib/pose/tracking';
 import { Speaker } from '$lib/speech/speaker';
+import { StorageFullError, StorageUnavailableError } from '$lib/storage';
 import { recordWorkout } from './history/recording';
 import type { Settings } from './settings.svelte';
 import { browserStorage, readJson, writeJson } from './storage';
 import {
 	WorkoutSession,
+	type EstimatorLike,
 	type LoadedEstimator,
 	type ModelChoice,
-	type WorkoutDeps
+	type WorkoutDeps,
+	type WorkoutRecording
 } from './workout.svelte';
 
 /** Where the app serves the model weights and the MediaPipe solution (our own origin). */
@@ -150,6 +154,90 @@ function autoCandidates(): BackendName[] {
 	return DEFAULT_CANDIDATES.filter((b) => !(soft && b === 'webgl'));
 }
 
+/** Marks the error a lost GPU context gives, so the session can fall back to wasm. */
+const CONTEXT_LOST = 'the WebGL context was lost';
+
+/**
+ * On the webgl backend, a lost WebGL context (driver reset, GPU switch, too many contexts,
+ * `WEBGL_lose_context`) does not make tfjs throw: every model run returns garbage and nobody is
+ * ever found again. This wrapper checks the context around each estimate and throws instead,
+ * which the session turns into a switch to WebAssembly (see `fallback` below).
+ */
+function watchContextLoss(estimator: EstimatorLike): EstimatorLike {
+	const gl = (tf.backend() as { gpgpu?: { gl?: WebGLRenderingContext } } | null)?.gpgpu?.gl;
+	if (activeBackend() !== 'webgl' || !gl) return estimator;
+	const check = () => {
+		if (gl.isContextLost()) throw ModelLoadError.backend('webgl', CONTEXT_LOST);
+	};
+	return {
+		async estimate(input, timestampMs) {
+			check();
+			const bodies = await estimator.estimate(input, timestampMs);
+			check();
+			return bodies;
+		},
+		reset: () => estimator.reset(),
+		dispose() {
+			try {
+				estimator.dispose();
+			} catch {
+				// The lost context took the model's memory with it.
+			}
+		}
+	};
+}
+
+/** The model failed mid-session on the GPU: load it on WebAssembly (the processor) instead. */
+function fallback(
+	choice: ModelChoice,
+	error: unknown
+): { choice: ModelChoice; message: string } | null {
+	const onGpu = activeBackend() === 'webgl' || activeBackend() === 'webgpu';
+	if (!onGpu || !isModelLoadError(error) || error.kind !== 'backend') return null;
+	const lost = error.message.includes(CONTEXT_LOST);
+	return {
+		choice: { ...choice, runtime: 'tfjs', backend: 'wasm' },
+		message: `${lost ? 'The graphics card stopped (its WebGL context was lost)' : 'The graphics card failed'}: switched to WebAssembly (the processor). Your reps and holds are kept.`
+	};
+}
+
+/** Why the history is not being saved, in words. */
+function saveProblemText(error: unknown): string {
+	if (error instanceof StorageFullError || error instanceof StorageUnavailableError) {
+		return `This workout is not being saved: ${error.message}`;
+	}
+	const detail = error instanceof Error ? error.message : String(error);
+	return `This workout is not being saved to your history (${detail}). Counting goes on.`;
+}
+
+/**
+ * Records the workout (./history/recording.ts) and reports a failing save, and its end once a
+ * later write works (the recorder keeps the workout in memory and retries).
+ */
+function recordWithProblems(
+	exerciseId: string,
+	onProblem: (message: string | null) => void = () => {}
+): WorkoutRecording {
+	let failing = false;
+	const r = recordWorkout(exerciseId, {
+		onError: (e) => {
+			failing = true;
+			console.warn('Scapula: the workout is not being saved', e);
+			onProblem(saveProblemText(e));
+		}
+	});
+	return {
+		handle(events) {
+			r.handle(events);
+			if (failing && r.recorder.error === null) {
+				failing = false;
+				onProblem(null);
+			}
+		},
+		end: () => r.end()
+	};
+}
+
 async function loadEstimator(
 	choice: ModelChoice,
 	onProgress: (detail: string) => void
@@ -191,7 +279,8 @@ async function loadEstimator(
 			throw e;
 		}
 	}
-	return { estimator, backend: activeBackend() ?? 'unknown' };
+	// After the probe, which may have switched the backend.
+	return { estimator: watchContextLoss(estimator), backend: activeBackend() ?? 'unknown' };
 }
 
 export function createWorkoutSession(
@@ -214,7 +303,14 @@ export function createWorkoutSession(
 		speaker: new Speaker({ volume: settings.volume }),
 		now: () => performance.now(),
 		// The history: counts, scores and cues saved as the workout goes (never frames).
-		recordWorkout: (exerciseId) => recordWorkout(exerciseId)
+		recordWorkout: (exerciseId, onSaveProblem) => recordWithProblems(exerciseId, onSaveProblem),
+		fallback,
+		onVisibilityChange(listener) {
+			if (typeof document === 'undefined') return () => {};
+			const onChange = () => listener(document.visibilityState === 'hidden');
+			document.addEventListener('visibilitychange', onChange);
+			return () => document.removeEventListener('visibilitychange', onChange);
+		}
 	};
 	const session = new WorkoutSession(
 		exercise,

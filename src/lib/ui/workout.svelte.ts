@@ -71,7 +71,18 @@ export interface WorkoutDeps {
 	 * Saves the workout to the history as it happens: called when frames first flow after a
 	 * start or a "Start over"; absent, nothing is saved.
 	 */
-	recordWorkout?(exerciseId: string): WorkoutRecording;
+	recordWorkout?(
+		exerciseId: string,
+		onSaveProblem?: (message: string | null) => void
+	): WorkoutRecording;
+	/**
+	 * After the model failed mid-session: another choice to load instead (e.g. WebAssembly when
+	 * the WebGL context was lost) and the words for the switch; null leaves the failure to the
+	 * user ("Try again").
+	 */
+	fallback?(choice: ModelChoice, error: unknown): { choice: ModelChoice; message: string } | null;
+	/** Subscribes to the page being hidden or shown again; returns an unsubscribe function. */
+	onVisibilityChange?(listener: (hidden: boolean) => void): () => void;
 }
 
 /** One workout being saved: every frame's events go in; `end()` finishes it. */
@@ -91,7 +102,7 @@ export interface Problem {
 	message: string;
 	actions: readonly ProblemAction[];
 	/** The camera problem kind, when from the camera (tests and styling use it). */
-	kind?: CameraProblem['kind'] | 'finished' | 'bad-trace';
+	kind?: CameraProblem['kind'] | 'finished' | 'bad-trace' | 'hidden';
 }
 
 /** How often the reactive stats snapshot refreshes; timings change slowly and read calmly. */
@@ -122,6 +133,8 @@ export class WorkoutSession {
 	 * Republished when a whole second is added.
 	 */
 	traceRecording: RecorderSnapshot = $state.raw(new TraceRecorder().snapshot());
+	/** Why the history is not being saved right now (storage full…), or null. Counting goes on. */
+	saveProblem: string | null = $state(null);
 	/** A trace replay is skipping to its end. */
 	replaySkipping = $state(false);
 
@@ -134,6 +147,9 @@ export class WorkoutSession {
 	#stopLoop: (() => void) | null = null;
 	#unsubscribeEnded: (() => void) | null = null;
 	#unsubscribeDevices: (() => void) | null = null;
+	#unsubscribeVisibility: (() => void) | null = null;
+	/** Frames were paused because the page was hidden: resume when it shows again. */
+	#pausedHidden = false;
 	#previous: Body | null = null;
 	#frameStats = new FrameStats();
 	#lastStatsPublish = -Infinity;
@@ -153,6 +169,8 @@ export class WorkoutSession {
 		this.#deps = deps;
 		this.#coach = deps.createCoach(exercise);
 		this.#unsubscribeDevices = deps.onDevicesChanged?.(() => void this.refreshCameras()) ?? null;
+		this.#unsubscribeVisibility =
+			deps.onVisibilityChange?.((hidden) => this.#onVisibility(hidden)) ?? null;
 	}
 
 	/** Whether frames are flowing. */
@@ -402,6 +420,8 @@ export class WorkoutSession {
 		this.#disposeEstimator();
 		this.#unsubscribeDevices?.();
 		this.#unsubscribeDevices = null;
+		this.#unsubscribeVisibility?.();
+		this.#unsubscribeVisibility = null;
 		this.#deps.speaker.cancel();
 		this.#traceRecorder.clear();
 	}
@@ -507,7 +527,10 @@ export class WorkoutSession {
 		this.state = state;
 		for (const listener of this.#stateListeners) listener(state);
 		if (this.#deps.recordWorkout) {
-			this.#recording ??= this.#deps.recordWorkout(this.exercise.id);
+			this.#recording ??= this.#deps.recordWorkout(this.exercise.id, (message) => {
+				if (message && message !== this.saveProblem) this.say(message);
+				this.saveProblem = message;
+			});
 			this.#recording.handle(state.events);
 		}
 		if (state.events.length > 0) this.#announce(state.events);
@@ -578,6 +601,15 @@ export class WorkoutSession {
 
 	#modelFailed(e: unknown): void {
 		this.#pause();
+		const fallback = this.source && this.#video ? this.#deps.fallback?.(this.#choice, e) : null;
+		if (fallback) {
+			// E.g. the WebGL context was lost: reload on the fallback and go on counting.
+			this.#choice = { ...fallback.choice };
+			this.say(fallback.message);
+			void this.retryModel();
+			this.loadingDetail = fallback.message;
+			return;
+		}
 		this.modelStatus = 'error';
 		const { title, message } = this.#deps.describeModelError(e);
 		this.#fail({ source: 'model', title, message, actions: ['retry-model'] }, false);
@@ -609,6 +641,40 @@ export class WorkoutSession {
 			this.problem = problemFromCamera(cameraProblem('disconnected'));
 			void this.refreshCameras();
 		}
+	}
+
+	/**
+	 * A hidden tab gets no frames (browsers stop video frame callbacks), so counting pauses with
+	 * a message instead of stalling silently, and goes on when the tab shows again. Camera and
+	 * video sessions only: a trace replay keeps its own clock.
+	 */
+	#onVisibility(hidden: boolean): void {
+		const source = this.source;
+		if (hidden) {
+			if (!this.running || !source || this.replay) return;
+			this.#pausedHidden = true;
+			this.#pause();
+			if (source.kind === 'file') this.#video?.pause();
+			this.phase = 'stopped';
+			this.problem = {
+				source: source.kind,
+				kind: 'hidden',
+				title: 'Paused while this tab is hidden',
+				message: 'Your reps and holds are kept. Counting goes on when you come back to this tab.',
+				actions: []
+			};
+			return;
+		}
+		if (!this.#pausedHidden) return;
+		this.#pausedHidden = false;
+		if (this.problem?.kind !== 'hidden' || !source || !this.#video) return;
+		const video = this.#video;
+		void source.play(video).then(
+			() => {
+				if (this.source === source && this.problem?.kind === 'hidden') this.#resume(source);
+			},
+			() => undefined
+		);
 	}
 
 	/** Reports a problem; by default also releases the source (camera light off). */
