@@ -37,7 +37,8 @@ export default defineConfig({
 	globalSetup: './tests/e2e/global-setup.ts',
 	fullyParallel: false,
 	workers: 1,
-	retries: 0,
+	// One retry: a 2-core CI machine running a real model can stall a frame loop for seconds.
+	retries: 1,
 	// Software-rendered Chromium on two cores: model load plus a whole rep can take a minute.
 	timeout: 180_000,
 	expect: { timeout: 15_000 },
