@@ -15,7 +15,7 @@ const SEATED = { distanceM: 1.6, target: { y: 0.95 } };
 const still = (p: sim.PostureInput, seconds: number, seed = 1) =>
 	sim.idle(seconds, { posture: p, sway: 0.5, seed });
 
-function render(timeline: sim.Timeline, view: sim.ViewAngle, seed = 1): PoseFrame[] {
+function render(timeline: sim.Motion, view: sim.ViewAngle, seed = 1): PoseFrame[] {
 	return sim.simulate({ timeline, camera: { ...SEATED, view }, noise: 'realistic', seed }).frames;
 }
 

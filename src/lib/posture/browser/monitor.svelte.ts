@@ -1,0 +1,602 @@
+/**
+ * The live posture monitor: camera → pose model → the posture engine (src/lib/posture) →
+ * nudges, breaks and the day's timeline. Owns the sampling loop (one frame at a time, 0.5–2 a
+ * second, timed by a Web Worker so it keeps going in a background tab) and exposes what the
+ * page shows. Every browser dependency comes in through `MonitorDeps`, so it runs in Node tests
+ * with fakes and a fake clock.
+ *
+ * Privacy: frames go from the camera to the model and nowhere else; nothing but seconds per
+ * status, nudge counts and the calibration's numbers is stored. Pausing stops the camera's
+ * tracks (the browser's camera light goes off), it does not just stop looking.
+ */
+import type { FrameSource } from '$lib/camera/frame-source';
+import type { Body } from '$lib/pose/keypoints';
+import { readJson, writeJson, type StorageLike } from '$lib/ui/storage';
+import { localDate } from '$lib/storage/dates';
+import {
+	breakTaken,
+	CalibrationError,
+	Calibrator,
+	DayLog,
+	DEFAULT_NUDGE_CONFIG,
+	INITIAL_NUDGE_STATE,
+	metricDef,
+	nextSampleDelay,
+	nudgeStep,
+	parseCalibration,
+	pauseNudges,
+	postureGuides,
+	PostureEngine,
+	snooze,
+	unsnooze,
+	type Calibration,
+	type DayTimeline,
+	type GuideLine,
+	type NudgeConfig,
+	type NudgeState,
+	type PendingTotals,
+	type PostureReading,
+	type PostureStatus,
+	type Sensitivity
+} from '$lib/posture';
+import { CALIBRATION_HELP, nudgeMessage } from '$lib/posture/text';
+import type { Chime } from './chime';
+import type { Notifier } from './notifier';
+import { LatenessWatch, type TimerLike } from './sampler';
+
+export interface EstimatorLike {
+	estimate(input: HTMLVideoElement, timestampMs?: number): Promise<Body[]>;
+	reset(): void;
+	dispose(): void;
+}
+
+export interface MonitorSettings {
+	sensitivity: Sensitivity;
+	graceSeconds: number;
+	/** 0: no break reminders. */
+	breakMinutes: number;
+	quiet: (at: Date) => boolean;
+	/** Play the soft chime with nudges. */
+	sound: boolean;
+}
+
+export interface MonitorDeps {
+	openCamera(): Promise<FrameSource>;
+	loadEstimator(onProgress: (detail: string) => void): Promise<{
+		estimator: EstimatorLike;
+		backend: string;
+	}>;
+	pickPerson(bodies: readonly Body[], previous: Body | null): Body | null;
+	describeModelError(error: unknown): { title: string; message: string };
+	describeCameraError(error: unknown): { title: string; message: string };
+	timer: TimerLike;
+	notifier: Notifier;
+	chime: Chime;
+	/** Local storage: the calibration and the day's timeline (numbers only). */
+	storage: StorageLike;
+	/** Adds one day's totals to the history database (addPostureTime); rejects when it cannot. */
+	saveTotals?(item: PendingTotals): Promise<void>;
+	/** The current settings (read at every sample, so changes apply at once). */
+	settings(): MonitorSettings;
+	/** Monotonic milliseconds (performance.now). */
+	now(): number;
+	/** Wall-clock milliseconds (Date.now). */
+	wallNow(): number;
+	/** The page is hidden (another tab in front, window minimised). */
+	isHidden(): boolean;
+	/** The page has the focus (a notification is only needed when it does not). */
+	hasFocus(): boolean;
+	/** Brings the page to the front (notification click). */
+	focusPage?(): void;
+}
+
+export type MonitorPhase =
+	'idle' | 'starting' | 'needs-calibration' | 'calibrating' | 'monitoring' | 'paused' | 'error';
+
+export interface MonitorProblem {
+	source: 'camera' | 'model';
+	title: string;
+	message: string;
+}
+
+export interface Banner {
+	kind: 'posture' | 'break' | 'setup';
+	title: string;
+	message: string;
+	/** Wall-clock ms it appeared. */
+	at: number;
+}
+
+/** How long the person sits still for a calibration, s (2 frames a second: 20 frames). */
+export const CALIBRATION_SECONDS = 10;
+/** Totals go to the history database this often (ms), and on pause and when the tab hides. */
+const FLUSH_MS = 60_000;
+/** The reactive timeline refreshes this often while monitoring (ms). */
+const TODAY_REFRESH_MS = 10_000;
+/** Longest gap (s) credited to the timeline between two samples (a throttled tab: 1 a minute). */
+const MAX_GAP_S = 90;
+
+export const CALIBRATION_KEY = 'scapula:posture-calibration';
+export const TIMELINE_KEY = 'scapula:posture-timeline';
+
+export class PostureMonitor {
+	phase: MonitorPhase = $state('idle');
+	problem: MonitorProblem | null = $state.raw(null);
+	/** What the model load is doing ('' when nothing). */
+	loadingDetail = $state('');
+	backend: string | null = $state(null);
+	/** The camera is open (its tracks live): the page shows the camera indicator. */
+	cameraOn = $state(false);
+	source: FrameSource | null = $state.raw(null);
+	/** The latest reading (replaced every sample). */
+	reading: PostureReading | null = $state.raw(null);
+	guides: GuideLine[] = $state.raw([]);
+	calibration: Calibration | null = $state.raw(null);
+	/** 0–1 while calibrating. */
+	calibrationProgress = $state(0);
+	/** Why the last calibration failed, or ''. */
+	calibrationError = $state('');
+	banner: Banner | null = $state.raw(null);
+	/** Wall ms the settled status last changed. */
+	statusSince = $state(0);
+	/** Seconds sitting since the last break; seconds of the current slouch. */
+	sittingSeconds = $state(0);
+	slouchSeconds = $state(0);
+	/** Wall ms nudges are snoozed until, or null. */
+	snoozedUntil: number | null = $state(null);
+	/** A due nudge is being held by quiet hours right now. */
+	quietNow = $state(false);
+	/** Set when the browser slows this tab's checks down in the background: the actual pace. */
+	throttledEveryMs: number | null = $state(null);
+	/** Today's timeline (refreshed every few seconds). */
+	today: DayTimeline = $state.raw({ date: '', slots: {}, nudges: 0 });
+	/** Share of one core the monitor's own work took over the last minutes (0–1), or null. */
+	cpuShare: number | null = $state(null);
+	/** Milliseconds until the next check (the adaptive pace). */
+	nextDelayMs = $state(0);
+	/** Checks done since the camera opened, and the last one's own work (model + engine), ms. */
+	samples = $state(0);
+	lastSampleMs: number | null = $state(null);
+	/** Own work (model + engine) since the camera opened, ms: for the CPU benchmark. */
+	busyMsTotal = $state(0);
+
+	readonly #deps: MonitorDeps;
+	#engine = new PostureEngine();
+	#calibrator: Calibrator | null = null;
+	#calibrationStart = 0;
+	#estimator: EstimatorLike | null = null;
+	#loading: Promise<EstimatorLike | null> | null = null;
+	#video: HTMLVideoElement | null = null;
+	#previous: Body | null = null;
+	#nudges: NudgeState = INITIAL_NUDGE_STATE;
+	#log: DayLog;
+	#lastSampleWall: number | null = null;
+	#lastStatus: PostureStatus | null = null;
+	#scheduledAt = 0;
+	#askedMs = 0;
+	#watch = new LatenessWatch();
+	#generation = 0;
+	#busy = false;
+	#lastFlush = 0;
+	#lastTodayRefresh = 0;
+	/** Own work (model + engine) and wall time since `#costSince`, ms. */
+	#busyMs = 0;
+	#costSince = 0;
+	#unsubscribeEnded: (() => void) | null = null;
+	/** The smoothed body of the last frame, for the overlay (also while calibrating). */
+	#drawBody: Body | null = $state.raw(null);
+
+	constructor(deps: MonitorDeps) {
+		this.#deps = deps;
+		this.#log = new DayLog(readJson(deps.storage, TIMELINE_KEY, [] as unknown[], Array.isArray));
+		const stored = parseCalibration(readJson(deps.storage, CALIBRATION_KEY, null, isAny));
+		if (stored) this.#setCalibration(stored, false);
+		this.#refreshToday(true);
+	}
+
+	/** Monitoring or calibrating: frames are flowing. */
+	get active(): boolean {
+		return this.phase === 'monitoring' || this.phase === 'calibrating';
+	}
+
+	/** The body to draw over the video. */
+	get body(): Body | null {
+		return this.#drawBody;
+	}
+
+	get mirrored(): boolean {
+		return this.source?.mirrored ?? false;
+	}
+
+	/** The nudge timing now in force (from the settings). */
+	get nudgeConfig(): NudgeConfig {
+		const s = this.#deps.settings();
+		return {
+			...DEFAULT_NUDGE_CONFIG,
+			graceSeconds: s.graceSeconds,
+			breakMinutes: s.breakMinutes,
+			quiet: s.quiet
+		};
+	}
+
+	/** `{@attach monitor.attachVideo}`: the element frames are read from. */
+	attachVideo = (video: HTMLVideoElement) => {
+		this.#video = video;
+		if (this.source) void this.source.attach(video).catch(() => undefined);
+		return () => {
+			if (this.#video === video) {
+				this.source?.detach(video);
+				this.#video = null;
+			}
+		};
+	};
+
+	/** Opens the camera and loads the model; then calibrates or monitors. */
+	async start(): Promise<void> {
+		if (this.phase === 'starting' || this.active) return;
+		const generation = ++this.#generation;
+		this.phase = 'starting';
+		this.problem = null;
+		this.#deps.chime.unlock();
+		const model = this.#ensureModel();
+		let source: FrameSource;
+		try {
+			source = await this.#deps.openCamera();
+		} catch (e) {
+			if (generation !== this.#generation) return;
+			this.problem = { source: 'camera', ...this.#deps.describeCameraError(e) };
+			this.phase = 'error';
+			return;
+		}
+		if (generation !== this.#generation) {
+			source.stop();
+			return;
+		}
+		this.source = source;
+		this.cameraOn = true;
+		this.#unsubscribeEnded = source.onEnded(() => {
+			if (this.source !== source) return;
+			this.#stopCamera();
+			this.problem = {
+				source: 'camera',
+				title: 'The camera stopped',
+				message: 'It was unplugged, or another app took it. Press "Start" to try again.'
+			};
+			this.phase = 'error';
+		});
+		try {
+			if (this.#video) await source.attach(this.#video);
+		} catch (e) {
+			if (generation !== this.#generation) return;
+			this.#stopCamera();
+			this.problem = { source: 'camera', ...this.#deps.describeCameraError(e) };
+			this.phase = 'error';
+			return;
+		}
+		const estimator = await model;
+		if (generation !== this.#generation) return;
+		if (!estimator) {
+			this.#stopCamera();
+			this.phase = 'error';
+			return;
+		}
+		estimator.reset();
+		this.#engine.reset();
+		this.#previous = null;
+		this.#lastSampleWall = null;
+		this.#costSince = this.#deps.now();
+		this.#busyMs = 0;
+		if (this.calibration) {
+			this.phase = 'monitoring';
+		} else {
+			this.phase = 'needs-calibration';
+		}
+		this.#schedule(0);
+	}
+
+	/** Starts a 10-second calibration (the person sits well meanwhile). */
+	calibrate(): void {
+		if (!this.source || !this.#estimator) return;
+		this.#calibrator = new Calibrator();
+		this.#calibrationStart = this.#deps.now();
+		this.calibrationProgress = 0;
+		this.calibrationError = '';
+		if (this.banner?.kind === 'setup') this.banner = null;
+		this.phase = 'calibrating';
+		this.#schedule(0);
+	}
+
+	/** Stops the camera (tracks stopped, light off) and the checks; keeps the model loaded. */
+	pause(): void {
+		if (this.phase === 'paused' || this.phase === 'idle') return;
+		this.#generation++;
+		this.#deps.timer.cancel();
+		this.#stopCamera();
+		this.#calibrator = null;
+		this.#nudges = pauseNudges(this.#nudges);
+		this.#lastSampleWall = null;
+		this.reading = null;
+		this.guides = [];
+		this.phase = 'paused';
+		this.flush();
+	}
+
+	/** Pause and forget everything transient (the page is closing). */
+	stop(): void {
+		this.pause();
+		this.#deps.timer.dispose();
+		this.#estimator?.dispose();
+		this.#estimator = null;
+		this.#loading = null;
+		this.#deps.chime.close();
+		this.phase = 'idle';
+	}
+
+	/** Snoozes every nudge for `minutes`. */
+	snooze(minutes: number): void {
+		const t = this.#deps.now() / 1000;
+		this.#nudges = snooze(this.#nudges, t, minutes * 60);
+		this.snoozedUntil = this.#deps.wallNow() + minutes * 60_000;
+		if (this.banner && this.banner.kind !== 'setup') this.banner = null;
+	}
+
+	unsnooze(): void {
+		this.#nudges = unsnooze(this.#nudges);
+		this.snoozedUntil = null;
+	}
+
+	/** The person took their break (e.g. opened the desk-break routine). */
+	takeBreak(): void {
+		this.#nudges = breakTaken(this.#nudges);
+		this.sittingSeconds = 0;
+		if (this.banner?.kind === 'break') this.banner = null;
+	}
+
+	dismissBanner(): void {
+		if (this.banner?.kind === 'setup') this.#engine.dismissSetupChange();
+		this.banner = null;
+	}
+
+	/** Forget the calibration (the next start asks for a new one). */
+	forgetCalibration(): void {
+		this.#setCalibration(null, true);
+		if (this.phase === 'monitoring') this.phase = 'needs-calibration';
+	}
+
+	/** Writes the day's totals to the history database and the timeline to local storage. */
+	flush(): void {
+		this.#lastFlush = this.#deps.now();
+		writeJson(this.#deps.storage, TIMELINE_KEY, this.#log.toJSON());
+		const save = this.#deps.saveTotals;
+		if (!save) return;
+		for (const item of this.#log.takePending()) {
+			// A failed write (storage full, blocked) keeps its seconds for the next flush.
+			save(item).catch(() => this.#log.restorePending([item]));
+		}
+	}
+
+	#setCalibration(c: Calibration | null, persist: boolean): void {
+		this.calibration = c;
+		this.#engine.calibration = c;
+		if (persist) {
+			if (c) writeJson(this.#deps.storage, CALIBRATION_KEY, c);
+			else this.#deps.storage.removeItem(CALIBRATION_KEY);
+		}
+	}
+
+	#ensureModel(): Promise<EstimatorLike | null> {
+		if (this.#estimator) return Promise.resolve(this.#estimator);
+		this.#loading ??= this.#deps
+			.loadEstimator((detail) => (this.loadingDetail = detail))
+			.then(({ estimator, backend }) => {
+				this.#estimator = estimator;
+				this.backend = backend;
+				this.loadingDetail = '';
+				return estimator;
+			})
+			.catch((e: unknown) => {
+				this.#loading = null;
+				this.loadingDetail = '';
+				this.problem = { source: 'model', ...this.#deps.describeModelError(e) };
+				return null;
+			});
+		return this.#loading;
+	}
+
+	#stopCamera(): void {
+		this.#unsubscribeEnded?.();
+		this.#unsubscribeEnded = null;
+		if (this.source) {
+			if (this.#video) this.source.detach(this.#video);
+			this.source.stop();
+		}
+		this.source = null;
+		this.cameraOn = false;
+	}
+
+	#schedule(delayMs: number): void {
+		const generation = this.#generation;
+		this.#askedMs = delayMs;
+		this.#scheduledAt = this.#deps.now();
+		this.nextDelayMs = delayMs;
+		this.#deps.timer.schedule(delayMs, () => {
+			if (generation !== this.#generation) return;
+			void this.#tick(generation);
+		});
+	}
+
+	async #tick(generation: number): Promise<void> {
+		if (this.#busy || !this.active) return;
+		const actual = this.#deps.now() - this.#scheduledAt;
+		if (this.#askedMs > 0) this.#watch.record(this.#askedMs, actual, this.#deps.isHidden());
+		this.throttledEveryMs = this.#watch.throttledEveryMs;
+		this.#busy = true;
+		try {
+			await this.#sample();
+		} catch {
+			// A frame that fails (the video not ready yet, a model hiccup) is skipped.
+		} finally {
+			this.#busy = false;
+		}
+		if (generation !== this.#generation || !this.active) return;
+		this.#schedule(this.#delay());
+	}
+
+	#delay(): number {
+		const r = this.reading;
+		return nextSampleDelay({
+			calibrating: this.phase === 'calibrating',
+			status: r?.status ?? null,
+			pending: r?.pending ?? false,
+			severity: r?.severity ?? null,
+			stableSeconds: (this.#deps.wallNow() - this.statusSince) / 1000
+		});
+	}
+
+	async #sample(): Promise<void> {
+		const video = this.#video;
+		const estimator = this.#estimator;
+		if (!video || !estimator || video.readyState < 2 || video.videoWidth === 0) return;
+		const started = this.#deps.now();
+		const bodies = await estimator.estimate(video, started);
+		const body = this.#deps.pickPerson(bodies, this.#previous);
+		this.#previous = body;
+		const t = started / 1000;
+		const frame = { t, body };
+		if (this.phase === 'calibrating') this.#calibrationFrame(frame);
+		else if (this.phase === 'monitoring') this.#monitorFrame(frame);
+		const end = this.#deps.now();
+		this.samples++;
+		this.lastSampleMs = end - started;
+		this.busyMsTotal += end - started;
+		this.#busyMs += end - started;
+		const span = end - this.#costSince;
+		if (span >= 5000) this.cpuShare = this.#busyMs / span;
+		if (span >= 120_000) {
+			// A rolling window: halve both so the share follows the recent pace.
+			this.#busyMs /= 2;
+			this.#costSince = end - span / 2;
+		}
+	}
+
+	#calibrationFrame(frame: { t: number; body: Body | null }): void {
+		const c = this.#calibrator;
+		if (!c) return;
+		const { features, body } = this.#engine.measure(frame);
+		c.add(frame.t, features);
+		this.reading = null;
+		this.guides = [];
+		this.#drawBody = body;
+		const elapsed = (this.#deps.now() - this.#calibrationStart) / 1000;
+		this.calibrationProgress = Math.min(1, elapsed / CALIBRATION_SECONDS);
+		if (elapsed < CALIBRATION_SECONDS) return;
+		this.#calibrator = null;
+		try {
+			const cal = c.finish({ requireStill: true });
+			this.#setCalibration(cal, true);
+			this.#engine.reset();
+			this.statusSince = this.#deps.wallNow();
+			this.phase = 'monitoring';
+		} catch (e) {
+			this.calibrationError =
+				e instanceof CalibrationError
+					? CALIBRATION_HELP[e.problem]
+					: 'Calibration failed. Try again.';
+			this.phase = 'needs-calibration';
+		}
+	}
+
+	#monitorFrame(frame: { t: number; body: Body | null }): void {
+		const settings = this.#deps.settings();
+		this.#engine.sensitivity = settings.sensitivity;
+		const r = this.#engine.process(frame);
+		this.reading = r;
+		this.#drawBody = r.body;
+		const cal = this.calibration;
+		this.guides = cal ? postureGuides(cal, r.features, settings.sensitivity) : [];
+		const wall = this.#deps.wallNow();
+		if (r.status !== this.#lastStatus) {
+			this.#lastStatus = r.status;
+			this.statusSince = wall;
+		}
+		// The timeline: the time since the last sample, in the status now settled.
+		if (this.#lastSampleWall !== null) {
+			const from = Math.max(this.#lastSampleWall, wall - MAX_GAP_S * 1000);
+			this.#log.add(r.status, from, wall);
+		}
+		this.#lastSampleWall = wall;
+
+		// A one-off value for the quiet-hours check, never stored or observed.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const at = new Date(wall);
+		const step = nudgeStep(
+			this.#nudges,
+			{ t: frame.t, wall: at, status: r.status },
+			{
+				...this.nudgeConfig,
+				quiet: settings.quiet
+			}
+		);
+		this.#nudges = step.state;
+		this.sittingSeconds = step.state.sittingSeconds;
+		this.slouchSeconds = step.state.slouchSeconds;
+		this.quietNow = step.held === 'quiet';
+		if (this.snoozedUntil !== null && step.state.snoozedUntil === null) this.snoozedUntil = null;
+		for (const e of step.events) {
+			if (e.kind === 'posture') this.#nudgePosture(r, wall);
+			else this.#nudgeBreak(e.sittingMinutes, wall);
+		}
+		if (this.banner?.kind === 'posture' && r.status === 'upright') this.banner = null;
+		if (r.setupChanged && this.banner?.kind !== 'setup') {
+			this.banner = {
+				kind: 'setup',
+				title: 'Did your setup change?',
+				message:
+					'The camera or your seat seems to have moved since you calibrated, so posture is not judged. Recalibrate sitting well, or keep the old calibration if nothing changed.',
+				at: wall
+			};
+		} else if (!r.setupChanged && this.banner?.kind === 'setup') {
+			this.banner = null;
+		}
+		const now = this.#deps.now();
+		if (now - this.#lastFlush >= FLUSH_MS) this.flush();
+		this.#refreshToday(false);
+	}
+
+	#nudgePosture(r: PostureReading, wall: number): void {
+		const cal = this.calibration;
+		const message = nudgeMessage(r.checks, (c) =>
+			cal ? (metricDef(cal.view, c.id)?.cue ?? '') : ''
+		);
+		this.banner = { kind: 'posture', title: 'Time to sit up', message, at: wall };
+		this.#log.nudge(wall);
+		this.#alert('Time to sit up', message, 'scapula-posture');
+	}
+
+	#nudgeBreak(minutes: number, wall: number): void {
+		const message = `You have been sitting for ${Math.round(minutes)} minutes. Stand up, move, and try the desk break.`;
+		this.banner = { kind: 'break', title: 'Time for a break', message, at: wall };
+		this.#alert('Time for a break', message, 'scapula-break');
+	}
+
+	#alert(title: string, message: string, tag: string): void {
+		if (this.#deps.settings().sound) this.#deps.chime.play();
+		if (this.#deps.isHidden() || !this.#deps.hasFocus()) {
+			this.#deps.notifier.show(title, message, tag, () => this.#deps.focusPage?.());
+		}
+	}
+
+	#refreshToday(force: boolean): void {
+		const now = this.#deps.now();
+		if (!force && now - this.#lastTodayRefresh < TODAY_REFRESH_MS) return;
+		this.#lastTodayRefresh = now;
+		this.today = this.#log.day(localDate(this.#deps.wallNow()));
+	}
+
+	/** Refreshes today's timeline now (e.g. after the page comes back into view). */
+	refreshToday(): void {
+		this.#refreshToday(true);
+	}
+}
+
+const isAny = (v: unknown): v is unknown => v !== undefined;

@@ -1,0 +1,170 @@
+/**
+ * Wires the real browser dependencies into a PostureMonitor: a camera at a low frame rate, the
+ * pose model chosen in Settings, the worker timer, notifications, the chime, local storage and
+ * the history database. The one place that knows which modules implement them.
+ */
+import {
+	browserMediaDevices,
+	CameraError,
+	CameraSource,
+	openCamera,
+	type MediaDevicesLike
+} from '$lib/camera/camera-source';
+import { cameraErrorFrom } from '$lib/camera/errors';
+import {
+	activeBackend,
+	DEFAULT_CANDIDATES,
+	initBackend,
+	setBackend,
+	type BackendName
+} from '$lib/pose/backend';
+import { isModelLoadError } from '$lib/pose/errors';
+import { createEstimator } from '$lib/pose/estimator';
+import {
+	DEFAULT_MODEL,
+	DEFAULT_RUNTIME,
+	getModel,
+	isModelId,
+	type Runtime
+} from '$lib/pose/models';
+import { pickPerson } from '$lib/pose/tracking';
+import { addPostureTime } from '$lib/storage';
+import { historyDb } from '$lib/ui/history/db';
+import { MEDIAPIPE_PATH, MODEL_BASE_URL, softwareWebGL } from '$lib/ui/pipeline';
+import { inQuietHours, type Settings } from '$lib/ui/settings.svelte';
+import { browserStorage, readJson } from '$lib/ui/storage';
+import { Chime } from './chime';
+import { PostureMonitor, type EstimatorLike } from './monitor.svelte';
+import { Notifier } from './notifier';
+import { workerTimer } from './sampler';
+
+/**
+ * The posture camera: 640×480 is plenty (the model looks at 192 px), and 5 frames a second
+ * (at most 10) since at most 2 a second are checked: fewer frames to capture, decode and paint.
+ */
+export const POSTURE_CAMERA = { width: 640, height: 480, frameRate: 5, maxFrameRate: 10 } as const;
+
+export async function openPostureCamera(
+	devices: MediaDevicesLike | null = browserMediaDevices(),
+	deviceId?: string
+): Promise<CameraSource> {
+	if (!devices) return openCamera({ deviceId, devices });
+	const video: MediaTrackConstraints = {
+		width: { ideal: POSTURE_CAMERA.width },
+		height: { ideal: POSTURE_CAMERA.height },
+		frameRate: { ideal: POSTURE_CAMERA.frameRate, max: POSTURE_CAMERA.maxFrameRate }
+	};
+	if (deviceId) video.deviceId = { exact: deviceId };
+	else video.facingMode = 'user';
+	try {
+		return new CameraSource(await devices.getUserMedia({ video, audio: false }));
+	} catch (e) {
+		const name = (e as { name?: string })?.name;
+		// A camera that cannot go that slow (or a remembered one that is gone): the usual way.
+		if (name === 'OverconstrainedError' || name === 'ConstraintNotSatisfiedError') {
+			return openCamera({ deviceId, devices });
+		}
+		throw new CameraError(cameraErrorFrom(e), { cause: e });
+	}
+}
+
+/** The camera messages speak of opening a video file, which this page does not offer. */
+function withoutFileHint(message: string): string {
+	return message
+		.replace(/ You can also open a video file instead\./, '')
+		.replace(/ — or open a video file of yourself instead/, '')
+		.replace(/,? or open a video file instead/, '');
+}
+
+export function describeCameraError(e: unknown): { title: string; message: string } {
+	const p = e instanceof CameraError ? e.problem : cameraErrorFrom(e);
+	return { title: p.title, message: withoutFileHint(p.message) };
+}
+
+export function describeModelError(error: unknown): { title: string; message: string } {
+	if (isModelLoadError(error)) {
+		const hint =
+			error.kind === 'backend'
+				? ' Open Settings and choose "WebAssembly (processor)", then try again.'
+				: '';
+		return { title: 'The pose model could not start', message: error.message + hint };
+	}
+	return {
+		title: 'The pose model failed',
+		message: `${error instanceof Error ? error.message : String(error)}. Try again, or pick another model in Settings.`
+	};
+}
+
+/**
+ * Loads the model chosen in Settings. "Automatic" reuses the backend the workout page measured
+ * fastest on this device (remembered under `scapula:auto-backend`), else starts the first that
+ * works, skipping a software-rendered WebGL (9× slower than WebAssembly there).
+ */
+async function loadEstimator(
+	settings: Settings
+): Promise<{ estimator: EstimatorLike; backend: string }> {
+	const model = isModelId(settings.model) ? settings.model : DEFAULT_MODEL;
+	const info = getModel(model);
+	const runtime: Runtime = info.runtimes.includes(settings.runtime as Runtime)
+		? (settings.runtime as Runtime)
+		: DEFAULT_RUNTIME;
+	if (runtime === 'tfjs') {
+		if (settings.backend !== 'auto') await setBackend(settings.backend as BackendName);
+		else {
+			const remembered = readJson(
+				browserStorage(),
+				'scapula:auto-backend',
+				{} as Record<string, string>,
+				(v): v is Record<string, string> => typeof v === 'object' && v !== null
+			)[model];
+			const candidates = DEFAULT_CANDIDATES.filter((b) => !(b === 'webgl' && softwareWebGL()));
+			if (remembered && (candidates as readonly string[]).includes(remembered)) {
+				await setBackend(remembered as BackendName).catch(() => initBackend(candidates));
+			} else await initBackend(candidates);
+		}
+	}
+	const estimator = await createEstimator({
+		model,
+		runtime,
+		modelBaseUrl: MODEL_BASE_URL,
+		mediapipeSolutionPath: MEDIAPIPE_PATH
+	});
+	return {
+		estimator,
+		backend: runtime === 'mediapipe' ? 'mediapipe' : (activeBackend() ?? 'unknown')
+	};
+}
+
+export interface PosturePrefs {
+	sound: boolean;
+}
+
+export function createPostureMonitor(settings: Settings, prefs: PosturePrefs): PostureMonitor {
+	const devices = browserMediaDevices();
+	return new PostureMonitor({
+		openCamera: () => openPostureCamera(devices, settings.cameraId || undefined),
+		loadEstimator: () => loadEstimator(settings),
+		pickPerson: (bodies, previous) => pickPerson(bodies, previous),
+		describeModelError,
+		describeCameraError,
+		timer: workerTimer(),
+		notifier: new Notifier(),
+		chime: new Chime(),
+		storage: browserStorage(),
+		saveTotals: async (item) => {
+			await addPostureTime(await historyDb(), item.date, item.seconds, item.nudges);
+		},
+		settings: () => ({
+			sensitivity: settings.postureSensitivity,
+			graceSeconds: settings.postureGraceSeconds,
+			breakMinutes: settings.breakReminderMinutes,
+			quiet: (at) => inQuietHours(settings.quietHours, at),
+			sound: prefs.sound
+		}),
+		now: () => performance.now(),
+		wallNow: () => Date.now(),
+		isHidden: () => document.visibilityState === 'hidden',
+		hasFocus: () => document.hasFocus(),
+		focusPage: () => window.focus()
+	});
+}

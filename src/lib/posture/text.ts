@@ -1,0 +1,71 @@
+/**
+ * What the page says about a reading: status names, why there is no verdict, what to do about
+ * a calibration problem. Data, kept out of the Svelte files so they stay wiring.
+ */
+import type { CalibrationProblem } from './calibration';
+import type { PostureReason } from './engine';
+import type { MetricCheck } from './metrics';
+import type { PostureStatus, Sensitivity } from './types';
+
+export const STATUS_LABEL: Readonly<Record<PostureStatus, string>> = {
+	upright: 'Upright',
+	slouched: 'Slouched',
+	away: 'Away',
+	unknown: 'Not sure',
+	'not-in-position': 'Not in position'
+};
+
+/** One line under the status: why, or what it means. */
+export const REASON_TEXT: Readonly<Record<PostureReason, string>> = {
+	'no-person': 'Nobody in view: monitoring waits, and this never counts as slouching.',
+	'not-calibrated': 'Calibrate first: sit well and press Calibrate.',
+	'low-confidence':
+		'The camera cannot see your head and shoulders clearly (light, angle, distance).',
+	'not-seen': 'Your head or shoulders are out of view.',
+	'stood-up': 'You seem to be standing: sitting time pauses.',
+	turned: 'You are turned away from how you sat when calibrating.',
+	'setup-changed': 'The camera or your seat seems to have moved since calibrating.'
+};
+
+export const CALIBRATION_HELP: Readonly<Record<CalibrationProblem, string>> = {
+	'no-person': 'Nobody was in view. Sit in front of the camera, then calibrate again.',
+	'view-unclear':
+		'The camera view could not be told. Sit facing the camera (or side-on to it), head and shoulders in view.',
+	'not-seen':
+		'Your head and both shoulders need to be in view. Move back a little or tilt the camera.',
+	moving: 'You moved during the count. Sit still, upright and relaxed, for the whole 10 seconds.'
+};
+
+export const SENSITIVITY_LABEL: Readonly<Record<Sensitivity, string>> = {
+	gentle: 'Gentle',
+	normal: 'Normal',
+	strict: 'Strict'
+};
+
+export const SENSITIVITY_HINT: Readonly<Record<Sensitivity, string>> = {
+	gentle: 'Only a clear slouch counts (limits 1.5× wider).',
+	normal: 'A slouch you would notice in a mirror.',
+	strict: 'Small drifts count too (limits 0.7×).'
+};
+
+/** The nudge text for the worst metric past its limit (or a general one). */
+export function nudgeMessage(
+	checks: readonly MetricCheck[],
+	cue: (c: MetricCheck) => string
+): string {
+	const worst = checks.find((c) => !c.excused && c.ratio >= 1);
+	return worst ? `${worst.label}. ${cue(worst)}` : 'Sit tall and let your shoulders relax.';
+}
+
+/** A metric's standing as a share of its limit for gauges: 0–1.5, never NaN. */
+export function gaugeShare(c: Pick<MetricCheck, 'ratio' | 'excused'>): number {
+	if (c.excused || !Number.isFinite(c.ratio)) return 0;
+	return Math.min(1.5, Math.max(0, c.ratio));
+}
+
+/** "14:05" (local time) for a snooze or quiet-hours end; '' for a bad time. */
+export function clockTime(ms: number): string {
+	if (!Number.isFinite(ms)) return '';
+	const d = new Date(ms);
+	return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}

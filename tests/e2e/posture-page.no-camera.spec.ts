@@ -1,0 +1,69 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { collectPageErrors, expectNoBrokenNumbers, screenshot } from './helpers';
+
+/**
+ * Work mode without a camera (launched without fake-camera flags: getUserMedia rejects with
+ * NotFoundError): the page explains, keeps the camera off, and reads well in both colour
+ * schemes, wide and on a phone.
+ */
+
+async function shoot(page: Page, name: string) {
+	await screenshot(page, `${name}-1280`);
+	const size = page.viewportSize();
+	await page.setViewportSize({ width: 390, height: 844 });
+	await screenshot(page, `${name}-phone`);
+	// Nothing wider than the phone: no sideways scrolling.
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+	if (size) await page.setViewportSize(size);
+}
+
+test('work mode without a camera: explains, camera stays off, nothing broken', async ({ page }) => {
+	const errors = collectPageErrors(page);
+	await page.goto('/');
+	await page
+		.getByRole('navigation', { name: 'Main' })
+		.getByRole('link', { name: 'Work mode' })
+		.click();
+	await expect(page).toHaveURL(/\/posture$/);
+	await expect(page.getByRole('heading', { level: 1, name: 'Work mode' })).toBeVisible();
+	await expect(page.getByTestId('camera-indicator')).toHaveText('Camera off');
+	await expect(page.getByTestId('today')).toContainText('Nothing monitored yet today');
+	await shoot(page, 'posture-start');
+
+	await page.getByTestId('start').click();
+	const problem = page.getByTestId('problem');
+	await expect(problem).toContainText('No camera found');
+	// This page has no video-file option, so the message does not offer one.
+	await expect(problem).not.toContainText(/video file/i);
+	await expect(page.getByTestId('camera-indicator')).toHaveText('Camera off');
+	await expect(page.getByTestId('start')).toHaveText('Try again');
+	await shoot(page, 'posture-no-camera');
+
+	// Options are the stored settings: sensitivity chosen here shows on the Settings page.
+	await page.getByText('Strict', { exact: true }).click();
+	await expect(page.getByTestId('options')).toContainText('Small drifts count too');
+	await page.getByTestId('grace').fill('45');
+	await page.getByTestId('grace').blur();
+	await page.goto('/settings');
+	await expect(page.getByLabel(/strict/i)).toBeChecked();
+	await expectNoBrokenNumbers(page);
+	expect(errors).toEqual([]);
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+	test(`work mode has no WCAG 2.1 AA violations (${scheme})`, async ({ page }) => {
+		await page.emulateMedia({ colorScheme: scheme });
+		await page.goto('/posture');
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		const result = await new AxeBuilder({ page })
+			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+			.analyze();
+		expect(result.passes.map((p) => p.id)).toContain('color-contrast');
+		expect(
+			result.violations.map(
+				(v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+			)
+		).toEqual([]);
+	});
+}
