@@ -127,14 +127,15 @@ async function dumpStorage(page: Page): Promise<Dump> {
 				req.onsuccess = () => resolve(req.result);
 				req.onerror = () => reject(req.error);
 			});
-			idb[info.name] = {};
+			const stores: Record<string, unknown[]> = {};
+			idb[info.name] = stores;
 			for (const store of Array.from(db.objectStoreNames)) {
 				const all = await new Promise<unknown[]>((resolve, reject) => {
 					const req = db.transaction(store).objectStore(store).getAll();
 					req.onsuccess = () => resolve(req.result);
 					req.onerror = () => reject(req.error);
 				});
-				idb[info.name][store] = all.map((v, i) => plain(v, `${info.name}.${store}[${i}]`));
+				stores[store] = all.map((v, i) => plain(v, `${info.name}.${store}[${i}]`));
 			}
 			db.close();
 		}
