@@ -1,22 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { collectPageErrors, expectNoBrokenNumbers, screenshot } from './helpers';
+import { expect, test } from '@playwright/test';
+import { collectPageErrors, expectNoBrokenNumbers } from './helpers';
+import { shoot } from './posture-helpers';
 
 /**
  * Work mode without a camera (launched without fake-camera flags: getUserMedia rejects with
  * NotFoundError): the page explains, keeps the camera off, and reads well in both colour
  * schemes, wide and on a phone.
  */
-
-async function shoot(page: Page, name: string) {
-	await screenshot(page, `${name}-1280`);
-	const size = page.viewportSize();
-	await page.setViewportSize({ width: 390, height: 844 });
-	await screenshot(page, `${name}-phone`);
-	// Nothing wider than the phone: no sideways scrolling.
-	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-	if (size) await page.setViewportSize(size);
-}
 
 test('work mode without a camera: explains, camera stays off, nothing broken', async ({ page }) => {
 	const errors = collectPageErrors(page);

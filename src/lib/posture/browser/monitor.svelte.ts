@@ -113,6 +113,8 @@ export const CALIBRATION_SECONDS = 10;
 const FLUSH_MS = 60_000;
 /** The reactive timeline refreshes this often while monitoring (ms). */
 const TODAY_REFRESH_MS = 10_000;
+/** Checks in a row on an unchanged camera picture before the page says frames stopped. */
+const STALLED_CHECKS = 3;
 /** Longest gap (s) credited to the timeline between two samples (a throttled tab: 1 a minute). */
 const MAX_GAP_S = 90;
 
@@ -159,6 +161,11 @@ export class PostureMonitor {
 	lastSampleMs: number | null = $state(null);
 	/** Own work (model + engine) since the camera opened, ms: for the CPU benchmark. */
 	busyMsTotal = $state(0);
+	/**
+	 * The camera picture has not changed for several checks: a browser that stops feeding the
+	 * camera to a background tab, or a frozen camera. Those checks are skipped, not judged.
+	 */
+	framesStalled = $state(false);
 
 	readonly #deps: MonitorDeps;
 	#engine = new PostureEngine();
@@ -183,6 +190,8 @@ export class PostureMonitor {
 	#busyMs = 0;
 	#costSince = 0;
 	#unsubscribeEnded: (() => void) | null = null;
+	#lastVideoTime = -1;
+	#sameFrames = 0;
 	/** The smoothed body of the last frame, for the overlay (also while calibrating). */
 	#drawBody: Body | null = $state.raw(null);
 
@@ -457,6 +466,15 @@ export class PostureMonitor {
 		const video = this.#video;
 		const estimator = this.#estimator;
 		if (!video || !estimator || video.readyState < 2 || video.videoWidth === 0) return;
+		// A live camera's currentTime runs on; the same time again means the same picture.
+		if (video.currentTime === this.#lastVideoTime) {
+			this.#sameFrames++;
+			if (this.#sameFrames >= STALLED_CHECKS) this.framesStalled = true;
+			return;
+		}
+		this.#lastVideoTime = video.currentTime;
+		this.#sameFrames = 0;
+		this.framesStalled = false;
 		const started = this.#deps.now();
 		const bodies = await estimator.estimate(video, started);
 		const body = this.#deps.pickPerson(bodies, this.#previous);

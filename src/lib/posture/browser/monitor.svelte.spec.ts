@@ -1,0 +1,255 @@
+/**
+ * The live monitor with fake browser parts and a fake clock: a fake camera, a fake model that
+ * returns simulated bodies, a timer the test fires by hand. Covers the flow the page relies on:
+ * start → calibrate → monitor → nudge (banner; desktop notification only when the page is not
+ * in front) → pause stops the camera and saves the day's totals; stored calibrations; frozen
+ * camera pictures are skipped.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import type { FrameSource } from '$lib/camera/frame-source';
+import type { Body } from '$lib/pose/keypoints';
+import * as sim from '$lib/sim';
+import { memoryStorage } from '$lib/ui/storage';
+import type { PendingTotals } from '$lib/posture';
+import { Chime } from './chime';
+import {
+	CALIBRATION_KEY,
+	PostureMonitor,
+	TIMELINE_KEY,
+	type MonitorDeps,
+	type MonitorSettings
+} from './monitor.svelte';
+import { Notifier, type NotificationApi } from './notifier';
+import type { TimerLike } from './sampler';
+
+const SEATED = { distanceM: 1.6, target: { y: 0.95 }, view: 'front' as const };
+const bodyOf = (p: sim.PostureInput): Body =>
+	sim.simulate({ timeline: sim.idle(0.2, { posture: p }), camera: SEATED, noise: 'none' })
+		.frames[0]!.body!;
+const UPRIGHT = bodyOf(sim.sittingNeutral);
+const SLOUCHED = bodyOf(sim.slouchedSitting);
+
+const flush = async () => {
+	for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+};
+
+function setup(settings: Partial<MonitorSettings> = {}, storedCalibration?: string) {
+	let now = 1_000;
+	const wall0 = new Date('2025-03-03T10:00:00').getTime();
+	let scene: Body | null = UPRIGHT;
+	let focused = true;
+	let frameTime = 0;
+	let stallFrames = false;
+	const video = {
+		readyState: 4,
+		videoWidth: 640,
+		get currentTime() {
+			if (!stallFrames) frameTime += 0.1;
+			return frameTime;
+		}
+	} as unknown as HTMLVideoElement;
+	const stop = vi.fn();
+	const source: FrameSource = {
+		kind: 'camera',
+		label: 'Fake camera',
+		mirrored: true,
+		attach: async () => {},
+		play: async () => {},
+		detach: () => {},
+		stop,
+		onEnded: () => () => {}
+	};
+	let pending: { delay: number; cb: () => void } | null = null;
+	const timer: TimerLike = {
+		kind: 'page',
+		schedule: (delay, cb) => (pending = { delay, cb }),
+		cancel: () => (pending = null),
+		dispose: () => (pending = null)
+	};
+	const shown: string[] = [];
+	class FakeNotification {
+		static permission: NotificationPermission = 'granted';
+		static requestPermission = async () => 'granted' as NotificationPermission;
+		onclick: unknown = null;
+		constructor(title: string) {
+			shown.push(title);
+		}
+		close() {}
+	}
+	const saved: PendingTotals[] = [];
+	const storage = memoryStorage();
+	if (storedCalibration) storage.setItem(CALIBRATION_KEY, storedCalibration);
+	const deps: MonitorDeps = {
+		openCamera: async () => source,
+		loadEstimator: async () => ({
+			estimator: {
+				estimate: async () => (scene ? [scene] : []),
+				reset: () => {},
+				dispose: () => {}
+			},
+			backend: 'fake'
+		}),
+		pickPerson: (bodies) => bodies[0] ?? null,
+		describeModelError: () => ({ title: 'model', message: 'failed' }),
+		describeCameraError: () => ({ title: 'camera', message: 'failed' }),
+		timer,
+		notifier: new Notifier(FakeNotification as unknown as NotificationApi),
+		chime: new Chime(null),
+		storage,
+		saveTotals: async (item) => void saved.push(item),
+		settings: () => ({
+			sensitivity: 'normal',
+			graceSeconds: 30,
+			breakMinutes: 0,
+			quiet: () => false,
+			sound: false,
+			...settings
+		}),
+		now: () => now,
+		wallNow: () => wall0 + now,
+		isHidden: () => false,
+		hasFocus: () => focused
+	};
+	const monitor = new PostureMonitor(deps);
+	monitor.attachVideo(video);
+	return {
+		monitor,
+		deps,
+		storage,
+		saved,
+		shown,
+		stop,
+		setScene: (b: Body | null) => (scene = b),
+		setFocused: (f: boolean) => (focused = f),
+		stall: (s: boolean) => (stallFrames = s),
+		hasPending: () => pending !== null,
+		/** Lets the scheduled check run (the clock jumps by its delay); `seconds` of them. */
+		async run(seconds: number) {
+			const end = now + seconds * 1000;
+			while (now < end) {
+				const p = pending;
+				if (!p) throw new Error('nothing scheduled');
+				pending = null;
+				now += Math.max(p.delay, 1);
+				p.cb();
+				await flush();
+			}
+		}
+	};
+}
+
+describe('PostureMonitor', () => {
+	it('start → calibrate → upright; a slouch past the grace nudges once, with a banner', async () => {
+		const t = setup();
+		await t.monitor.start();
+		expect(t.monitor.phase).toBe('needs-calibration');
+		expect(t.monitor.cameraOn).toBe(true);
+		expect(t.monitor.backend).toBe('fake');
+
+		t.monitor.calibrate();
+		expect(t.monitor.phase).toBe('calibrating');
+		await t.run(10.5);
+		expect(t.monitor.phase).toBe('monitoring');
+		expect(t.monitor.calibration?.view).toBe('front');
+		expect(JSON.parse(t.storage.getItem(CALIBRATION_KEY)!)).toMatchObject({ view: 'front' });
+		await t.run(5);
+		expect(t.monitor.reading?.status).toBe('upright');
+		expect(t.monitor.guides.length).toBeGreaterThanOrEqual(2);
+
+		t.setScene(SLOUCHED);
+		await t.run(20);
+		expect(t.monitor.reading?.status).toBe('slouched');
+		expect(t.monitor.banner).toBeNull();
+		await t.run(15);
+		expect(t.monitor.banner).toMatchObject({ kind: 'posture', title: 'Time to sit up' });
+		// In front and focused: the banner says it; no desktop notification.
+		expect(t.shown).toEqual([]);
+		expect(t.monitor.today.nudges).toBe(1);
+
+		// Sitting up clears the banner.
+		t.setScene(UPRIGHT);
+		await t.run(4);
+		expect(t.monitor.reading?.status).toBe('upright');
+		expect(t.monitor.banner).toBeNull();
+	});
+
+	it('sends a desktop notification only when another window has the focus', async () => {
+		const t = setup({ graceSeconds: 5 });
+		await t.monitor.start();
+		t.monitor.calibrate();
+		await t.run(11);
+		t.setFocused(false);
+		t.setScene(SLOUCHED);
+		await t.run(10);
+		expect(t.shown).toEqual(['Time to sit up']);
+	});
+
+	it('snooze holds the nudge; pause stops the camera and saves the totals', async () => {
+		const t = setup({ graceSeconds: 5 });
+		await t.monitor.start();
+		t.monitor.calibrate();
+		await t.run(11);
+		t.monitor.snooze(15);
+		expect(t.monitor.snoozedUntil).not.toBeNull();
+		t.setScene(SLOUCHED);
+		await t.run(30);
+		expect(t.monitor.banner).toBeNull();
+
+		t.monitor.pause();
+		expect(t.monitor.phase).toBe('paused');
+		expect(t.stop).toHaveBeenCalledTimes(1);
+		expect(t.monitor.cameraOn).toBe(false);
+		expect(t.hasPending()).toBe(false);
+		await flush();
+		const slouched = t.saved.reduce((a, s) => a + s.seconds.slouched, 0);
+		expect(slouched).toBeGreaterThan(20);
+		expect(JSON.parse(t.storage.getItem(TIMELINE_KEY)!)).toHaveLength(1);
+	});
+
+	it('a stored calibration goes straight to monitoring; nobody in view is away', async () => {
+		const first = setup();
+		await first.monitor.start();
+		first.monitor.calibrate();
+		await first.run(11);
+		const stored = first.storage.getItem(CALIBRATION_KEY)!;
+
+		const t = setup({}, stored);
+		expect(t.monitor.calibration?.view).toBe('front');
+		await t.monitor.start();
+		expect(t.monitor.phase).toBe('monitoring');
+		t.setScene(null);
+		await t.run(4);
+		expect(t.monitor.reading?.status).toBe('away');
+		// Forgetting it asks for a new one.
+		t.monitor.forgetCalibration();
+		expect(t.monitor.phase).toBe('needs-calibration');
+		expect(t.storage.getItem(CALIBRATION_KEY)).toBeNull();
+	});
+
+	it('skips checks while the camera picture does not change, and says so', async () => {
+		const t = setup();
+		await t.monitor.start();
+		t.monitor.calibrate();
+		await t.run(11);
+		t.stall(true);
+		await t.run(5);
+		expect(t.monitor.framesStalled).toBe(true);
+		t.stall(false);
+		await t.run(2);
+		expect(t.monitor.framesStalled).toBe(false);
+	});
+
+	it('a camera that fails to open is a problem, the camera stays off', async () => {
+		const t = setup();
+		const failing = new PostureMonitor({
+			...t.deps,
+			openCamera: async () => {
+				throw new Error('NotFoundError');
+			}
+		});
+		await failing.start();
+		expect(failing.phase).toBe('error');
+		expect(failing.problem).toMatchObject({ source: 'camera', title: 'camera' });
+		expect(failing.cameraOn).toBe(false);
+	});
+});
