@@ -256,7 +256,7 @@ async function soak(page: Page, minutes: number, log: (line: string) => void) {
 		(window as unknown as { __scapulaResetStats: () => void }).__scapulaResetStats()
 	);
 	await startApp(page);
-	await sleep(5000); // steady state: first frames allocate the model's working memory
+	await sleep(3000); // steady state: first frames allocate the model's working memory
 	const t0 = performance.now();
 	const samples: MemorySample[] = [await memorySample(page, t0)];
 	const end = t0 + minutes * 60_000;
@@ -345,7 +345,7 @@ export async function benchBrowser(o: BrowserBenchOptions): Promise<BrowserResul
 			return frames / secs;
 		};
 
-		o.log(`  soak: ${o.soakMinutes} min`);
+		o.log(`soak: ${o.soakMinutes} min`);
 		const soakResult = await soak(app, o.soakMinutes, o.log);
 		return {
 			chromium: browser.version(),
