@@ -71,6 +71,8 @@ test('every exercise page renders its coach panel without broken numbers', async
 	const errors = collectPageErrors(page);
 	// Not acknowledging the safety note keeps each page from preloading the model (31 loads).
 	await page.goto('/');
+	// The catalog renders after hydration: wait for it before reading the ids.
+	await expect(page.locator('[data-exercise]').first()).toBeVisible();
 	const ids = await page
 		.locator('[data-exercise]')
 		.evaluateAll((els) => els.map((e) => e.getAttribute('data-exercise') ?? ''));

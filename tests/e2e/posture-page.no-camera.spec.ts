@@ -19,7 +19,9 @@ test('work mode without a camera: explains, camera stays off, nothing broken', a
 	await expect(page).toHaveURL(/\/posture$/);
 	await expect(page.getByRole('heading', { level: 1, name: 'Work mode' })).toBeVisible();
 	await expect(page.getByTestId('camera-indicator')).toHaveText('Camera off');
-	await expect(page.getByTestId('today')).toContainText('Nothing monitored yet today');
+	await expect(page.getByTestId('today')).toContainText(
+		'Start the monitor and the day fills in here'
+	);
 	await shoot(page, 'posture-start');
 
 	await page.getByTestId('start').click();

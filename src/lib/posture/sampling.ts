@@ -1,8 +1,11 @@
 /**
  * Adaptive sampling: how long to wait before the next camera frame goes through the model.
  * Posture changes over minutes and the nudge waits 30 s anyway, so 1–2 frames a second is
- * plenty, and fewer while nothing happens: each frame costs a model run (≈ 30 ms of one core
- * on the processor backend), so the waits below set the monitor's CPU share.
+ * plenty, and fewer while nothing happens: each frame costs a model run (30–60 ms of one core
+ * on the processor backend, measured by bench/posture-cpu.ts), so these waits set the
+ * monitor's CPU share. A steady upright sitter is checked every 2.5 s; the first check that
+ * sees a change goes back to 2 a second until the change settles, which adds at most 2.5 s to
+ * a nudge that waits 30 s anyway.
  */
 import type { PostureStatus } from './types';
 
@@ -11,7 +14,7 @@ export interface SamplingPolicy {
 	fastMs: number;
 	/** The usual pace (1 a second). */
 	normalMs: number;
-	/** Upright and steady for a while, or nobody there (1 every 2 s). */
+	/** Upright and steady for a while, or nobody there (1 every 2.5 s). */
 	slowMs: number;
 	/** Seconds in the same status (and far from any limit) before slowing down. */
 	stableAfterSeconds: number;
@@ -22,8 +25,8 @@ export interface SamplingPolicy {
 export const DEFAULT_SAMPLING: SamplingPolicy = {
 	fastMs: 500,
 	normalMs: 1000,
-	slowMs: 2000,
-	stableAfterSeconds: 60,
+	slowMs: 2500,
+	stableAfterSeconds: 20,
 	nearLimitShare: 0.7
 };
 

@@ -111,8 +111,8 @@ export interface Banner {
 export const CALIBRATION_SECONDS = 10;
 /** Totals go to the history database this often (ms), and on pause and when the tab hides. */
 const FLUSH_MS = 60_000;
-/** The reactive timeline refreshes this often while monitoring (ms). */
-const TODAY_REFRESH_MS = 10_000;
+/** The reactive timeline refreshes this often while monitoring (ms): its slots are 5 minutes. */
+const TODAY_REFRESH_MS = 30_000;
 /** Checks in a row on an unchanged camera picture before the page says frames stopped. */
 const STALLED_CHECKS = 3;
 /** Longest gap (s) credited to the timeline between two samples (a throttled tab: 1 a minute). */
@@ -588,6 +588,7 @@ export class PostureMonitor {
 		);
 		this.banner = { kind: 'posture', title: 'Time to sit up', message, at: wall };
 		this.#log.nudge(wall);
+		this.#refreshToday(true);
 		this.#alert('Time to sit up', message, 'scapula-posture');
 	}
 
