@@ -74,10 +74,65 @@ describe('readTrace', () => {
 			(t) => ({ ...t, frames: [{ t: 0, keypoints: COCO_KEYPOINTS.map(() => [1, 2, 1.5]) }] }),
 			/score 1.5 is outside 0..1/
 		],
-		['frames', (t) => ({ ...t, frames: 'x' }), /field "frames"/]
+		['frames', (t) => ({ ...t, frames: 'x' }), /field "frames"/],
+		[
+			'z that is not a number',
+			(t) => ({
+				...t,
+				frames: [
+					t.frames[0],
+					{
+						t: 1,
+						keypoints: COCO_KEYPOINTS.map((_, i) => (i === 9 ? [1, 2, 0.5, null] : [1, 2, 0.5]))
+					}
+				]
+			}),
+			/frames\[1\]\.keypoints\[9\] \(left_wrist\)/
+		],
+		[
+			'row of five numbers',
+			(t) => ({ ...t, frames: [{ t: 0, keypoints: COCO_KEYPOINTS.map(() => [1, 2, 0.5, 0, 0]) }] }),
+			/frames\[0\]\.keypoints\[0\] \(nose\): expected \[x, y, score\]/
+		],
+		['frame', (t) => ({ ...t, frames: [t.frames[0], 7] }), /frames\[1\]: expected an object/],
+		['negative time', (t) => ({ ...t, frames: [{ t: -1, keypoints: null }] }), /frames\[0\]\.t/]
 	])('rejects a bad %s, naming field and frame', (_name, mutate, message) => {
 		expect(() => readTrace(mutate(cocoTrace()))).toThrow(message);
 		expect(() => readTrace(mutate(cocoTrace()))).toThrow(TraceError);
+	});
+
+	it('names the first offending frame of a long trace', () => {
+		const good = cocoTrace().frames[0]!.keypoints;
+		const frames = Array.from({ length: 5000 }, (_, i) => ({ t: i / 30, keypoints: good }));
+		frames[3001] = { t: 3001 / 30, keypoints: good.map((r, k) => (k === 12 ? [1, 2, -0.1] : r)) };
+		frames[4000] = { t: 4000 / 30, keypoints: good.slice(1) };
+		expect(() => readTrace({ ...cocoTrace(), frames })).toThrow(
+			/^frames\[3001\]\.keypoints\[12\] \(right_hip\): score -0.1 is outside 0..1$/
+		);
+	});
+
+	it('leaves out names the body does not use and score-0 rows', () => {
+		const names = ['left_pinky', 'left_shoulder', 'right_shoulder'];
+		const t = readTrace({
+			...cocoTrace(),
+			keypointNames: names,
+			frames: [
+				{
+					t: 0,
+					keypoints: [
+						[5, 5, 0.9],
+						[10, 20, 0.7],
+						[0, 0, 0]
+					]
+				}
+			]
+		});
+		const body = t.frames[0]!.body!;
+		expect(body.keypoints).toHaveLength(COCO_KEYPOINTS.length);
+		expect(body.keypoints[KP.left_shoulder]).toEqual({ x: 10, y: 20, score: 0.7 });
+		expect(body.keypoints[KP.right_shoulder]).toBeNull();
+		expect(body.keypoints.filter((k) => k !== null)).toHaveLength(1);
+		expect(body.width).toBe(640);
 	});
 
 	it('turns a JSON syntax error into a TraceError', () => {
