@@ -5,8 +5,14 @@
  * Each metric is captured on its own once it has held still for `windowSeconds` (median of that
  * window) — a metric the current camera view cannot measure simply waits — then refined slowly
  * while the person rests, so posture drift over a long set does not count as movement.
+ *
+ * "Still" is judged robustly: the window's interquartile range (the middle half of the values)
+ * and the gap between the medians of its first and second halves (a trend: someone moving
+ * into or out of a position) must both be small. The plain max − min range it replaces grew
+ * with every wild frame and with keypoint wander: on generated shrugs with heavy noise
+ * (6 px drift at ~150 px body scale) a person standing still for 2 s was often not captured
+ * until several reps later, and those reps were lost.
  */
-import { median } from '../geometry/vec';
 import {
 	METRIC_UNIT,
 	type BaseMetricName,
@@ -24,14 +30,15 @@ export interface BaselineOptions {
 }
 
 export const DEFAULT_BASELINE: BaselineOptions = {
-	windowSeconds: 0.8,
+	windowSeconds: 1,
 	stillFraction: 1,
 	refineWeight: 0.02
 };
 
 /**
- * Range (max − min over the window) that still counts as "holding still", per unit: above
- * keypoint jitter after smoothing, below the amplitude of any rep we count.
+ * Spread that still counts as "holding still", per unit: above keypoint jitter after smoothing,
+ * below the amplitude of any rep we count. The window's interquartile range must be within it,
+ * and its two halves' medians within half of it.
  */
 const STILL_RANGE: Readonly<Record<MetricUnit, number>> = {
 	deg: 8,
@@ -77,12 +84,10 @@ export class Baseline {
 			while (w.length > 0 && t - w[0]!.t > this.#opts.windowSeconds) w.shift();
 			this.#windows.set(n, w);
 			if (t - w[0]!.t < this.#opts.windowSeconds * 0.9) continue;
-			const vals = w.map((f) => f.v);
-			const still =
-				Math.max(...vals) - Math.min(...vals) <=
-				STILL_RANGE[METRIC_UNIT[n]] * this.#opts.stillFraction;
-			if (!still) continue;
-			this.#values[n] = median(vals);
+			const limit = STILL_RANGE[METRIC_UNIT[n]] * this.#opts.stillFraction;
+			const still = stillMedian(w, limit);
+			if (still === null) continue;
+			this.#values[n] = still;
 			this.#windows.delete(n);
 		}
 	}
@@ -91,4 +96,26 @@ export class Baseline {
 		this.#windows.clear();
 		this.#values = {};
 	}
+}
+
+const quantileSorted = (v: readonly number[], q: number): number => {
+	const i = q * (v.length - 1);
+	const lo = Math.floor(i);
+	return v[lo]! + (v[Math.min(lo + 1, v.length - 1)]! - v[lo]!) * (i - lo);
+};
+
+/**
+ * The window's median when it is still (interquartile range ≤ `limit`, first- and second-half
+ * medians within `limit / 2`), else null. Exported for tests.
+ */
+export function stillMedian(w: ReadonlyArray<{ v: number }>, limit: number): number | null {
+	const all = w.map((f) => f.v);
+	const half = all.length >> 1;
+	const a = all.slice(0, half).sort((x, y) => x - y);
+	const b = all.slice(half).sort((x, y) => x - y);
+	if (a.length === 0 || b.length === 0) return null;
+	if (Math.abs(quantileSorted(a, 0.5) - quantileSorted(b, 0.5)) > limit / 2) return null;
+	all.sort((x, y) => x - y);
+	if (quantileSorted(all, 0.75) - quantileSorted(all, 0.25) > limit) return null;
+	return quantileSorted(all, 0.5);
 }

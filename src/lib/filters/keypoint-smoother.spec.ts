@@ -91,7 +91,35 @@ describe('KeypointSmoother', () => {
 		const b = bodyAt(300, 200);
 		const kps = [...b.keypoints];
 		kps[0] = { x: 0, y: 0, score: 0 };
-		expect(s.apply({ ...b, keypoints: kps }, 1).keypoints[0]).toEqual({ x: 0, y: 0, score: 0 });
+		// Within the fill gap it reads at its track, with the last good score.
+		const filled = s.apply({ ...b, keypoints: kps }, 1).keypoints[0]!;
+		expect(filled.x).toBeCloseTo(300, 6);
+		expect(filled.score).toBe(0.9);
 		expect(s.apply(bodyAt(300, 200), 1 + 1 / 30).keypoints[0]!.x).toBeCloseTo(300, 6);
+	});
+
+	it('fills a keypoint lost for a few frames at its track, but not a longer loss', () => {
+		const s = new KeypointSmoother({ fillGapSeconds: 0.2 });
+		for (let i = 0; i < 30; i++) s.apply(bodyAt(300, 200), i / 30);
+		const lastGood = 29 / 30;
+		const lost = (t: number) => {
+			const b = bodyAt(300, 200);
+			const kps = [...b.keypoints];
+			kps[9] = null; // a dropped wrist
+			kps[10] = { x: 5, y: 5, score: 0.1 }; // an unsure one
+			return s.apply({ ...b, keypoints: kps }, t).keypoints;
+		};
+		// Frames 1–5 after the last good one (≤ 0.17 s) are filled; frame 6 sits on the limit.
+		for (const i of [1, 2, 3, 4, 5, 7, 8, 9, 10]) {
+			const k = lost(lastGood + i / 30);
+			if (i <= 5) {
+				expect(k[9]).toEqual({ x: expect.closeTo(300, 6), y: expect.closeTo(200, 6), score: 0.9 });
+				expect(k[10]!.x).toBeCloseTo(300, 6);
+			} else {
+				// The gap is measured from the last real observation, not from the filled frames.
+				expect(k[9]).toBeNull();
+				expect(k[10]).toEqual({ x: 5, y: 5, score: 0.1 });
+			}
+		}
 	});
 });

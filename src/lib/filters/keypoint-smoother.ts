@@ -25,6 +25,15 @@ export interface SmootherOptions {
 	 * snapping to the other wrist, a hip to the chair).
 	 */
 	maxJumpPerFrame: number;
+	/**
+	 * A keypoint missing (or below MIN_KEYPOINT_SCORE) for at most this long (s) since its last
+	 * good observation is filled in at its track, with that observation's score: a model that
+	 * loses a wrist or the near shoulder for a frame or two must not make a metric jump to a
+	 * fallback (the midpoint, the far side) and back. On generated side-view squeezes with 3 %
+	 * dropped keypoints those jumps were ≈ 0.24 torso lengths, twice the squeeze itself. Longer
+	 * gaps are real (the point left the frame or is hidden) and stay missing.
+	 */
+	fillGapSeconds: number;
 }
 
 /** After this many rejected steps in a row the jump is real: the track restarts there. */
@@ -39,7 +48,9 @@ export const DEFAULT_SMOOTHER: SmootherOptions = {
 	beta: 8,
 	derivateCutoffHz: 1,
 	resetAfterSeconds: 0.5,
-	maxJumpPerFrame: 0.15
+	maxJumpPerFrame: 0.15,
+	// ≈ 6 frames at 30 fps; 1–2 at the posture monitor's slow sampling, whose tracks restart anyway.
+	fillGapSeconds: 0.2
 };
 
 /** Nominal frame rate (Hz) for the filter's first step; real timestamps take over after that. */
@@ -54,6 +65,8 @@ interface Track {
 	py: number;
 	/** Consecutive rejected jumps. */
 	rejected: number;
+	/** Score of the last good observation. */
+	score: number;
 }
 
 export class KeypointSmoother {
@@ -70,13 +83,24 @@ export class KeypointSmoother {
 		// Farther than this from the frame (in frame sizes) is no measurement, only overflow risk.
 		const far = 4 * Math.max(scale, body.width > 0 && Number.isFinite(body.width) ? body.width : 1);
 		const keypoints = body.keypoints.map((k, i): Keypoint | null => {
-			if (!k || !Number.isFinite(k.x) || !Number.isFinite(k.y) || !Number.isFinite(k.score))
-				return null;
-			if (Math.abs(k.x) > far || Math.abs(k.y) > far) return null;
-			// A keypoint the model is unsure of (often a guess far off, or a trace's [0, 0, 0] row)
-			// passes through unfiltered and does not move the track: metrics ignore it anyway, and
-			// gliding the track through it would drag the next real frames.
-			if (!(k.score >= MIN_KEYPOINT_SCORE)) return { ...k };
+			const usable =
+				k !== null &&
+				Number.isFinite(k.x) &&
+				Number.isFinite(k.y) &&
+				Number.isFinite(k.score) &&
+				Math.abs(k.x) <= far &&
+				Math.abs(k.y) <= far;
+			if (!usable || !(k.score >= MIN_KEYPOINT_SCORE)) {
+				// A short gap is filled at the track (see fillGapSeconds).
+				const held = this.#tracks[i];
+				const gap = held ? t - held.lastT : Infinity;
+				if (held && gap > 0 && gap <= this.#opts.fillGapSeconds)
+					return { x: held.px * scale, y: held.py * scale, score: held.score };
+				// A keypoint the model is unsure of (often a guess far off, or a trace's [0, 0, 0] row)
+				// passes through unfiltered and does not move the track: metrics ignore it anyway, and
+				// gliding the track through it would drag the next real frames.
+				return usable ? { ...k } : null;
+			}
 			let track = this.#tracks[i];
 			if (!track || t - track.lastT > this.#opts.resetAfterSeconds || t <= track.lastT) {
 				track = this.#newTrack();
@@ -99,6 +123,7 @@ export class KeypointSmoother {
 			}
 			track.rejected = 0;
 			track.lastT = t;
+			track.score = k.score;
 			track.px = track.x.filter(nx, t);
 			track.py = track.y.filter(ny, t);
 			return { x: track.px * scale, y: track.py * scale, score: k.score };
@@ -118,7 +143,8 @@ export class KeypointSmoother {
 			lastT: -Infinity,
 			px: 0,
 			py: 0,
-			rejected: 0
+			rejected: 0,
+			score: 0
 		};
 	}
 }

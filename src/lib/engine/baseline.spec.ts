@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { Metrics } from '../metrics/body-metrics';
+import { Baseline, stillMedian } from './baseline';
+
+/** Deterministic pseudo-noise in [-1, 1]. */
+const noise = (i: number) => {
+	const s = Math.sin(i * 12.9898) * 43758.5453;
+	return (s - Math.floor(s)) * 2 - 1;
+};
+const gap = (v: number) => ({ earShoulderGap: v }) as unknown as Metrics;
+const FPS = 30;
+
+describe('stillMedian', () => {
+	const win = (f: (i: number) => number, n = 30) =>
+		Array.from({ length: n }, (_, i) => ({ v: f(i) }));
+
+	it('takes a noisy but still window, wild frames included', () => {
+		// ±0.05 scale units of noise (heavy keypoint wander on a small body) and two wild frames:
+		// max − min is 0.6, far above the 0.08 limit, but the middle half is tight.
+		const w = win((i) => 0.3 + 0.05 * noise(i) + (i === 7 ? 0.3 : i === 20 ? -0.3 : 0));
+		expect(stillMedian(w, 0.08)).toBeCloseTo(0.3, 1);
+	});
+
+	it('refuses a window with a trend (moving into or out of a position)', () => {
+		// A shrug's 0.13 closing spread over the window: its halves differ by ≈ 0.065.
+		expect(
+			stillMedian(
+				win((i) => 0.33 - (0.13 * i) / 29),
+				0.08
+			)
+		).toBeNull();
+	});
+
+	it('refuses a window whose middle half is spread', () => {
+		expect(
+			stillMedian(
+				win((i) => 0.3 + 0.2 * noise(i)),
+				0.08
+			)
+		).toBeNull();
+	});
+});
+
+describe('Baseline', () => {
+	it('captures within ~1 s of noisy standing still, at the resting value', () => {
+		const b = new Baseline(['earShoulderGap']);
+		let at = NaN;
+		for (let i = 0; i < 3 * FPS && Number.isNaN(at); i++) {
+			b.update(gap(0.33 + 0.04 * noise(i) + (i % 11 === 0 ? 0.2 : 0)), i / FPS, false);
+			if (b.has('earShoulderGap')) at = i / FPS;
+		}
+		expect(at).toBeLessThan(1.2);
+		expect(b.values.earShoulderGap).toBeCloseTo(0.33, 1);
+	});
+
+	it('waits while the person is moving', () => {
+		const b = new Baseline(['earShoulderGap']);
+		// Shrugging continuously (1 s period, 0.13 deep): never still.
+		for (let i = 0; i < 5 * FPS; i++) {
+			b.update(gap(0.33 - 0.065 * (1 - Math.cos((2 * Math.PI * i) / FPS))), i / FPS, false);
+		}
+		expect(b.has('earShoulderGap')).toBe(false);
+	});
+});
