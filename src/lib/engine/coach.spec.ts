@@ -56,6 +56,51 @@ describe('Coach holds', () => {
 	});
 });
 
+describe('Coach hold debounce', () => {
+	const thor = getExercise('thoracic-extension-seated')!;
+	const SIDE = { distanceM: 1.6, target: { y: 0.95 }, view: 'side' } as const;
+
+	it('does not glue two short holds into one through stray in-position frames', () => {
+		// Two 12 s holds (60 % of the 20 s target) with 4 s rests, heavy keypoint noise.
+		const parts: sim.Motion[] = [
+			sim.idle(2, { posture: sim.sittingNeutral }),
+			sim.transition(sim.sittingNeutral, sim.handsBehindHeadSeated, 1.5)
+		];
+		for (let i = 0; i < 2; i++) {
+			parts.push(
+				sim.transition(sim.handsBehindHeadSeated, sim.thoracicExtensionSeated, 1.5),
+				sim.hold(sim.thoracicExtensionSeated, 12),
+				sim.transition(sim.thoracicExtensionSeated, sim.handsBehindHeadSeated, 1.5),
+				sim.hold(sim.handsBehindHeadSeated, 4)
+			);
+		}
+		for (const seed of [11, 12, 13, 14]) {
+			const r = runMotion(thor, {
+				timeline: sim.sequence(...parts),
+				camera: SIDE,
+				noise: 'heavy',
+				seed
+			});
+			expect(r.holds.length, `seed ${seed}`).toBe(0);
+		}
+	});
+
+	it('starts the other side at once after a completed per-side hold', () => {
+		// Left 22 s, back to centre for only 1 s (less than the relax time), right 22 s.
+		const timeline = sim.sequence(
+			sim.idle(2, { posture: sim.standingNeutral }),
+			sim.transition(sim.standingNeutral, sim.neckTiltLeft, 1),
+			sim.hold(sim.neckTiltLeft, 22),
+			sim.transition(sim.neckTiltLeft, sim.standingNeutral, 0.5),
+			sim.hold(sim.standingNeutral, 0.5),
+			sim.transition(sim.standingNeutral, sim.neckTiltRight, 0.5),
+			sim.hold(sim.neckTiltRight, 22)
+		);
+		const r = runMotion(tilt, { timeline, camera: DESK_CAMERA, noise: 'light' });
+		expect(r.holdsBySide).toEqual({ left: 1, right: 1 });
+	});
+});
+
 describe('Coach output', () => {
 	it('never lets NaN or Infinity into metrics, progress or counts', () => {
 		const coach = new Coach(getExercise('wall-angels')!);

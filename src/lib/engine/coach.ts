@@ -47,6 +47,15 @@ const HOLD_EXIT_SECONDS = 3;
  * the finished hold alive.
  */
 const RELAX_SECONDS = 1.5;
+/**
+ * Seconds a hold position reading must persist before the coach believes it: in position to
+ * start (or resume) the timer, out of position to pause it. Hold conditions sit a few degrees
+ * from where people hold (a 10° arch judged at 6°), so keypoint wander flips single frames
+ * either way; on generated seated extensions with heavy noise those frames credited rest time
+ * to the hold and glued two 12 s holds into one 20 s hold, while drop-outs paused real holds.
+ */
+const HOLD_ENTER_SECONDS = 0.4;
+const HOLD_LEAVE_SECONDS = 0.5;
 /** Seconds the other side must read in position before a per-side hold switches sides. */
 const SIDE_SWITCH_SECONDS = 0.5;
 /** Share of the target a rep-with-hold must be held for the rep to count. */
@@ -194,6 +203,8 @@ export class Coach {
 		this.#lastProgressSecond = 0;
 		this.#lastRepSpec = null;
 		this.#inHold = false;
+		this.#posIn = false;
+		this.#posFlipSince = null;
 		this.#pending = null;
 		this.#calibrating = false;
 		this.#switchTo = null;
@@ -264,6 +275,9 @@ export class Coach {
 	}
 
 	#inHold = false;
+	/** Debounced in-position reading of a hold, and since when the raw reading disagrees. */
+	#posIn = false;
+	#posFlipSince: number | null = null;
 	#switchTo: { side: Side; since: number } | null = null;
 	#pending: { id: SetupIssue['id']; since: number } | null = null;
 
@@ -364,9 +378,23 @@ export class Coach {
 			inPosition = spec.condition ? evaluate(spec.condition, facts) === true : true;
 		}
 		const h = this.#hold;
+		// Debounced: a reading that has not yet persisted (see HOLD_ENTER_SECONDS) is overridden.
+		if (inPosition !== this.#posIn) {
+			this.#posFlipSince ??= t;
+			const dwell = inPosition ? HOLD_ENTER_SECONDS : HOLD_LEAVE_SECONDS;
+			if (t - this.#posFlipSince >= dwell) {
+				this.#posIn = inPosition;
+				this.#posFlipSince = null;
+			} else {
+				inPosition = this.#posIn;
+				side = inPosition ? h.side : null;
+			}
+		} else {
+			this.#posFlipSince = null;
+		}
 		// A hold on one side switches only when the other side persists: one frame with a stray
 		// ear reading the opposite tilt must not throw away a 17 s hold.
-		if (side !== null && h.side !== null && side !== h.side && h.seconds > 0 && !h.done) {
+		if (side !== null && h.side !== null && side !== h.side && h.seconds > 0) {
 			if (this.#switchTo?.side !== side) this.#switchTo = { side, since: t };
 			if (t - this.#switchTo.since < SIDE_SWITCH_SECONDS) {
 				side = null;
@@ -396,8 +424,9 @@ export class Coach {
 			return;
 		}
 		this.#restSince = null;
-		if (side !== this.#hold.side && this.#hold.seconds > 0 && !this.#hold.done) {
-			// Switched sides: the other side's hold starts fresh.
+		if (side !== this.#hold.side && this.#hold.seconds > 0) {
+			// Switched sides: the other side's hold starts fresh (also right after a completed
+			// hold: the person may go straight to the other side before the relax time is up).
 			this.#rules.takeScore(0);
 			this.#hold = freshHold();
 		}
