@@ -4,6 +4,18 @@
  * stretches and walking into the frame, which must count nothing.
  *
  * "Count" is reps for rep exercises and completed holds for hold exercises.
+ *
+ * Labels: what a physiotherapist watching would count, by each exercise's own instructions.
+ *  - A rep counts when it reaches the position the exercise asks for: shoulders lifted toward
+ *    the ears (shrug), arms slid up the wall as far as they go (wall angels), arms overhead
+ *    (reach), shoulder blades drawn back and held about 5 s (squeeze). A rep that stops at 60 %
+ *    of the person's own full range is a visible but clearly short movement — for the reach,
+ *    hands only just above the shoulders; for wall angels, elbows well short of the top — and a
+ *    physio would say "go further" rather than count it. Partial reps are labelled 0.
+ *  - A hold counts when it lasts the dose's time (20 s; per side for the neck tilt). Holding
+ *    12 s (60 %) and letting go is an unfinished hold: 0.
+ *  - Idling and walking into the frame count nothing.
+ * Checked against these rules (2026-11): no label needed changing.
  */
 import type { ExerciseDefinition } from '../src/lib/engine/types';
 import { getExercise } from '../src/lib/exercises';
