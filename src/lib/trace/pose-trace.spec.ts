@@ -102,7 +102,7 @@ describe('readTrace', () => {
 	});
 
 	it('names the first offending frame of a long trace', () => {
-		const good = cocoTrace().frames[0]!.keypoints;
+		const good = cocoTrace().frames[0]!.keypoints!;
 		const frames = Array.from({ length: 5000 }, (_, i) => ({ t: i / 30, keypoints: good }));
 		frames[3001] = { t: 3001 / 30, keypoints: good.map((r, k) => (k === 12 ? [1, 2, -0.1] : r)) };
 		frames[4000] = { t: 4000 / 30, keypoints: good.slice(1) };
