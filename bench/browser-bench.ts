@@ -13,7 +13,13 @@
  * - soak: the workout page running for N minutes; tfjs tensors and the JS heap (after a forced
  *   garbage collection, through the DevTools protocol) at the start, every 30 s, and at the end.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import {
+	chromium,
+	type Browser,
+	type BrowserContext,
+	type CDPSession,
+	type Page
+} from '@playwright/test';
 import ensureFakeCameraClip, { Y4M } from '../tests/e2e/global-setup';
 import type { BareStats } from './browser/bare';
 
@@ -59,6 +65,12 @@ export interface WindowResult {
 	modelMs: number | null;
 	/** App only: frame in → coach state out, ms (the part of the app inside the frame loop). */
 	loopMs: number | null;
+	/**
+	 * CPU time of the page's main thread per frame, ms (DevTools `TaskDuration` in thread ticks:
+	 * time spent waiting for a core is not counted, so a busy machine does not inflate it). The
+	 * model (tfjs wasm) runs there too; app minus bare is what the app adds on that thread.
+	 */
+	mainThreadMsPerFrame: number | null;
 }
 
 export interface MemorySample {
@@ -82,6 +94,9 @@ export interface BrowserResult {
 	windows: WindowResult[];
 	bareFps: number;
 	appFps: number;
+	/** Main-thread CPU ms per frame, all windows of each side (see WindowResult). */
+	bareMainThreadMs: number | null;
+	appMainThreadMs: number | null;
 	soak: {
 		minutes: number;
 		frames: number;
@@ -172,15 +187,35 @@ async function coldStart(context: BrowserContext, baseUrl: string, errors: strin
 	return ms;
 }
 
-async function appWindow(page: Page, seconds: number): Promise<WindowResult> {
+/** The page's main-thread CPU time so far, ms (thread ticks). */
+async function mainThreadMs(cdp: CDPSession): Promise<number> {
+	const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+		metrics: { name: string; value: number }[];
+	};
+	return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN) * 1000;
+}
+
+/** A DevTools session on `page` measuring its threads' CPU time rather than wall time. */
+async function cpuSession(page: Page): Promise<CDPSession> {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+	return cdp;
+}
+
+const perFrame = (ms: number, frames: number) =>
+	frames > 0 && Number.isFinite(ms) ? ms / frames : null;
+
+async function appWindow(page: Page, cdp: CDPSession, seconds: number): Promise<WindowResult> {
 	await startApp(page);
 	await sleep(2000); // settle: the first frames after a start are not representative
 	await page.evaluate(() =>
 		(window as unknown as { __scapulaResetStats: () => void }).__scapulaResetStats()
 	);
 	const a = await appStats(page);
+	const cpuA = await mainThreadMs(cdp);
 	await sleep(seconds * 1000);
 	const b = await appStats(page);
+	const cpuB = await mainThreadMs(cdp);
 	await stopApp(page);
 	const secs = (b.now - a.now) / 1000;
 	const frames = b.frames - a.frames;
@@ -190,11 +225,12 @@ async function appWindow(page: Page, seconds: number): Promise<WindowResult> {
 		seconds: secs,
 		fps: frames / secs,
 		modelMs: b.modelMs.mean,
-		loopMs: b.pipelineMs.mean
+		loopMs: b.pipelineMs.mean,
+		mainThreadMsPerFrame: perFrame(cpuB - cpuA, frames)
 	};
 }
 
-async function bareWindow(page: Page, seconds: number): Promise<WindowResult> {
+async function bareWindow(page: Page, cdp: CDPSession, seconds: number): Promise<WindowResult> {
 	type Bare = { start(): Promise<void>; stop(): void; stats(): BareStats };
 	await page.evaluate(() => (window as unknown as { __bare: Bare }).__bare.start());
 	await sleep(2000);
@@ -204,8 +240,10 @@ async function bareWindow(page: Page, seconds: number): Promise<WindowResult> {
 			now: performance.now()
 		}));
 	const a = await read();
+	const cpuA = await mainThreadMs(cdp);
 	await sleep(seconds * 1000);
 	const b = await read();
+	const cpuB = await mainThreadMs(cdp);
 	await page.evaluate(() => (window as unknown as { __bare: Bare }).__bare.stop());
 	const secs = (b.now - a.now) / 1000;
 	const frames = b.frames - a.frames;
@@ -215,7 +253,8 @@ async function bareWindow(page: Page, seconds: number): Promise<WindowResult> {
 		seconds: secs,
 		fps: frames / secs,
 		modelMs: frames > 0 ? (b.estimateMs - a.estimateMs) / frames : null,
-		loopMs: null
+		loopMs: null,
+		mainThreadMsPerFrame: perFrame(cpuB - cpuA, frames)
 	};
 }
 
@@ -317,6 +356,8 @@ export async function benchBrowser(o: BrowserBenchOptions): Promise<BrowserResul
 			[model ?? 'movenet-lightning', backend ?? 'wasm'] as const
 		);
 
+		const appCpu = await cpuSession(app);
+		const bareCpu = await cpuSession(bare);
 		const windows: WindowResult[] = [];
 		for (let r = 0; r < o.rounds; r++) {
 			// A B, then B A: a machine that gets busier during the run slows both sides alike.
@@ -325,13 +366,14 @@ export async function benchBrowser(o: BrowserBenchOptions): Promise<BrowserResul
 				await app.bringToFront();
 				const w =
 					side === 'bare'
-						? (await bare.bringToFront(), await bareWindow(bare, o.windowSeconds))
-						: await appWindow(app, o.windowSeconds);
+						? (await bare.bringToFront(), await bareWindow(bare, bareCpu, o.windowSeconds))
+						: await appWindow(app, appCpu, o.windowSeconds);
 				windows.push(w);
 				o.log(
 					`  ${side.padEnd(4)} window ${r + 1}: ${w.frames} frames in ${w.seconds.toFixed(1)} s = ` +
 						`${w.fps.toFixed(2)} fps (model ${w.modelMs?.toFixed(1) ?? '–'} ms` +
-						(w.loopMs === null ? ')' : `, frame loop ${w.loopMs.toFixed(1)} ms)`)
+						(w.loopMs === null ? '' : `, frame loop ${w.loopMs.toFixed(1)} ms`) +
+						`, main thread ${w.mainThreadMsPerFrame?.toFixed(1) ?? '–'} ms CPU)`
 				);
 			}
 		}
@@ -343,6 +385,13 @@ export async function benchBrowser(o: BrowserBenchOptions): Promise<BrowserResul
 			const frames = ws.reduce((s, w) => s + w.frames, 0);
 			const secs = ws.reduce((s, w) => s + w.seconds, 0);
 			return frames / secs;
+		};
+		/** Main-thread CPU ms per frame over all of a side's windows (frame-weighted). */
+		const cpuOf = (side: 'bare' | 'app') => {
+			const ws = windows.filter((w) => w.side === side && w.mainThreadMsPerFrame !== null);
+			const frames = ws.reduce((s, w) => s + w.frames, 0);
+			const ms = ws.reduce((s, w) => s + w.mainThreadMsPerFrame! * w.frames, 0);
+			return frames > 0 ? ms / frames : null;
 		};
 
 		o.log(`soak: ${o.soakMinutes} min`);
@@ -356,6 +405,8 @@ export async function benchBrowser(o: BrowserBenchOptions): Promise<BrowserResul
 			windows,
 			bareFps: fpsOf('bare'),
 			appFps: fpsOf('app'),
+			bareMainThreadMs: cpuOf('bare'),
+			appMainThreadMs: cpuOf('app'),
 			soak: soakResult,
 			pageErrors: errors
 		};

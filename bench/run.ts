@@ -278,6 +278,11 @@ async function main() {
 	const bareMsPerFrame = b ? r2(1000 / b.bareFps) : null;
 	const pipelineMsPerFrame = b ? r2(1000 / b.appFps) : null;
 	const pipelineRatio = b ? Math.round((b.bareFps / b.appFps) * 1000) / 1000 : null;
+	// The same comparison in main-thread CPU per frame: contention-proof, a diagnostic beside it.
+	const cpuRatio =
+		b && b.bareMainThreadMs && b.appMainThreadMs
+			? Math.round((b.appMainThreadMs / b.bareMainThreadMs) * 1000) / 1000
+			: null;
 	const coldStartMs = b && b.coldStartMs.length > 0 ? Math.round(median(b.coldStartMs)) : null;
 	const first = b?.soak.samples[0];
 	const last = b?.soak.samples.at(-1);
@@ -336,6 +341,9 @@ async function main() {
 			backend: b?.backend ?? null,
 			bareFps: b ? r2(b.bareFps) : null,
 			appFps: b ? r2(b.appFps) : null,
+			bareMainThreadMsPerFrame: b?.bareMainThreadMs == null ? null : r2(b.bareMainThreadMs),
+			appMainThreadMsPerFrame: b?.appMainThreadMs == null ? null : r2(b.appMainThreadMs),
+			mainThreadCpuRatio: cpuRatio,
 			windows: b?.windows ?? [],
 			coldStartRunsMs: b?.coldStartMs.map(Math.round) ?? [],
 			firstVisitMs: b?.firstVisitMs === undefined ? null : Math.round(b.firstVisitMs ?? 0),
@@ -368,6 +376,14 @@ async function main() {
 			pipelineRatio === null ? '–' : `${pipelineRatio}`,
 			`≤ ${TARGETS.pipelineRatio}`,
 			yes(met.pipelineRatio)
+		],
+		[
+			'  main-thread CPU',
+			cpuRatio === null
+				? '–'
+				: `${r2(b!.appMainThreadMs!)} vs ${r2(b!.bareMainThreadMs!)} ms/frame = ${cpuRatio}`,
+			'(diagnostic)',
+			''
 		],
 		[
 			'engineMicrosPerFrame',
