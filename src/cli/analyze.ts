@@ -9,6 +9,7 @@
  * Exit codes: 0 done; 2 a problem with the command or its input (message on stderr); 1 an
  * unexpected failure.
  */
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { analyzeExercise } from '../lib/analysis/exercise-report';
@@ -33,6 +34,9 @@ export class UsageError extends Error {
 	}
 }
 
+/** One pose model per core (Node's wasm backend uses one thread each), four at most. */
+const DEFAULT_THREADS = Math.max(1, Math.min(4, os.availableParallelism()));
+
 export const USAGE = `Usage: npm run -s analyze -- <file> [options]
        npm run -s analyze -- --list [--json]
 
@@ -51,6 +55,8 @@ Options:
       --model <id>        pose model for videos: ${MODEL_IDS.join(', ')}
                           (default ${DEFAULT_MODEL})
       --decode-size <px>  largest side frames are decoded at (default ${DEFAULT_DECODE_SIZE})
+      --threads <n>       pose-model threads for videos, 1–16 (default ${DEFAULT_THREADS}: this
+                          machine's cores, at most 4)
   -q, --quiet             no progress bar
       --timing            print how long loading and analysing took (stderr)
   -h, --help              this help`;
@@ -65,6 +71,7 @@ interface Options {
 	saveTrace: string | undefined;
 	model: ModelId;
 	decodeSize: number;
+	threads: number;
 	quiet: boolean;
 	timing: boolean;
 	help: boolean;
@@ -87,6 +94,7 @@ export function parseOptions(argv: readonly string[]): Options {
 				'save-trace': { type: 'string' },
 				model: { type: 'string' },
 				'decode-size': { type: 'string' },
+				threads: { type: 'string' },
 				quiet: { type: 'boolean', short: 'q', default: false },
 				timing: { type: 'boolean', default: false },
 				help: { type: 'boolean', short: 'h', default: false }
@@ -106,6 +114,7 @@ export function parseOptions(argv: readonly string[]): Options {
 		saveTrace: v['save-trace'],
 		model: DEFAULT_MODEL,
 		decodeSize: DEFAULT_DECODE_SIZE,
+		threads: DEFAULT_THREADS,
 		quiet: v.quiet ?? false,
 		timing: v.timing ?? false,
 		help: v.help ?? false
@@ -136,6 +145,13 @@ export function parseOptions(argv: readonly string[]): Options {
 			throw new UsageError(`--decode-size must be a whole number of pixels, 64–4096`);
 		}
 		o.decodeSize = n;
+	}
+	if (v.threads !== undefined) {
+		const n = Number(v.threads);
+		if (!Number.isInteger(n) || n < 1 || n > 16) {
+			throw new UsageError(`--threads must be a whole number, 1–16`);
+		}
+		o.threads = n;
 	}
 	if (v.calibrate !== undefined) {
 		if (!o.posture) throw new UsageError('--calibrate goes with --posture');
@@ -246,6 +262,7 @@ export async function main(argv: readonly string[], io: Io = DEFAULT_IO): Promis
 			input = await loadInput(o.file!, {
 				model: o.model,
 				maxSize: o.decodeSize,
+				threads: o.threads,
 				onVideoStart: bar.onVideoStart,
 				onVideoFrame: bar.onVideoFrame
 			});

@@ -210,6 +210,9 @@ describe('analyze on bad input: exit code 2 and a message that says what is wron
 		const r2 = await cli('a.json', '--posture', '--calibrate', '8-2');
 		expect(r2.code).toBe(2);
 		expect(r2.stderr).toContain('--calibrate expects START-END');
+		const r3 = await cli('a.mp4', '--exercise', 'wall-angels', '--threads', '0');
+		expect(r3.code).toBe(2);
+		expect(r3.stderr).toContain('--threads must be a whole number, 1–16');
 	});
 });
 

@@ -117,3 +117,41 @@ describe('a real clip through the model and the coach', () => {
 		}
 	);
 });
+
+describe('the model on worker threads', () => {
+	// Two model loads plus 65 frames: ~6 s on 2 idle cores; the margin is for a busy machine.
+	it(
+		'finds the same person in every frame as one thread, and counts the same squats',
+		{ timeout: 180_000 },
+		async () => {
+			const one = await loadInput(SQUATS, { threads: 1 });
+			const two = await loadInput(SQUATS, { threads: 2 });
+			expect(two.frames.map((f) => f.t)).toEqual(one.frames.map((f) => f.t));
+			expect(two.frames.every((f) => f.body !== null)).toBe(true);
+			// Each thread crops from its own previous frame (two back, not one), so keypoints may
+			// move a little; the body is the same: mean distance over confident points, px.
+			const distances: number[] = [];
+			one.frames.forEach((f, i) => {
+				const a = f.body!.keypoints;
+				const b = two.frames[i]!.body!.keypoints;
+				a.forEach((k, j) => {
+					const l = b[j];
+					if (k && l && k.score > 0.5 && l.score > 0.5)
+						distances.push(Math.hypot(k.x - l.x, k.y - l.y));
+				});
+			});
+			expect(distances.length).toBeGreaterThan(65 * 8);
+			const mean = distances.reduce((s, d) => s + d, 0) / distances.length;
+			// The person is ~1000 px tall in this 720×1280 clip: 1 % of that.
+			expect(mean).toBeLessThan(10);
+			expect(analyzeExercise(squatArmsForward, two.frames).reps).toBe(2);
+		}
+	);
+
+	it('a model that fails to load in a thread is reported, not hung on', async () => {
+		const { createPosePool } = await import('../../src/lib/analysis/node/pose-pool');
+		await expect(
+			createPosePool('no-such-model' as unknown as import('../../src/lib/pose/models').ModelId, 2)
+		).rejects.toThrow(/did not load/);
+	});
+});

@@ -43,6 +43,7 @@ export interface LoadOptions {
 	model?: ModelId;
 	maxSize?: number;
 	estimator?: VideoPosesOptions['estimator'];
+	threads?: number;
 	onVideoStart?: (info: VideoInfo) => void;
 	onVideoFrame?: (done: number) => void;
 }
@@ -109,6 +110,7 @@ export async function loadInput(file: string, options: LoadOptions = {}): Promis
 			model: options.model,
 			maxSize: options.maxSize,
 			estimator: options.estimator,
+			threads: options.threads,
 			onStart: options.onVideoStart,
 			onFrame: options.onVideoFrame
 		});

@@ -12,6 +12,7 @@ import type { Body, PoseFrame } from '../../pose/keypoints';
 import { DEFAULT_MODEL, type ModelId } from '../../pose/models';
 import { createNodeEstimator } from '../../pose/node';
 import { pickPerson } from '../../pose/tracking';
+import { createPosePool } from './pose-pool';
 import { decodeVideo, probeVideo, type DecodeOptions, type VideoInfo } from './video';
 
 export interface VideoPosesOptions extends DecodeOptions {
@@ -19,6 +20,11 @@ export interface VideoPosesOptions extends DecodeOptions {
 	model?: ModelId;
 	/** A loaded estimator to reuse (it is reset first, and not disposed). */
 	estimator?: PoseEstimator;
+	/**
+	 * Pose-model threads (default 1): more run one model per worker thread (./pose-pool.ts), about
+	 * that many times faster on as many free cores. Ignored when `estimator` is given.
+	 */
+	threads?: number;
 	/** Called once the video is probed, before the model loads. */
 	onStart?: (info: VideoInfo) => void;
 	/** Called after each frame with the frames done so far. */
@@ -56,6 +62,8 @@ export async function posesFromVideo(
 ): Promise<VideoPoses> {
 	const info = await probeVideo(file, options);
 	options.onStart?.(info);
+	const threads = options.estimator ? 1 : Math.max(1, Math.floor(options.threads ?? 1));
+	if (threads > 1) return posesOnThreads(file, info, threads, options);
 	const loadStart = performance.now();
 	const estimator =
 		options.estimator ?? (await createNodeEstimator(options.model ?? DEFAULT_MODEL));
@@ -86,6 +94,53 @@ export async function posesFromVideo(
 	return {
 		info,
 		model: estimator.model,
+		decoded,
+		frames,
+		seconds: (performance.now() - start) / 1000,
+		loadSeconds
+	};
+}
+
+/** `posesFromVideo` with the model on `threads` worker threads; same frames, same tracking. */
+async function posesOnThreads(
+	file: string,
+	info: VideoInfo,
+	threads: number,
+	options: VideoPosesOptions
+): Promise<VideoPoses> {
+	const model = options.model ?? DEFAULT_MODEL;
+	const loadStart = performance.now();
+	const pool = await createPosePool(model, threads);
+	const loadSeconds = (performance.now() - loadStart) / 1000;
+	const frames: PoseFrame[] = [];
+	let previous: Body | null = null;
+	let decoded = { width: info.width, height: info.height };
+	// Frames sent and not yet back, in video order: two per thread keeps every thread busy.
+	const inFlight: { t: number; bodies: Promise<Body[]> }[] = [];
+	const takeOldest = async () => {
+		const { t, bodies } = inFlight.shift()!;
+		const body = pickPerson(await bodies, previous);
+		previous = body;
+		frames.push({ t, body: body ? rescale(body, info.width, info.height) : null });
+		options.onFrame?.(frames.length);
+	};
+	const start = performance.now();
+	try {
+		for await (const f of decodeVideo(file, info, options)) {
+			decoded = { width: f.width, height: f.height };
+			const bodies = pool.estimate(f);
+			// A rejection is handled when its turn comes; until then it must not count as unhandled.
+			bodies.catch(() => {});
+			inFlight.push({ t: f.t, bodies });
+			if (inFlight.length >= threads * 2) await takeOldest();
+		}
+		while (inFlight.length > 0) await takeOldest();
+	} finally {
+		await pool.close();
+	}
+	return {
+		info,
+		model,
 		decoded,
 		frames,
 		seconds: (performance.now() - start) / 1000,
