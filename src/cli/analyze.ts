@@ -9,13 +9,13 @@
  * Exit codes: 0 done; 2 a problem with the command or its input (message on stderr); 1 an
  * unexpected failure.
  */
-import os from 'node:os';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { analyzeExercise } from '../lib/analysis/exercise-report';
 import { catalog } from '../lib/analysis/catalog';
 import { analyzePosture, PostureError } from '../lib/analysis/posture';
 import { InputError, loadInput, type LoadedInput } from '../lib/analysis/node/input';
+import { defaultPoseThreads } from '../lib/analysis/node/pose-pool';
 import { DEFAULT_DECODE_SIZE, type VideoInfo } from '../lib/analysis/node/video';
 import { EXERCISES, getExercise } from '../lib/exercises';
 import { DEFAULT_MODEL, isModelId, MODEL_IDS, type ModelId } from '../lib/pose/models';
@@ -34,8 +34,7 @@ export class UsageError extends Error {
 	}
 }
 
-/** One pose model per core (Node's wasm backend uses one thread each), four at most. */
-const DEFAULT_THREADS = Math.max(1, Math.min(4, os.availableParallelism()));
+const DEFAULT_THREADS = defaultPoseThreads();
 
 export const USAGE = `Usage: npm run -s analyze -- <file> [options]
        npm run -s analyze -- --list [--json]

@@ -8,9 +8,15 @@
  *
  * Node only.
  */
+import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Body } from '../../pose/keypoints';
 import type { ModelId } from '../../pose/models';
+
+/** One model per core (Node's wasm backend uses one thread each), four at most. */
+export function defaultPoseThreads(): number {
+	return Math.max(1, Math.min(4, os.availableParallelism()));
+}
 
 /** A frame for a worker: its pixels as an RGB `ArrayBuffer` (transferred, not copied). */
 export interface PoolRequest {
