@@ -10,10 +10,15 @@
  * counts a rep or completes a hold. Seeded (the simulator's mulberry32 `Rng`), so a failure
  * replays exactly.
  *
- * Two kinds of noise. "Dropouts" (no person, keypoints missing, NaN, ±∞, scores out of 0..1,
- * around a still person) must count nothing, and don't. "Wild keypoints" (uniformly random
- * bodies, a few random points, confident keypoints thrown out of the frame or 30 px off) DO
- * count a few reps today: see the `it.fails` test at the end and its comment.
+ * Two kinds of noise, and neither counts anything. "Dropouts": no person, keypoints missing,
+ * NaN, ±∞, scores out of 0..1, around a still person. "Wild keypoints": uniformly random
+ * bodies, a few random points, confident keypoints thrown out of the frame or ~30 px off. The
+ * smoother rejects these (src/lib/filters/keypoint-smoother.ts): a score outside 0..1 or a point
+ * more than half a frame outside the image is no measurement; a step beyond an adaptive gate
+ * (3 × the point's own recent step RMS) is held at the track unless the following points agree
+ * on the new place; a point that keeps jumping or is found in under half the recent frames gets
+ * a score below MIN_KEYPOINT_SCORE, so metrics ignore it. The coach drops a rep in progress
+ * when its signal went unseen for over a second (a stalled camera).
  */
 import { describe, expect, it } from 'vitest';
 import { analyzePosture } from '../../src/lib/analysis/posture';
@@ -315,14 +320,11 @@ describe(`engine fuzz: ${FRAMES} frames of each kind of noise`, () => {
 	});
 
 	/**
-	 * KNOWN ISSUE (engine): wild keypoints can still count a rep. The coach now skips bodies that
-	 * are not upright (head or shoulders below the hips) and the smoother holds one- or two-frame
-	 * jumps, which removed most; with the default seed one rep each remains for
-	 * neck-flexion-extension and shoulder-squeeze-hold, from the 'off' damage (a confident point
-	 * re-thrown ~30 px every frame), which looks like real movement of one keypoint. When the
-	 * engine rejects that too, change `it.fails` to `it`.
+	 * Wild keypoints counted one rep each for neck-flexion-extension and shoulder-squeeze-hold
+	 * (a confident point re-thrown ~30 px every frame looked like movement of one keypoint)
+	 * until the smoother learnt to reject erratic points; see the header.
 	 */
-	it.fails('wild keypoints never count a rep or a hold (known issue, see comment)', () => {
+	it('wild keypoints never count a rep or a hold', () => {
 		const counted = CHECKED.map((def) => ({
 			id: def.id,
 			reps: run(def, WILD).reps,

@@ -126,3 +126,59 @@ describe('Coach output', () => {
 		expect(coach.state.reps).toBe(0);
 	});
 });
+
+describe('Coach reps with a hold judged on the mean (scapular squeeze, holdMean)', () => {
+	const squeeze = getExercise('scapular-squeeze')!;
+	const side = { view: 'side' as const, distanceM: 1.6, target: { y: 1.2 } };
+	const squeezes = (depth: number) =>
+		sim.sequence(
+			sim.idle(2, { posture: sim.standingNeutral }),
+			sim.repeat(3, {
+				from: sim.standingNeutral,
+				to: sim.scapularSqueeze,
+				upSeconds: 0.8,
+				downSeconds: 0.8,
+				restSeconds: 1.5,
+				holdSeconds: 5.5,
+				depths: depth
+			}),
+			sim.idle(1.5, { posture: sim.standingNeutral })
+		);
+
+	it('counts full squeezes held 5 s', () => {
+		const r = runMotion(squeeze, { timeline: squeezes(1), camera: side, noise: 'light' });
+		expect(r.reps).toBe(3);
+	});
+
+	it('does not count 60 % squeezes held as long, and asks to go further', () => {
+		const r = runMotion(squeeze, { timeline: squeezes(0.6), camera: side, noise: 'light' });
+		expect(r.reps).toBe(0);
+		expect(r.cueIds).toContain('go-further');
+	});
+});
+
+describe('Coach reps seen through', () => {
+	it('drops a rep whose signal went unseen for over a second (a stalled camera)', () => {
+		const shrug = getExercise('shoulder-shrug')!;
+		const cam = { view: 'front' as const, distanceM: 1.2, target: { y: 1.4 } };
+		const timeline = sim.sequence(
+			sim.idle(2, { posture: sim.standingNeutral }),
+			sim.transition(sim.standingNeutral, sim.shrugUp, 0.6),
+			sim.hold(sim.shrugUp, 3),
+			sim.transition(sim.shrugUp, sim.standingNeutral, 0.6),
+			sim.idle(2, { posture: sim.standingNeutral })
+		);
+		const { frames } = sim.simulate({ timeline, camera: cam, noise: 'none' });
+		const count = (gap: [number, number] | null) => {
+			const coach = new Coach(shrug);
+			// No frames at all in the gap: the camera stalled, time jumps.
+			for (const f of frames) if (!gap || f.t <= gap[0] || f.t >= gap[1]) coach.process(f);
+			return coach.state.reps;
+		};
+		expect(count(null)).toBe(1);
+		// Nothing seen from the top of the shrug to after the release: not counted.
+		expect(count([3, 6])).toBe(0);
+		// A short loss (0.5 s) at the top does not lose the rep.
+		expect(count([3.5, 4])).toBe(1);
+	});
+});

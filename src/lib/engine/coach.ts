@@ -26,7 +26,7 @@ import type {
 	SetupIssue,
 	Side
 } from './types';
-import { ViewTracker } from './view-tracker';
+import { FacingTracker, ViewTracker } from './view-tracker';
 
 export interface CoachOptions {
 	smoothing: boolean | Partial<SmootherOptions>;
@@ -60,6 +60,8 @@ const HOLD_LEAVE_SECONDS = 0.5;
 const SIDE_SWITCH_SECONDS = 0.5;
 /** Share of the target a rep-with-hold must be held for the rep to count. */
 const HOLD_CREDIT_SHARE = 0.8;
+/** Seconds without the rep signal after which a rep in progress is dropped (see #stepRep). */
+const UNSEEN_REP_SECONDS = 1;
 /** Score points off a rep done faster than its minimum duration. */
 const TEMPO_PENALTY = 20;
 /** Seconds in view but out of position before the hold's position prompt is given. */
@@ -71,6 +73,7 @@ export class Coach {
 	readonly def: ExerciseDefinition;
 	readonly #smoother: KeypointSmoother | null;
 	readonly #views = new ViewTracker();
+	readonly #facing = new FacingTracker();
 	readonly #baseline: Baseline;
 	readonly #rules: FormRuleTracker;
 	readonly #cues: CueSelector;
@@ -83,6 +86,9 @@ export class Coach {
 	#blockedSince: number | null = null;
 	#setup: SetupIssue | null = null;
 	#activeHeld = 0;
+	/** Sum and count of the rep signal over the active phase (for RepSpec.holdMean). */
+	#activeSum = 0;
+	#activeFrames = 0;
 	#hold = freshHold();
 	#holdsCompleted = 0;
 	#holdsBySide: Record<Side, number> = { left: 0, right: 0 };
@@ -118,7 +124,8 @@ export class Coach {
 		const plausible = body !== null && isPlausibleUpright(body);
 		const reading = body && plausible ? detectView(body) : null;
 		const view = reading ? this.#views.update(reading.view, t) : 'unknown';
-		const metrics = body && reading ? computeMetrics(body, { ...reading, view }) : null;
+		const facing = reading ? this.#facing.update(reading.facing, t) : 1;
+		const metrics = body && reading ? computeMetrics(body, { ...reading, view, facing }) : null;
 		if (body && !plausible) {
 			// Keypoints that are not an upright body (a model glitch): this frame is not judged.
 			this.#lastJudgedT = null;
@@ -186,10 +193,12 @@ export class Coach {
 	reset(): void {
 		this.#smoother?.reset();
 		this.#views.reset();
+		this.#facing.reset();
 		this.#baseline.reset();
 		this.#rules.reset();
 		this.#cues.reset();
 		this.#rep = INITIAL_REP_STATE;
+		this.#lastSignalT = null;
 		this.#reps = 0;
 		this.#lastRepScore = null;
 		this.#lastJudgedT = null;
@@ -237,6 +246,8 @@ export class Coach {
 	}
 
 	#calibrating = false;
+	/** Session time (s) of the last frame with a rep signal. */
+	#lastSignalT: number | null = null;
 	#signal: { v: number; t: number } | null = null;
 	#progress: number | null = null;
 
@@ -311,6 +322,14 @@ export class Coach {
 			this.#rep = INITIAL_REP_STATE;
 		}
 		const signal = this.#repSignal(spec, facts, t);
+		if (signal !== null) {
+			// A rep must be seen through: after more than UNSEEN_REP_SECONDS without its signal
+			// (a stalled camera, the person out of view) nobody knows what happened meanwhile, so
+			// the half-seen rep is dropped and the machine waits to see the rest position again.
+			const unseen = this.#lastSignalT !== null && t - this.#lastSignalT > UNSEEN_REP_SECONDS;
+			if (unseen && this.#rep.phase === 'active') this.#rep = INITIAL_REP_STATE;
+			this.#lastSignalT = t;
+		}
 		this.#progress =
 			signal === null
 				? null
@@ -320,9 +339,31 @@ export class Coach {
 		if (event.kind === 'start') {
 			this.#rules.takeScore(0); // rest-phase faults do not count against the coming rep
 			this.#activeHeld = 0;
+			this.#activeSum = 0;
+			this.#activeFrames = 0;
 			this.#lastProgressSecond = 0;
 		}
+		if (state.phase === 'active' && signal !== null) {
+			this.#activeSum += signal;
+			this.#activeFrames++;
+		}
 		if (event.kind !== 'complete') return;
+		const mean = this.#activeFrames > 0 ? this.#activeSum / this.#activeFrames : NaN;
+		const shallow =
+			spec.holdMean !== undefined &&
+			!(spec.direction === 'up' ? mean >= spec.holdMean : mean <= spec.holdMean);
+		if (shallow && this.#activeHeld >= (spec.holdSeconds ?? 0) * HOLD_CREDIT_SHARE) {
+			// Held long enough, but not far enough on average: a partial rep.
+			const cue = this.#cues.offer(
+				[{ id: 'go-further', text: spec.rangeCue ?? 'Go a little further each time.' }],
+				t,
+				true
+			);
+			if (cue) events.push({ type: 'cue', t, cue });
+			this.#rules.takeScore(0);
+			this.#activeHeld = 0;
+			return;
+		}
 		if (spec.holdSeconds && this.#activeHeld < spec.holdSeconds * HOLD_CREDIT_SHARE) {
 			const cue = this.#cues.offer(
 				[

@@ -27,6 +27,15 @@ describe('defineExercise', () => {
 		);
 	});
 
+	it('checks holdMean: it needs holdSeconds and must lie past exit', () => {
+		const rep = { ...base.rep!, holdSeconds: 5 };
+		expect(() => defineExercise({ ...base, rep: { ...rep, holdMean: 100 } })).not.toThrow();
+		expect(() => defineExercise({ ...base, rep: { ...rep, holdMean: 80 } })).toThrow(/past exit/);
+		expect(() => defineExercise({ ...base, rep: { ...base.rep!, holdMean: 100 } })).toThrow(
+			/needs holdSeconds/
+		);
+	});
+
 	it('rejects unknown metrics in rules, naming the rule', () => {
 		expect(() =>
 			defineExercise({

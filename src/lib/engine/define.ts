@@ -17,6 +17,11 @@ function validateRep(rep: RepSpec, where: string): void {
 	if (!(rep.minSeconds >= 0)) throw new Error(`${where}.minSeconds must be ≥ 0`);
 	if (rep.holdSeconds !== undefined && !(rep.holdSeconds > 0))
 		throw new Error(`${where}.holdSeconds must be > 0`);
+	if (rep.holdMean !== undefined) {
+		if (rep.holdSeconds === undefined) throw new Error(`${where}.holdMean needs holdSeconds`);
+		const deeper = rep.direction === 'up' ? rep.holdMean >= rep.exit : rep.holdMean <= rep.exit;
+		if (!deeper) throw new Error(`${where}.holdMean must lie past exit (${rep.exit})`);
+	}
 }
 
 export function defineExercise<const D extends ExerciseDefinition>(def: D): D {

@@ -43,6 +43,16 @@ export interface RepSpec {
 	 * noisy distance (a shoulder-blade squeeze changes shoulder width by only ≈ 7 %).
 	 */
 	smoothSeconds?: number;
+	/**
+	 * For rep-with-hold moves: the mean of the rep signal over the active phase must pass this
+	 * (metric units, same direction as `enter`) for the rep to count, else `rangeCue` is given.
+	 * Keypoint wander lasts ≈ 0.5 s, so a 5 s hold averages it down ≈ 3×: judging the depth on
+	 * the mean tells a full squeeze from a 60 % one where single frames cannot. `enter` can then
+	 * sit lower, only to notice that a rep started.
+	 */
+	holdMean?: number;
+	/** Cue when a rep-with-hold's mean misses `holdMean` (default: a generic "go further" cue). */
+	rangeCue?: string;
 }
 
 /** What must be true for a hold to run; per-side holds give one condition per side. */

@@ -22,12 +22,14 @@ export const scapularSqueeze = defineExercise({
 		'Hold for 5 seconds, then relax fully.',
 		'Turn sideways to the camera, with your hips in view: from the side the squeeze is easy to see.'
 	],
-	baseline: ['shoulderForward', 'earShoulderGap'],
+	baseline: ['girdleForward', 'earShoulderGap'],
 	rep: {
-		metric: 'shoulderForwardDelta',
+		metric: 'girdleForwardDelta',
 		direction: 'down',
-		enter: -0.09,
-		exit: -0.045,
+		enter: -0.06,
+		exit: -0.035,
+		holdMean: -0.075,
+		rangeCue: 'Draw your shoulder blades further back and together.',
 		minSeconds: 1,
 		holdSeconds: 5,
 		holdCue: 'Hold the squeeze for 5 seconds before you let go.',

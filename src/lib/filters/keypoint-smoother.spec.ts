@@ -122,4 +122,61 @@ describe('KeypointSmoother', () => {
 			}
 		}
 	});
+
+	it('holds a one-frame glitch under maxJumpPerFrame (50 px) at the track', () => {
+		const s = new KeypointSmoother();
+		for (let i = 0; i < 30; i++) s.apply(bodyAt(300 + noise(i), 200), i / 30);
+		// 50 px is ≈ 0.1 frame heights: under the fixed 0.15 gate, far over the adaptive one.
+		const out = s.apply(bodyAt(350, 200), 1).keypoints[0]!;
+		expect(Math.abs(out.x - 300)).toBeLessThan(3);
+		expect(out.score).toBe(0.9);
+	});
+
+	it('marks a point re-thrown ~30 px every frame as unsure (score below 0.3)', () => {
+		const s = new KeypointSmoother();
+		for (let i = 0; i < 30; i++) s.apply(bodyAt(300, 200), i / 30);
+		let score = 1;
+		for (let i = 30; i < 60; i++)
+			score = s.apply(bodyAt(300 + 40 * noise(i), 200 + 40 * noise(i + 500)), i / 30).keypoints[0]!
+				.score;
+		expect(score).toBeLessThan(0.3);
+	});
+
+	it('keeps the score of a point that moves fast but smoothly (an arm sweep)', () => {
+		const s = new KeypointSmoother();
+		let out = s.apply(bodyAt(100, 200), 0).keypoints[0]!;
+		// 12 px a frame (360 px/s), accelerating from rest over 5 frames, plus 2 px jitter.
+		for (let i = 1; i < 40; i++) {
+			const x = 100 + 12 * Math.max(0, i - 2.5) + 2 * noise(i);
+			out = s.apply(bodyAt(x, 200 + 2 * noise(i + 99)), i / 30).keypoints[0]!;
+			expect(out.score).toBe(0.9);
+		}
+		expect(out.x).toBeGreaterThan(100 + 12 * 36);
+	});
+
+	it('drops a score outside 0..1 and a point far outside the image', () => {
+		const s = new KeypointSmoother();
+		const b = bodyAt(300, 200);
+		const kps = [...b.keypoints];
+		kps[1] = { x: 300, y: 200, score: 7 };
+		kps[2] = { x: 300 + 2 * 640, y: 200, score: 0.9 };
+		kps[3] = { x: -10, y: 500, score: 0.9 }; // just outside: still a measurement
+		const out = s.apply({ ...b, keypoints: kps }, 0).keypoints;
+		expect(out[1]).toBeNull();
+		expect(out[2]).toBeNull();
+		expect(out[3]).toEqual({ x: -10, y: expect.closeTo(500, 6), score: 0.9 });
+	});
+
+	it('marks a point found in under half the recent frames as unsure', () => {
+		const s = new KeypointSmoother();
+		for (let i = 0; i < 30; i++) s.apply(bodyAt(300, 200), i / 30);
+		let score = 1;
+		for (let i = 30; i < 90; i++) {
+			const b = bodyAt(300, 200);
+			const kps = [...b.keypoints];
+			if (i % 3 !== 0) kps[0] = null; // found one frame in three
+			score = s.apply({ ...b, keypoints: kps }, i / 30).keypoints[0]?.score ?? score;
+		}
+		expect(score).toBeLessThan(0.3);
+	});
 });

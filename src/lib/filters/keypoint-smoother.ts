@@ -34,10 +34,23 @@ export interface SmootherOptions {
 	 * gaps are real (the point left the frame or is hidden) and stay missing.
 	 */
 	fillGapSeconds: number;
+	/**
+	 * A keypoint whose raw observations accelerate this much (root mean square of their second
+	 * difference, frame heights, over ≈ 0.3 s) is erratic rather than moving: it is passed on
+	 * with its score capped below MIN_KEYPOINT_SCORE, so metrics ignore it. Real movement changes
+	 * speed smoothly; heavy webcam jitter (5 px at 480 px) gives ≈ 0.035; a point re-thrown
+	 * ≈ 30 px every frame (a model hunting for a hidden joint) gives ≈ 0.2 and, smoothed, looks
+	 * like slow real movement that could count a rep.
+	 */
+	maxErraticRms: number;
 }
 
-/** After this many rejected steps in a row the jump is real: the track restarts there. */
+/**
+ * After this many rejected steps in a row a jump whose points agree is real: the track restarts
+ * there. After MAX_HELD_STEPS (0.2 s at 30 fps) it restarts whatever they do.
+ */
 const MAX_OUTLIER_STEPS = 2;
+const MAX_HELD_STEPS = 6;
 
 /**
  * Chosen on generated wall-angel and shrug traces with 2–4 px jitter at 30 fps: 1.5 Hz keeps a
@@ -50,8 +63,32 @@ export const DEFAULT_SMOOTHER: SmootherOptions = {
 	resetAfterSeconds: 0.5,
 	maxJumpPerFrame: 0.15,
 	// ≈ 6 frames at 30 fps; 1–2 at the posture monitor's slow sampling, whose tracks restart anyway.
-	fillGapSeconds: 0.2
+	fillGapSeconds: 0.2,
+	maxErraticRms: 0.09
 };
+
+/** Weight of one step in the running mean square of jumps (≈ 10 frames, 0.3 s at 30 fps). */
+const ERRATIC_WEIGHT = 0.1;
+/** Largest second difference (frame heights) one step adds to that mean: one glitch alone
+ * (≈ 0.2–0.6 over its two steps) leaves the RMS under maxErraticRms. */
+const ERRATIC_JUMP_CAP = 0.15;
+/**
+ * Outlier gate, frame heights per step: GATE_SIGMAS × the RMS of the point's recent steps, at
+ * least MIN_GATE (≈ 19 px at 480 px; heavy webcam jitter, ≈ 5 px a frame, passes it ~1 time
+ * in 10⁴ with the RMS at ≈ 0.02).
+ */
+const GATE_SIGMAS = 3;
+/** The gate's prediction extrapolates the track's velocity at most this many steps. */
+const MAX_PREDICT_STEPS = 3;
+/** Weight of one step in the track's velocity estimate. */
+const VELOCITY_WEIGHT = 0.5;
+const MIN_GATE = 0.04;
+/** How far outside the image (share of its width or height) a keypoint may lie and be used. */
+const OUTSIDE_SHARE = 0.5;
+/** Below this running share of frames found, a keypoint is erratic (see #score). */
+const MIN_PRESENCE = 0.5;
+/** Score given to an erratic keypoint: below MIN_KEYPOINT_SCORE, so it is not "seen". */
+const ERRATIC_SCORE = MIN_KEYPOINT_SCORE / 2;
 
 /** Nominal frame rate (Hz) for the filter's first step; real timestamps take over after that. */
 const NOMINAL_FPS = 30;
@@ -67,6 +104,26 @@ interface Track {
 	rejected: number;
 	/** Score of the last good observation. */
 	score: number;
+	/** Running mean square of the raw observations' second difference, (frame heights)². */
+	jumpMs: number;
+	/** The two previous raw observations (frame heights), newest first, and how many (0–2). */
+	ox1: number;
+	oy1: number;
+	ox2: number;
+	oy2: number;
+	obs: number;
+	/** The same over accepted steps only: sets the outlier gate. */
+	stepMs: number;
+	/** Velocity of the track, frame heights per step (1/30 s). */
+	vx: number;
+	vy: number;
+	/** Time (s) of the last observation, accepted or held as an outlier. */
+	seenT: number;
+	/** Last rejected observation, frame heights. */
+	rejX: number;
+	rejY: number;
+	/** Running share of recent frames (same weight) in which the point was found (0..1). */
+	presence: number;
 }
 
 export class KeypointSmoother {
@@ -80,59 +137,157 @@ export class KeypointSmoother {
 	/** Smooths one body observed at `t` seconds. Returns a new body; the input is not mutated. */
 	apply(body: Body, t: number): Body {
 		const scale = body.height > 0 && Number.isFinite(body.height) ? body.height : 1;
-		// Farther than this from the frame (in frame sizes) is no measurement, only overflow risk.
-		const far = 4 * Math.max(scale, body.width > 0 && Number.isFinite(body.width) ? body.width : 1);
+		const width = body.width > 0 && Number.isFinite(body.width) ? body.width : scale;
+		// More than half a frame outside the image is no measurement: models place keypoints in
+		// the image or just past its edge (a hand raised out of the top), never a frame away.
 		const keypoints = body.keypoints.map((k, i): Keypoint | null => {
 			const usable =
 				k !== null &&
 				Number.isFinite(k.x) &&
 				Number.isFinite(k.y) &&
-				Number.isFinite(k.score) &&
-				Math.abs(k.x) <= far &&
-				Math.abs(k.y) <= far;
-			if (!usable || !(k.score >= MIN_KEYPOINT_SCORE)) {
+				// A score is a probability: one outside 0..1 is a broken output, not a confident one.
+				k.score >= 0 &&
+				k.score <= 1 &&
+				k.x >= -OUTSIDE_SHARE * width &&
+				k.x <= (1 + OUTSIDE_SHARE) * width &&
+				k.y >= -OUTSIDE_SHARE * scale &&
+				k.y <= (1 + OUTSIDE_SHARE) * scale;
+			const present = usable && k.score >= MIN_KEYPOINT_SCORE;
+			const known = this.#tracks[i];
+			if (known) known.presence += ERRATIC_WEIGHT * ((present ? 1 : 0) - known.presence);
+			if (!present) {
 				// A short gap is filled at the track (see fillGapSeconds).
-				const held = this.#tracks[i];
+				const held = known;
 				const gap = held ? t - held.lastT : Infinity;
 				if (held && gap > 0 && gap <= this.#opts.fillGapSeconds)
-					return { x: held.px * scale, y: held.py * scale, score: held.score };
+					return { x: held.px * scale, y: held.py * scale, score: this.#score(held, held.score) };
 				// A keypoint the model is unsure of (often a guess far off, or a trace's [0, 0, 0] row)
 				// passes through unfiltered and does not move the track: metrics ignore it anyway, and
 				// gliding the track through it would drag the next real frames.
 				return usable ? { ...k } : null;
 			}
 			let track = this.#tracks[i];
-			if (!track || t - track.lastT > this.#opts.resetAfterSeconds || t <= track.lastT) {
+			// The time since the point was last observed (held as an outlier or not) decides a
+			// restart: a point thrown about for half a second must not come back as a fresh track
+			// with a clean record.
+			if (!track || t - track.seenT > this.#opts.resetAfterSeconds || t <= track.lastT) {
 				track = this.#newTrack();
 				this.#tracks[i] = track;
 			}
+			track.seenT = t;
 			const nx = k.x / scale;
 			const ny = k.y / scale;
+			// Erratic or not: the second difference of the raw observations (their acceleration,
+			// frame heights per step²). Real movement changes speed smoothly (an arm starting a
+			// fast sweep ≈ 0.01), heavy webcam jitter gives ≈ 0.035 RMS, while points thrown
+			// about at random each frame give ≈ √6 × their spread (≈ 0.2 for ~30 px).
+			if (track.obs >= 2) {
+				const ax = nx - 2 * track.ox1 + track.ox2;
+				const ay = ny - 2 * track.oy1 + track.oy2;
+				const a = Math.min(Math.hypot(ax, ay), ERRATIC_JUMP_CAP);
+				track.jumpMs += ERRATIC_WEIGHT * (a * a - track.jumpMs);
+			} else track.obs++;
+			track.ox2 = track.ox1;
+			track.oy2 = track.oy1;
+			track.ox1 = nx;
+			track.oy1 = ny;
 			if (Number.isFinite(track.lastT)) {
 				const steps = Math.max(1, (t - track.lastT) * NOMINAL_FPS);
-				const jump = Math.hypot(nx - track.px, ny - track.py) / steps;
-				if (jump > this.#opts.maxJumpPerFrame && track.rejected < MAX_OUTLIER_STEPS) {
+				// Against where the track is heading (its recent velocity), not where it is: the
+				// filter lags a fast arm by several px, which must not read as a jump.
+				const ahead = Math.min(steps, MAX_PREDICT_STEPS);
+				const ex = track.px + track.vx * ahead;
+				const ey = track.py + track.vy * ahead;
+				const dist = Math.hypot(nx - ex, ny - ey);
+				// For the gate, a gap of n steps allows √n steps' worth of distance: enough for a
+				// steady move over a short gap (the gate is ≥ 3 steps of it), not n times the noise.
+				const gapJump = dist / Math.sqrt(steps);
+				// The gate adapts to the point's own recent accepted steps (so rejected glitches do
+				// not widen it): GATE_SIGMAS × their RMS, at least MIN_GATE. One Euro raises its
+				// cutoff on a fast step, so a 40–70 px glitch under the fixed maxJumpPerFrame would
+				// otherwise go through almost whole.
+				const gate = Math.min(
+					this.#opts.maxJumpPerFrame,
+					Math.max(MIN_GATE, GATE_SIGMAS * Math.sqrt(track.stepMs))
+				);
+				// After rejected frames the time since lastT spans them, so the distance itself is
+				// compared. A jump is real (a fast move, a re-detection) only when the point stays
+				// where the rejected frames put it: points thrown about at random each frame agree
+				// with each other no better than with the track, and are held at the track (up to
+				// MAX_HELD_STEPS, by then the jump statistics mark the point erratic).
+				const far = track.rejected > 0 ? dist > gate : gapJump > gate;
+				const stayed = Math.hypot(nx - track.rejX, ny - track.rejY) <= gate;
+				const restart =
+					far &&
+					track.rejected >= MAX_OUTLIER_STEPS &&
+					(stayed || track.rejected >= MAX_HELD_STEPS);
+				if (far && !restart) {
 					track.rejected++;
-					return { x: track.px * scale, y: track.py * scale, score: k.score };
+					track.rejX = nx;
+					track.rejY = ny;
+					return { x: track.px * scale, y: track.py * scale, score: this.#score(track, k.score) };
 				}
-				if (track.rejected >= MAX_OUTLIER_STEPS && jump > this.#opts.maxJumpPerFrame) {
-					// It stayed there: a real move (or a re-detection). Restart the track at it.
+				if (restart) {
+					// It stayed there: a real move (or a re-detection). Restart the track at it,
+					// remembering how erratic the point has been.
+					const old = track;
 					track = this.#newTrack();
+					track.jumpMs = old.jumpMs;
+					track.presence = old.presence;
+					track.seenT = t;
+					track.obs = old.obs;
+					track.ox1 = old.ox1;
+					track.oy1 = old.oy1;
+					track.ox2 = old.ox2;
+					track.oy2 = old.oy2;
 					this.#tracks[i] = track;
 				}
 			}
+			// An accepted step (not after held outliers, nor a fresh track) teaches the gate how
+			// far this point usually moves from where it was heading, and the track's velocity.
+			const accepted = Number.isFinite(track.lastT) && track.rejected === 0;
+			const steps = accepted ? Math.max(1, (t - track.lastT) * NOMINAL_FPS) : 1;
+			const ox = track.px;
+			const oy = track.py;
+			if (accepted) {
+				const ahead = Math.min(steps, MAX_PREDICT_STEPS);
+				const ex = ox + track.vx * ahead;
+				const ey = oy + track.vy * ahead;
+				const j = Math.min(Math.hypot(nx - ex, ny - ey) / steps, ERRATIC_JUMP_CAP);
+				track.stepMs += ERRATIC_WEIGHT * (j * j - track.stepMs);
+			}
 			track.rejected = 0;
 			track.lastT = t;
-			track.score = k.score;
+			// The score a short gap is filled with: capped too while the point is erratic.
+			track.score = this.#score(track, k.score);
 			track.px = track.x.filter(nx, t);
 			track.py = track.y.filter(ny, t);
-			return { x: track.px * scale, y: track.py * scale, score: k.score };
+			if (accepted) {
+				// Velocity of the filtered track, frame heights per step, lightly smoothed.
+				track.vx += VELOCITY_WEIGHT * ((track.px - ox) / steps - track.vx);
+				track.vy += VELOCITY_WEIGHT * ((track.py - oy) / steps - track.vy);
+			}
+			return { x: track.px * scale, y: track.py * scale, score: track.score };
 		});
 		return { keypoints, width: body.width, height: body.height };
 	}
 
 	reset(): void {
 		this.#tracks = [];
+	}
+
+	/**
+	 * `score`, capped below MIN_KEYPOINT_SCORE while the track is erratic: jumping about (see
+	 * maxErraticRms) or found in under MIN_PRESENCE of recent frames (a point the model keeps
+	 * losing and re-placing is a guess: a webcam model under heavy noise finds ≈ 97 %). With
+	 * ERRATIC_WEIGHT 0.1, seven frames lost in a row fall below 0.5: longer than fillGapSeconds,
+	 * so a short gap is filled with the point's own score.
+	 */
+	#score(track: Track, score: number): number {
+		const limit = this.#opts.maxErraticRms;
+		return track.jumpMs > limit * limit || track.presence < MIN_PRESENCE
+			? Math.min(score, ERRATIC_SCORE)
+			: score;
 	}
 
 	#newTrack(): Track {
@@ -144,7 +299,20 @@ export class KeypointSmoother {
 			px: 0,
 			py: 0,
 			rejected: 0,
-			score: 0
+			score: 0,
+			jumpMs: 0,
+			ox1: 0,
+			oy1: 0,
+			ox2: 0,
+			oy2: 0,
+			obs: 0,
+			stepMs: 0,
+			vx: 0,
+			vy: 0,
+			seenT: -Infinity,
+			rejX: NaN,
+			rejY: NaN,
+			presence: 1
 		};
 	}
 }

@@ -69,6 +69,21 @@ export const BASE_METRICS = [
 	'headForward',
 	/** Shoulder ahead of the hip, scale units (+ rounded forward, − drawn back). Side view. */
 	'shoulderForward',
+	/**
+	 * Shoulder girdle ahead of the hips, scale units, side view: like shoulderForward, but from
+	 * the score-weighted mean of both shoulders and both elbows against that of both hips. Arms
+	 * hanging from the shoulders move with them when the shoulder blades draw back, and each
+	 * keypoint wanders on its own (≈ 3–6 px for a webcam model), so six points average that out:
+	 * ≈ 1.7× less noise than the near shoulder against the near hip. For squeezes, not posture.
+	 */
+	'girdleForward',
+	/**
+	 * Head above the shoulder girdle, scale units, front view: the score-weighted mean height of
+	 * nose, eyes and ears above that of both shoulders and both elbows. A shrug lifts the
+	 * shoulders and the hanging arms together and closes this gap like earShoulderGap, with seven
+	 * points averaged instead of four (≈ 1.5× less keypoint wander).
+	 */
+	'headGirdleGap',
 	/** Face direction above horizontal (ear → nose), deg; + looking up. Side view. */
 	'lookUp',
 	/** Farther wrist's distance from the head (ear/nose centre), scale units. */
@@ -129,6 +144,8 @@ export const METRIC_UNIT: Readonly<Record<BaseMetricName, MetricUnit>> = {
 	neckForward: 'deg',
 	headForward: 'scale',
 	shoulderForward: 'scale',
+	girdleForward: 'scale',
+	headGirdleGap: 'scale',
 	lookUp: 'deg',
 	wristToHead: 'scale',
 	elbowForward: 'scale',
@@ -164,6 +181,33 @@ const max2 = (a: number | null, b: number | null): number | null =>
 	a !== null && b !== null ? Math.max(a, b) : (a ?? b);
 
 type Side = 'left' | 'right';
+
+/**
+ * Score-weighted mean x and y of the seen keypoints among `names` (null when none is seen):
+ * a confident point counts more than a half-hidden guess.
+ */
+function weightedCentre(body: Body, names: readonly KeypointName[]): Point | null {
+	let w = 0;
+	let x = 0;
+	let y = 0;
+	for (const n of names) {
+		const k = seen(body, n);
+		if (!k) continue;
+		const s = Math.min(k.score, 1);
+		w += s;
+		x += s * k.x;
+		y += s * k.y;
+	}
+	return w > 0 ? { x: x / w, y: y / w } : null;
+}
+const GIRDLE: readonly KeypointName[] = [
+	'left_shoulder',
+	'right_shoulder',
+	'left_elbow',
+	'right_elbow'
+];
+const HIPS: readonly KeypointName[] = ['left_hip', 'right_hip'];
+const HEAD: readonly KeypointName[] = ['nose', 'left_eye', 'right_eye', 'left_ear', 'right_ear'];
 const kp = (side: Side, part: string) => `${side}_${part}` as KeypointName;
 
 /** Computes every metric of one body; `view` may be given to avoid detecting it twice. */
@@ -196,11 +240,11 @@ export function computeMetrics(body: Body, view: ViewReading = detectView(body))
 	// Person's-left direction along image x: +1 when their left shoulder is on the image right.
 	const leftDir =
 		ls && rs ? Math.sign(ls.x - rs.x) || 1 : le && re ? Math.sign(le.x - re.x) || 1 : 1;
-	// Facing direction along image x in a side view: +1 when the nose points to image right.
+	// Facing direction along image x in a side view (+1 when the nose points to image right):
+	// the view reading's, which the engine keeps steady over time (see FacingTracker).
 	const earNear = view.nearSide ? s(kp(view.nearSide, 'ear')) : null;
 	const earMid = le && re ? midpoint(le, re) : (le ?? re);
-	const faceRef = earNear ?? earMid;
-	const facing = nose && faceRef ? Math.sign(nose.x - faceRef.x) || 1 : view.facing;
+	const facing = view.facing;
 
 	const arm = (side: Side) => {
 		const sh = s(kp(side, 'shoulder'));
@@ -268,6 +312,15 @@ export function computeMetrics(body: Body, view: ViewReading = detectView(body))
 	const headForward = isSide && sShoulder && sEar ? norm((sEar.x - sShoulder.x) * facing) : null;
 	const shoulderForward =
 		isSide && sShoulder && sHip ? norm((sShoulder.x - sHip.x) * facing) : null;
+	// Only with both a shoulder and a hip seen: the centres must hold the torso, not an arm alone.
+	const girdle =
+		(ls || rs) && (isSide || view.view === 'front') ? weightedCentre(body, GIRDLE) : null;
+	const hipCentre = isSide && (lh || rh) ? weightedCentre(body, HIPS) : null;
+	const girdleForward =
+		isSide && girdle && hipCentre ? norm((girdle.x - hipCentre.x) * facing) : null;
+	const headCentre = view.view !== 'side' && (le || re) ? weightedCentre(body, HEAD) : null;
+	const headGirdleGap =
+		view.view !== 'side' && girdle && headCentre ? norm(girdle.y - headCentre.y) : null;
 	const lookUp =
 		isSide && sEar && nose
 			? finite(Math.atan2(sEar.y - nose.y, Math.max(Math.abs(nose.x - sEar.x), 1e-6)) * RAD_TO_DEG)
@@ -337,6 +390,8 @@ export function computeMetrics(body: Body, view: ViewReading = detectView(body))
 		neckForward,
 		headForward,
 		shoulderForward,
+		girdleForward,
+		headGirdleGap,
 		lookUp,
 		wristToHead,
 		elbowForward,

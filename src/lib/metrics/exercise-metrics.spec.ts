@@ -108,3 +108,27 @@ it('every added metric has a unit', () => {
 	expect(METRIC_UNIT.shoulderWidthRatio).toBe('ratio');
 	expect(METRIC_UNIT.hipForward).toBe('scale');
 });
+
+describe('girdleForward and headGirdleGap (scale units)', () => {
+	it('girdleForward: the shoulder girdle moves back with a squeeze, like shoulderForward', () => {
+		const side = { view: 'side' as const, distanceM: 1.6 };
+		const rest = metrics(sim.standingNeutral, side);
+		const squeeze = metrics(sim.scapularSqueeze, side);
+		const d = squeeze.girdleForward! - rest.girdleForward!;
+		expect(d).toBeLessThan(-0.08);
+		expect(d).toBeGreaterThan(-0.16);
+		expect(metrics(sim.standingNeutral).girdleForward).toBeNull(); // front view
+	});
+
+	it('headGirdleGap: a shrug closes it about as much as earShoulderGap', () => {
+		const front = { view: 'front' as const, distanceM: 1.2, target: { y: 1.4 } };
+		const rest = metrics(sim.standingNeutral, front);
+		const shrug = metrics(sim.shrugUp, front);
+		const d = shrug.headGirdleGap! - rest.headGirdleGap!;
+		const ear = shrug.earShoulderGap! - rest.earShoulderGap!;
+		expect(d).toBeLessThan(-0.08);
+		expect(Math.abs(d - ear)).toBeLessThan(0.03);
+		expect(METRIC_UNIT.headGirdleGap).toBe('scale');
+		expect(metrics(sim.standingNeutral, { view: 'side' }).headGirdleGap).toBeNull();
+	});
+});
