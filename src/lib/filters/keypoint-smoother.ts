@@ -126,6 +126,9 @@ interface Track {
 	presence: number;
 }
 
+/** Vector length; Math.hypot guards against overflow we cannot have here and is much slower. */
+const len = (dx: number, dy: number): number => Math.sqrt(dx * dx + dy * dy);
+
 export class KeypointSmoother {
 	readonly #opts: SmootherOptions;
 	#tracks: Array<Track | null> = [];
@@ -184,7 +187,7 @@ export class KeypointSmoother {
 			if (track.obs >= 2) {
 				const ax = nx - 2 * track.ox1 + track.ox2;
 				const ay = ny - 2 * track.oy1 + track.oy2;
-				const a = Math.min(Math.hypot(ax, ay), ERRATIC_JUMP_CAP);
+				const a = Math.min(Math.sqrt(ax * ax + ay * ay), ERRATIC_JUMP_CAP);
 				track.jumpMs += ERRATIC_WEIGHT * (a * a - track.jumpMs);
 			} else track.obs++;
 			track.ox2 = track.ox1;
@@ -198,7 +201,7 @@ export class KeypointSmoother {
 				const ahead = Math.min(steps, MAX_PREDICT_STEPS);
 				const ex = track.px + track.vx * ahead;
 				const ey = track.py + track.vy * ahead;
-				const dist = Math.hypot(nx - ex, ny - ey);
+				const dist = len(nx - ex, ny - ey);
 				// For the gate, a gap of n steps allows √n steps' worth of distance: enough for a
 				// steady move over a short gap (the gate is ≥ 3 steps of it), not n times the noise.
 				const gapJump = dist / Math.sqrt(steps);
@@ -216,11 +219,10 @@ export class KeypointSmoother {
 				// with each other no better than with the track, and are held at the track (up to
 				// MAX_HELD_STEPS, by then the jump statistics mark the point erratic).
 				const far = track.rejected > 0 ? dist > gate : gapJump > gate;
-				const stayed = Math.hypot(nx - track.rejX, ny - track.rejY) <= gate;
 				const restart =
 					far &&
 					track.rejected >= MAX_OUTLIER_STEPS &&
-					(stayed || track.rejected >= MAX_HELD_STEPS);
+					(track.rejected >= MAX_HELD_STEPS || len(nx - track.rejX, ny - track.rejY) <= gate);
 				if (far && !restart) {
 					track.rejected++;
 					track.rejX = nx;
@@ -253,7 +255,7 @@ export class KeypointSmoother {
 				const ahead = Math.min(steps, MAX_PREDICT_STEPS);
 				const ex = ox + track.vx * ahead;
 				const ey = oy + track.vy * ahead;
-				const j = Math.min(Math.hypot(nx - ex, ny - ey) / steps, ERRATIC_JUMP_CAP);
+				const j = Math.min(len(nx - ex, ny - ey) / steps, ERRATIC_JUMP_CAP);
 				track.stepMs += ERRATIC_WEIGHT * (j * j - track.stepMs);
 			}
 			track.rejected = 0;
