@@ -6,6 +6,7 @@
 import { KeypointSmoother, type SmootherOptions } from '../filters/keypoint-smoother';
 import {
 	computeMetrics,
+	SCALE_HINT_TOLERANCE,
 	type BaseMetricName,
 	type MetricName,
 	type Metrics
@@ -60,6 +61,11 @@ const HOLD_LEAVE_SECONDS = 0.5;
 const SIDE_SWITCH_SECONDS = 0.5;
 /** Share of the target a rep-with-hold must be held for the rep to count. */
 const HOLD_CREDIT_SHARE = 0.8;
+/**
+ * Time constant (s) of the body-scale low-pass: a person's size in the image changes only as
+ * they step nearer or farther, which takes seconds; keypoint wander changes it every frame.
+ */
+const SCALE_SMOOTH_SECONDS = 1;
 /** Seconds without the rep signal after which a rep in progress is dropped (see #stepRep). */
 const UNSEEN_REP_SECONDS = 1;
 /** Score points off a rep done faster than its minimum duration. */
@@ -125,7 +131,11 @@ export class Coach {
 		const reading = body && plausible ? detectView(body) : null;
 		const view = reading ? this.#views.update(reading.view, t) : 'unknown';
 		const facing = reading ? this.#facing.update(reading.facing, t) : 1;
-		const metrics = body && reading ? computeMetrics(body, { ...reading, view, facing }) : null;
+		const metrics =
+			body && reading
+				? computeMetrics(body, { ...reading, view, facing }, this.#scaleHint(view))
+				: null;
+		if (metrics) this.#updateScale(metrics.scalePx, view, t);
 		if (body && !plausible) {
 			// Keypoints that are not an upright body (a model glitch): this frame is not judged.
 			this.#lastJudgedT = null;
@@ -199,6 +209,7 @@ export class Coach {
 		this.#cues.reset();
 		this.#rep = INITIAL_REP_STATE;
 		this.#lastSignalT = null;
+		this.#scale = null;
 		this.#reps = 0;
 		this.#lastRepScore = null;
 		this.#lastJudgedT = null;
@@ -243,6 +254,27 @@ export class Coach {
 		return names.some(
 			(n) => n.endsWith('Delta') && !this.#baseline.has(n.slice(0, -5) as BaseMetricName)
 		);
+	}
+
+	/** Body scale (px) low-passed over SCALE_SMOOTH_SECONDS, in the view it was measured in. */
+	#scale: { v: number; t: number; view: CoachState['view'] } | null = null;
+
+	#scaleHint(view: CoachState['view']): number | null {
+		return this.#scale && this.#scale.view === view ? this.#scale.v : null;
+	}
+
+	#updateScale(px: number | null, view: CoachState['view'], t: number): void {
+		if (px === null) return;
+		const prev = this.#scale;
+		const gap = prev ? t - prev.t : Infinity;
+		// A new view, a long gap or a jump of more than the hint tolerance starts afresh.
+		const fresh =
+			!prev ||
+			prev.view !== view ||
+			!(gap > 0 && gap < 1) ||
+			Math.abs(px - prev.v) > SCALE_HINT_TOLERANCE * prev.v;
+		const v = fresh ? px : prev.v + (1 - Math.exp(-gap / SCALE_SMOOTH_SECONDS)) * (px - prev.v);
+		this.#scale = { v, t, view };
 	}
 
 	#calibrating = false;

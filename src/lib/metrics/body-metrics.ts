@@ -210,8 +210,24 @@ const HIPS: readonly KeypointName[] = ['left_hip', 'right_hip'];
 const HEAD: readonly KeypointName[] = ['nose', 'left_eye', 'right_eye', 'left_ear', 'right_ear'];
 const kp = (side: Side, part: string) => `${side}_${part}` as KeypointName;
 
-/** Computes every metric of one body; `view` may be given to avoid detecting it twice. */
-export function computeMetrics(body: Body, view: ViewReading = detectView(body)): Metrics {
+/**
+ * A steadier body scale (px) from the caller may replace this frame's when within this share
+ * of it; farther off, the frame's own is used (the person moved, or the view changed).
+ */
+export const SCALE_HINT_TOLERANCE = 0.25;
+
+/**
+ * Computes every metric of one body; `view` may be given to avoid detecting it twice.
+ * `scaleHint` (px): a body scale averaged over recent frames. Every distance is divided by the
+ * scale, so its frame-to-frame noise (the shoulder width wanders ≈ 8 % under heavy keypoint
+ * noise) multiplies every metric: ±0.025 on a 0.3 ear–shoulder gap, as much as half a shrug's
+ * margin. `scalePx` stays this frame's own measurement.
+ */
+export function computeMetrics(
+	body: Body,
+	view: ViewReading = detectView(body),
+	scaleHint: number | null = null
+): Metrics {
 	const s = (n: KeypointName) => seen(body, n);
 	const ls = s('left_shoulder');
 	const rs = s('right_shoulder');
@@ -235,7 +251,14 @@ export function computeMetrics(body: Body, view: ViewReading = detectView(body))
 					? torso
 					: frontScale;
 	const scaleOk = Number.isFinite(scale) && scale > 1;
-	const norm = (px: number): number | null => (scaleOk ? finite(px / scale) : null);
+	const unit =
+		scaleOk &&
+		scaleHint !== null &&
+		Number.isFinite(scaleHint) &&
+		Math.abs(scaleHint - scale) <= SCALE_HINT_TOLERANCE * scale
+			? scaleHint
+			: scale;
+	const norm = (px: number): number | null => (scaleOk ? finite(px / unit) : null);
 
 	// Person's-left direction along image x: +1 when their left shoulder is on the image right.
 	const leftDir =

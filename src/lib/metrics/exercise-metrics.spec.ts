@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import * as sim from '../sim';
 import { crossbodyShrugLeft, lowerBackArchHipsForward } from '../sim/extra-postures';
-import { computeMetrics, METRIC_UNIT, type Metrics } from './body-metrics';
+import { computeMetrics, METRIC_UNIT, SCALE_HINT_TOLERANCE, type Metrics } from './body-metrics';
 import { detectView } from './view';
 
 /** Rendering and keypoint rounding leave at most this much error on a ratio or scale unit. */
@@ -130,5 +130,30 @@ describe('girdleForward and headGirdleGap (scale units)', () => {
 		expect(Math.abs(d - ear)).toBeLessThan(0.03);
 		expect(METRIC_UNIT.headGirdleGap).toBe('scale');
 		expect(metrics(sim.standingNeutral, { view: 'side' }).headGirdleGap).toBeNull();
+	});
+});
+
+describe('computeMetrics scaleHint', () => {
+	const body = sim.renderPosture(
+		sim.standingNeutral,
+		sim.makeCamera({ view: 'front', distanceM: 1.2, target: { y: 1.4 } })
+	)!;
+	const own = computeMetrics(body);
+
+	it('divides distances by a hint within SCALE_HINT_TOLERANCE, keeping scalePx the frame’s', () => {
+		const m = computeMetrics(body, detectView(body), own.scalePx! * 1.1);
+		expect(m.earShoulderGap!).toBeCloseTo(own.earShoulderGap! / 1.1, 6);
+		expect(m.scalePx).toBe(own.scalePx);
+		// Angles do not depend on the scale.
+		expect(m.armRaise).toBe(own.armRaise);
+	});
+
+	it('ignores a hint too far from the frame’s own scale', () => {
+		const m = computeMetrics(
+			body,
+			detectView(body),
+			own.scalePx! * (1 + SCALE_HINT_TOLERANCE + 0.1)
+		);
+		expect(m.earShoulderGap).toBe(own.earShoulderGap);
 	});
 });
