@@ -1,9 +1,12 @@
 import { defineExercise } from '../engine/define';
 
 /**
- * Wall angels, front view. Rep signal: the lower upper-arm's elevation (deg). The goal post is
- * ≈ 90°; sliding up reaches 150–170°. Enter at 150° (two thirds of the way up), exit at 115° (back
- * down near the goal post): the 35° gap is well above smoothed keypoint jitter (≈ 2–4°).
+ * Wall angels, front view. Rep signal: the mean upper-arm elevation of both arms (deg). The goal
+ * post is ≈ 90–100°; sliding up reaches ≈ 170–175°, a 60 % slide ≈ 145°. Enter at 155° (between
+ * the two, nearer the partial, as noise lowers a fast rep's peak), exit at 115° (back down near
+ * the goal post). The mean, not the lower arm: the upper arm is short at this distance (≈ 45 px),
+ * so each arm's angle wanders ≈ 10° under heavy keypoint noise, and the minimum of two such
+ * readings sits ≈ 6° low and varies more; uneven arms get their own cue (uneven-arms).
  */
 export const wallAngels = defineExercise({
 	id: 'wall-angels',
@@ -30,7 +33,7 @@ export const wallAngels = defineExercise({
 		'Face the camera, far enough back that your hands stay in view when raised.'
 	],
 	baseline: ['earShoulderGap', 'noseDrop'],
-	rep: { metric: 'armRaiseMin', direction: 'up', enter: 150, exit: 115, minSeconds: 1 },
+	rep: { metric: 'armRaise', direction: 'up', enter: 155, exit: 115, minSeconds: 1 },
 	rules: [
 		{
 			id: 'elbows-low',
