@@ -1,12 +1,15 @@
 import { defineExercise } from '../engine/define';
 
 /**
- * Shoulder-blade squeeze, rep with a 5 s hold, judged from the SIDE: the shoulder moves back
- * relative to the hip (`shoulderForward`, scale units; a firm squeeze moves it ≈ 0.08–0.12).
+ * Shoulder-blade squeeze, rep with a 5 s hold, judged from the SIDE: the shoulder girdle moves
+ * back relative to the hips (`girdleForward`: both shoulders and elbows against both hips,
+ * score-weighted, scale units; a firm squeeze moves it ≈ 0.10–0.11, a 60 % one ≈ 0.065).
  * From the front a squeeze narrows the shoulders by only ≈ 7 % (about 1 cm); on generated
  * traces with realistic keypoint noise that view miscounted, so we ask for the side view rather
- * than count badly. Enter at −0.09 (three quarters of a firm squeeze), exit at −0.045 (above
- * the ≈ 0.025 slow drift of real keypoints), with a 0.3 s low-pass on the signal.
+ * than count badly. Single frames cannot tell a firm squeeze from a 60 % one under heavy noise
+ * (≈ 0.03–0.05 wander), but the 5 s hold can: a rep starts at −0.06 and counts only if its mean
+ * over the hold reaches −0.075 (`holdMean`, chosen on the generated benchmark between the two
+ * means); exit at −0.035, with a 0.3 s low-pass on the signal.
  */
 export const scapularSqueeze = defineExercise({
 	id: 'scapular-squeeze',
