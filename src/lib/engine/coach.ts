@@ -273,8 +273,13 @@ export class Coach {
 			prev.view !== view ||
 			!(gap > 0 && gap < 1) ||
 			Math.abs(px - prev.v) > SCALE_HINT_TOLERANCE * prev.v;
-		const v = fresh ? px : prev.v + (1 - Math.exp(-gap / SCALE_SMOOTH_SECONDS)) * (px - prev.v);
-		this.#scale = { v, t, view };
+		if (fresh) {
+			this.#scale = { v: px, t, view };
+			return;
+		}
+		// Updated in place: this runs every frame.
+		prev.v += (1 - Math.exp(-gap / SCALE_SMOOTH_SECONDS)) * (px - prev.v);
+		prev.t = t;
 	}
 
 	#calibrating = false;
