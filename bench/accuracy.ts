@@ -26,6 +26,7 @@ import * as prettier from 'prettier';
 import { analyzeExercise, type ExerciseReport } from '../src/lib/analysis/exercise-report';
 import { dropUnscoredKeypoints } from '../src/lib/analysis/frames';
 import { loadInput } from '../src/lib/analysis/node/input';
+import { defaultPoseThreads } from '../src/lib/analysis/node/pose-pool';
 import { squatArmsForward } from '../src/lib/analysis/test-definitions';
 import type { ExerciseDefinition } from '../src/lib/engine/types';
 import { getExercise } from '../src/lib/exercises';
@@ -123,32 +124,31 @@ async function runGenerated(cases: readonly GeneratedCase[], dir: string): Promi
 
 interface ClipRow extends Row {
 	model: ModelId;
+	/** Pose-model threads the video ran on (the CLI's default). */
+	threads: number;
 	framesPerSecond: number;
 	repTimes: number[];
 }
 
 async function runClips(models: readonly ModelId[]): Promise<ClipRow[]> {
-	const { createNodeEstimator } = await import('../src/lib/pose/node');
+	// As the CLI runs a video: one model per core on worker threads (frames/s excludes loading).
+	const threads = defaultPoseThreads();
 	const rows: ClipRow[] = [];
 	for (const model of models) {
-		const estimator = await createNodeEstimator(model);
-		try {
-			for (const c of CLIPS) {
-				const input = await loadInput(path.join(MEDIA, c.file), { estimator });
-				const report = analyzeExercise(c.exercise, input.frames);
-				rows.push({
-					case: `${c.file} ${model}`,
-					group: 'clip',
-					exercise: c.exercise.id,
-					expected: c.expected,
-					counted: countOf(c.exercise, report),
-					model,
-					framesPerSecond: input.video ? input.frames.length / input.video.seconds : 0,
-					repTimes: report.repTimes
-				});
-			}
-		} finally {
-			estimator.dispose();
+		for (const c of CLIPS) {
+			const input = await loadInput(path.join(MEDIA, c.file), { model, threads });
+			const report = analyzeExercise(c.exercise, input.frames);
+			rows.push({
+				case: `${c.file} ${model}`,
+				group: 'clip',
+				exercise: c.exercise.id,
+				expected: c.expected,
+				counted: countOf(c.exercise, report),
+				model,
+				threads,
+				framesPerSecond: input.video ? input.frames.length / input.video.seconds : 0,
+				repTimes: report.repTimes
+			});
 		}
 	}
 	return rows;
