@@ -32,18 +32,12 @@ describe('Coach holds', () => {
 
 	it('count repeated holds with short, noisy rests in between', () => {
 		const thor = getExercise('thoracic-extension-seated')!;
-		const parts: sim.Motion[] = [
-			sim.idle(2, { posture: sim.sittingNeutral }),
-			sim.transition(sim.sittingNeutral, sim.handsBehindHeadSeated, 1.5)
-		];
-		for (let i = 0; i < 3; i++) {
-			parts.push(
-				sim.transition(sim.handsBehindHeadSeated, sim.thoracicExtensionSeated, 1.5),
-				sim.hold(sim.thoracicExtensionSeated, 21),
-				sim.transition(sim.thoracicExtensionSeated, sim.handsBehindHeadSeated, 1),
-				sim.hold(sim.handsBehindHeadSeated, 2)
-			);
-		}
+		const parts = seatedExtensionHolds({
+			count: 3,
+			holdSeconds: 21,
+			backSeconds: 1,
+			restSeconds: 2
+		});
 		for (const seed of [4, 5, 6, 7]) {
 			const r = runMotion(thor, {
 				timeline: sim.sequence(...parts),
@@ -62,18 +56,12 @@ describe('Coach hold debounce', () => {
 
 	it('does not glue two short holds into one through stray in-position frames', () => {
 		// Two 12 s holds (60 % of the 20 s target) with 4 s rests, heavy keypoint noise.
-		const parts: sim.Motion[] = [
-			sim.idle(2, { posture: sim.sittingNeutral }),
-			sim.transition(sim.sittingNeutral, sim.handsBehindHeadSeated, 1.5)
-		];
-		for (let i = 0; i < 2; i++) {
-			parts.push(
-				sim.transition(sim.handsBehindHeadSeated, sim.thoracicExtensionSeated, 1.5),
-				sim.hold(sim.thoracicExtensionSeated, 12),
-				sim.transition(sim.thoracicExtensionSeated, sim.handsBehindHeadSeated, 1.5),
-				sim.hold(sim.handsBehindHeadSeated, 4)
-			);
-		}
+		const parts = seatedExtensionHolds({
+			count: 2,
+			holdSeconds: 12,
+			backSeconds: 1.5,
+			restSeconds: 4
+		});
 		for (const seed of [11, 12, 13, 14]) {
 			const r = runMotion(thor, {
 				timeline: sim.sequence(...parts),
@@ -182,3 +170,25 @@ describe('Coach reps seen through', () => {
 		expect(count([3.5, 4])).toBe(1);
 	});
 });
+
+/** Seated thoracic extensions: sit, hands behind the head, then `count` holds with rests (s). */
+function seatedExtensionHolds(o: {
+	count: number;
+	holdSeconds: number;
+	backSeconds: number;
+	restSeconds: number;
+}): sim.Motion[] {
+	const parts: sim.Motion[] = [
+		sim.idle(2, { posture: sim.sittingNeutral }),
+		sim.transition(sim.sittingNeutral, sim.handsBehindHeadSeated, 1.5)
+	];
+	for (let i = 0; i < o.count; i++) {
+		parts.push(
+			sim.transition(sim.handsBehindHeadSeated, sim.thoracicExtensionSeated, 1.5),
+			sim.hold(sim.thoracicExtensionSeated, o.holdSeconds),
+			sim.transition(sim.thoracicExtensionSeated, sim.handsBehindHeadSeated, o.backSeconds),
+			sim.hold(sim.handsBehindHeadSeated, o.restSeconds)
+		);
+	}
+	return parts;
+}
