@@ -23,17 +23,16 @@
  * default 60), --port N (default 4197). BENCH_SECONDS / BENCH_PORT work too.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { ensureDeskClip, fakeCameraLaunch } from '../tests/e2e/posture-helpers';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = path.join(ROOT, 'bench/posture-cpu.json');
-const SOURCE = path.join(ROOT, 'tests/fixtures/media/volcomix_doctor_desk_26732_640p10.mp4');
-const Y4M = path.join(ROOT, 'tests/fixtures/generated/doctor_desk_640p10.y4m');
 /** The target: the monitor's page may keep one core busy at most this share of the time. */
 const TARGET_SHARE = 0.05;
 /** Seconds of monitoring before measuring (the first checks and the page settle). */
@@ -54,14 +53,6 @@ function ensureBuild() {
 	if (!opts.build && existsSync(path.join(ROOT, 'build/posture.html'))) return;
 	console.log('Building the app…');
 	execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
-}
-
-function ensureClip() {
-	if (existsSync(Y4M) && statSync(Y4M).mtimeMs >= statSync(SOURCE).mtimeMs) return;
-	mkdirSync(path.dirname(Y4M), { recursive: true });
-	execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-i', SOURCE, '-pix_fmt', 'yuv420p', Y4M], {
-		stdio: 'inherit'
-	});
 }
 
 async function startPreview(): Promise<ChildProcess> {
@@ -150,22 +141,8 @@ function phaseResult(a: Sample, b: Sample) {
 
 async function main() {
 	ensureBuild();
-	ensureClip();
 	const preview = await startPreview();
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--use-fake-ui-for-media-stream',
-			'--use-fake-device-for-media-stream',
-			`--use-file-for-fake-video-capture=${Y4M}`
-		]
-	});
+	const browser = await chromium.launch(fakeCameraLaunch(ensureDeskClip()));
 	try {
 		const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 		const page = await context.newPage();

@@ -1,7 +1,48 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, type Page } from '@playwright/test';
 import { screenshot } from './helpers';
 
-/** Shared by the work-mode browser tests (tests/e2e/posture-*.spec.ts). */
+/** Shared by the work-mode browser tests (tests/e2e/posture-*.spec.ts) and bench:posture. */
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DESK_SOURCE = path.join(ROOT, 'tests/fixtures/media/volcomix_doctor_desk_26732_640p10.mp4');
+/** A woman typing at a computer, front-¾ view, 10 fps: sitting still enough to calibrate on. */
+export const DESK_Y4M = path.join(ROOT, 'tests/fixtures/generated/doctor_desk_640p10.y4m');
+
+/** Converts the desk clip to raw video for Chromium's fake camera, once. */
+export function ensureDeskClip(): string {
+	if (existsSync(DESK_Y4M) && statSync(DESK_Y4M).mtimeMs >= statSync(DESK_SOURCE).mtimeMs)
+		return DESK_Y4M;
+	mkdirSync(path.dirname(DESK_Y4M), { recursive: true });
+	execFileSync(
+		'ffmpeg',
+		['-y', '-loglevel', 'error', '-i', DESK_SOURCE, '-pix_fmt', 'yuv420p', DESK_Y4M],
+		{ stdio: 'inherit' }
+	);
+	return DESK_Y4M;
+}
+
+/** Chromium's launch options (as in playwright.config.ts) with the fake camera playing `y4m`. */
+export function fakeCameraLaunch(y4m: string) {
+	return {
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--use-fake-ui-for-media-stream',
+			'--use-fake-device-for-media-stream',
+			`--use-file-for-fake-video-capture=${y4m}`
+		]
+	};
+}
 
 export async function shoot(page: Page, name: string) {
 	await screenshot(page, `${name}-1280`);

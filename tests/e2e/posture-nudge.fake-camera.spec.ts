@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { collectPageErrors, expectNoBrokenNumbers } from './helpers';
-import { liveTracks, phase, shoot, spy, startAndWait } from './posture-helpers';
+import { fakeCameraLaunch, liveTracks, phase, shoot, spy, startAndWait } from './posture-helpers';
 
 /**
  * A real side-view clip (tests/fixtures/media/itakurah_posture_cameracrop.mp4) arranged for
@@ -38,21 +38,7 @@ function makeSideClip() {
 makeSideClip();
 
 test.use({
-	launchOptions: {
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--use-fake-ui-for-media-stream',
-			'--use-fake-device-for-media-stream',
-			`--use-file-for-fake-video-capture=${SIDE_Y4M}`
-		]
-	},
+	launchOptions: fakeCameraLaunch(SIDE_Y4M),
 	permissions: ['notifications']
 });
 
