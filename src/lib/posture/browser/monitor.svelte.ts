@@ -607,7 +607,9 @@ export class PostureMonitor {
 
 	#refreshToday(force: boolean): void {
 		const now = this.#deps.now();
-		if (!force && now - this.#lastTodayRefresh < TODAY_REFRESH_MS) return;
+		// An empty day shows its first seconds at once, then every TODAY_REFRESH_MS.
+		const empty = Object.keys(this.today.slots).length === 0;
+		if (!force && !empty && now - this.#lastTodayRefresh < TODAY_REFRESH_MS) return;
 		this.#lastTodayRefresh = now;
 		this.today = this.#log.day(localDate(this.#deps.wallNow()));
 	}
