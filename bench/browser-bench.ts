@@ -12,6 +12,8 @@
  *   over each window; ms per frame is 1000 / fps.
  * - soak: the workout page running for N minutes; tfjs tensors and the JS heap (after a forced
  *   garbage collection, through the DevTools protocol) at the start, every 30 s, and at the end.
+ *   On wasm the model runs in a worker: its tensors and heap are the worker's, and the heap
+ *   figure is the page's and the worker's together.
  */
 import {
 	chromium,
@@ -79,7 +81,10 @@ export interface MemorySample {
 	frames: number;
 	tensors: number | null;
 	tfBytes: number | null;
+	/** JS heap in use, page and model worker together, bytes. */
 	heapUsed: number;
+	/** The model worker's share of `heapUsed` (null when the model runs on the page). */
+	workerHeapUsed: number | null;
 	/** ArrayBuffers and other memory outside the JS heap (e.g. the trace recorder's chunks). */
 	external: number | null;
 }
@@ -258,35 +263,91 @@ async function bareWindow(page: Page, cdp: CDPSession, seconds: number): Promise
 	};
 }
 
+/**
+ * Sends CDP commands to a dedicated worker through a browser-level session (Playwright opens
+ * CDP sessions for pages only): attach without flattening, then wrap each command.
+ */
+async function workerCdp(browser: Browser, urlPart: string) {
+	const s = await browser.newBrowserCDPSession();
+	const { targetInfos } = (await s.send('Target.getTargets')) as {
+		targetInfos: Array<{ targetId: string; type: string; url: string }>;
+	};
+	const target = targetInfos.find((t) => t.type === 'worker' && t.url.includes(urlPart));
+	if (!target) {
+		await s.detach();
+		return null;
+	}
+	const { sessionId } = (await s.send('Target.attachToTarget', {
+		targetId: target.targetId,
+		flatten: false
+	})) as { sessionId: string };
+	let next = 0;
+	const call = (method: string): Promise<Record<string, unknown>> =>
+		new Promise((resolve) => {
+			const id = ++next;
+			const on = (e: { sessionId: string; message: string }) => {
+				if (e.sessionId !== sessionId) return;
+				const m = JSON.parse(e.message) as { id?: number; result?: Record<string, unknown> };
+				if (m.id !== id) return;
+				s.off('Target.receivedMessageFromTarget', on);
+				resolve(m.result ?? {});
+			};
+			s.on('Target.receivedMessageFromTarget', on);
+			void s.send('Target.sendMessageToTarget', {
+				sessionId,
+				message: JSON.stringify({ id, method, params: {} })
+			});
+		});
+	return { call, close: () => s.detach() };
+}
+
+/**
+ * The page's JS heap plus, when the model runs in its worker (src/lib/pose/worker), the
+ * worker's heap and tensors; each after a forced garbage collection.
+ */
 async function memorySample(page: Page, t0: number): Promise<MemorySample> {
 	const cdp = await page.context().newCDPSession(page);
+	const worker = await workerCdp(page.context().browser()!, 'pose.worker');
 	try {
 		await cdp.send('HeapProfiler.collectGarbage');
 		const heap = (await cdp.send('Runtime.getHeapUsage')) as {
 			usedSize: number;
 			backingStorageSize?: number;
 		};
-		const inPage = await page.evaluate(() => {
-			type Engine = { memory(): { numTensors: number; numBytes: number } };
-			const engine = (window as unknown as { _tfengine?: Engine })._tfengine;
-			const mem = engine?.memory();
-			const stats = (window as unknown as { __scapulaStats?: { frames: number } }).__scapulaStats;
+		let workerHeap: { usedSize?: number; backingStorageSize?: number } | null = null;
+		if (worker) {
+			await worker.call('HeapProfiler.collectGarbage');
+			workerHeap = await worker.call('Runtime.getHeapUsage');
+		}
+		const inPage = await page.evaluate(async () => {
+			type Memory = { numTensors: number; numBytes: number };
+			const w = window as unknown as {
+				_tfengine?: { memory(): Memory };
+				__scapulaModelMemory?: () => Promise<Memory> | null;
+				__scapulaStats?: { frames: number };
+			};
+			const mem = (await w.__scapulaModelMemory?.()) ?? w._tfengine?.memory();
 			return {
 				tensors: mem?.numTensors ?? null,
 				tfBytes: mem?.numBytes ?? null,
-				frames: stats?.frames ?? 0
+				frames: w.__scapulaStats?.frames ?? 0
 			};
 		});
+		const workerUsed = Number(workerHeap?.usedSize ?? 0);
+		const workerExternal = Number(workerHeap?.backingStorageSize ?? 0);
 		return {
 			at: (performance.now() - t0) / 1000,
 			frames: inPage.frames,
 			tensors: inPage.tensors,
 			tfBytes: inPage.tfBytes,
-			heapUsed: heap.usedSize,
-			external: heap.backingStorageSize ?? null
+			heapUsed: heap.usedSize + workerUsed,
+			workerHeapUsed: worker ? workerUsed : null,
+			external:
+				heap.backingStorageSize === undefined ? null : heap.backingStorageSize + workerExternal
 		};
 	} finally {
 		await cdp.detach();
+		await worker?.close();
 	}
 }
 

@@ -119,6 +119,8 @@ async function prepareSite(): Promise<void> {
 				'@mediapipe/pose': path.join(ROOT, 'bench/browser/mediapipe-stub.ts')
 			}
 		},
+		// The pose worker splits its lazy imports, as in the app (vite.config.ts).
+		worker: { format: 'es' },
 		build: {
 			outDir: path.join(SITE, '__bench'),
 			emptyOutDir: true,

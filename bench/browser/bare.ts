@@ -1,14 +1,21 @@
 /**
  * The pose model alone, for `bench/run.ts`: the app's own camera constraints, frame loop and
- * estimator (`createEstimator` → `estimate(video)`), and nothing else: no smoothing, coach,
+ * estimator, on the same thread the app runs it (wasm: its worker), and nothing else: no smoothing, coach,
  * overlay or Svelte. Served from the built app's origin (same model files, same wasm), driven
  * through `window.__bare` by the benchmark.
  */
 import { cameraConstraints } from '$lib/camera/camera-source';
 import { startFrameLoop } from '$lib/camera/frame-loop';
 import { setBackend, type BackendName } from '$lib/pose/backend';
-import { createEstimator, type PoseEstimator } from '$lib/pose/estimator';
+import { createEstimator } from '$lib/pose/estimator';
+import type { Body } from '$lib/pose/keypoints';
 import type { ModelId } from '$lib/pose/models';
+import { createWorkerEstimator, workerEstimatorSupported } from '$lib/pose/worker/worker-estimator';
+
+interface Estimator {
+	estimate(video: HTMLVideoElement, timestampMs?: number): Promise<Body[]>;
+	dispose(): void;
+}
 
 export interface BareStats {
 	/** Frames estimated since `start`. */
@@ -27,13 +34,18 @@ export interface BareApi {
 }
 
 const video = document.getElementById('video') as HTMLVideoElement;
-let estimator: PoseEstimator | null = null;
+let estimator: Estimator | null = null;
 let stream: MediaStream | null = null;
 let stopLoop: (() => void) | null = null;
 let stats: BareStats = { frames: 0, estimateMs: 0, withBody: 0 };
 
 const api: BareApi = {
 	async load(model, backend) {
+		// As the app runs it: on wasm in its worker (src/lib/ui/pipeline.ts), else on the page.
+		if (backend === 'wasm' && workerEstimatorSupported()) {
+			estimator = await createWorkerEstimator({ model, modelBaseUrl: '/models/' });
+			return;
+		}
 		await setBackend(backend);
 		estimator = await createEstimator({ model, modelBaseUrl: '/models/' });
 	},

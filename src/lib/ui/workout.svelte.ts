@@ -33,6 +33,8 @@ export interface EstimatorLike {
 	estimate(input: HTMLVideoElement, timestampMs?: number): Promise<Body[]>;
 	reset(): void;
 	dispose(): void;
+	/** tfjs tensors held where the model runs (its worker), for the soak benchmark. */
+	memory?(): Promise<{ numTensors: number; numBytes: number }>;
 }
 
 export interface ModelChoice {
@@ -410,6 +412,11 @@ export class WorkoutSession {
 	}
 
 	/** Starts a fresh timing window (keeps load time, model and backend). */
+	/** The model's tfjs memory where it runs in a worker; null when it runs on the page. */
+	modelMemory(): Promise<{ numTensors: number; numBytes: number }> | null {
+		return this.#estimator?.memory?.() ?? null;
+	}
+
 	resetStats(): void {
 		this.#frameStats.reset();
 		this.stats = this.#frameStats.snapshot();
