@@ -61,4 +61,38 @@ describe('Baseline', () => {
 		}
 		expect(b.has('earShoulderGap')).toBe(false);
 	});
+
+	it('averages resting frames equally over refineSeconds, so a wrong capture is corrected', () => {
+		const b = new Baseline(['earShoulderGap']);
+		// Captured 0.04 high (slow keypoint wander during the first second)…
+		for (let i = 0; i < 1.2 * FPS; i++) b.update(gap(0.37 + 0.005 * noise(i)), i / FPS, false);
+		expect(b.values.earShoulderGap).toBeCloseTo(0.37, 2);
+		// …then 19 s at rest at 0.33: a mean of everything in the 20 s window, ≈ 0.332. The old
+		// exponential refinement would sit at 0.33 too, so also check the equal weighting: after
+		// 5 s the mean is (1.2 s × 0.37 + 5 s × 0.33) / 6.2 s ≈ 0.338, not already ≈ 0.33.
+		let at5 = NaN;
+		for (let i = 1.2 * FPS; i < 20 * FPS; i++) {
+			b.update(gap(0.33 + 0.005 * noise(i)), i / FPS, true);
+			if (i === Math.round(6.2 * FPS)) at5 = b.values.earShoulderGap!;
+		}
+		expect(at5).toBeCloseTo((1.2 * 0.37 + 5 * 0.33) / 6.2, 2);
+		expect(b.values.earShoulderGap).toBeCloseTo(0.332, 2);
+	});
+
+	it('forgets resting frames older than refineSeconds (slow posture drift is followed)', () => {
+		const b = new Baseline(['earShoulderGap'], { refineSeconds: 10 });
+		for (let i = 0; i < 30 * FPS; i++) b.update(gap(0.3 + 0.001 * (i / FPS)), i / FPS, true);
+		// Drifting 0.001 a second: the mean of the last 10 s lags 5 s behind, at ≈ 0.325.
+		expect(b.values.earShoulderGap).toBeCloseTo(0.325, 3);
+	});
+
+	it('ignores frames that are not resting, and resting frames far from the baseline', () => {
+		const b = new Baseline(['earShoulderGap']);
+		for (let i = 0; i < 1.2 * FPS; i++) b.update(gap(0.33), i / FPS, false);
+		for (let i = 1.2 * FPS; i < 5 * FPS; i++) {
+			b.update(gap(0.2), i / FPS, false); // mid-rep: not resting
+			b.update(gap(0.9), i / FPS + 0.001, true); // a wild frame (0.57 off): left out
+		}
+		expect(b.values.earShoulderGap).toBeCloseTo(0.33, 5);
+	});
 });

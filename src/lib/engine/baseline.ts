@@ -3,8 +3,19 @@
  * shrinking against the person's own resting gap, which differs a lot between people).
  *
  * Each metric is captured on its own once it has held still for `windowSeconds` (median of that
- * window) — a metric the current camera view cannot measure simply waits — then refined slowly
- * while the person rests, so posture drift over a long set does not count as movement.
+ * window) — a metric the current camera view cannot measure simply waits. From then on the
+ * baseline is the plain mean of every resting frame in the last `refineSeconds` (the capture
+ * window included), so it grows precise as the person rests between reps and still follows
+ * posture drift that is slow against that window.
+ *
+ * Why a long mean: keypoint wander is slow (a webcam model's points drift ≈ 3–6 px with a
+ * ≈ 0.5 s time constant), so 1 s of stillness holds only about two independent samples of it
+ * and the captured median is off by ≈ 0.7 σ of the metric's wander: on generated heavy-noise
+ * shrugs ≈ 0.03 scale units, half the gap between a full and a 60 % shrug, kept for the whole
+ * set. A mean over 20 s of rest frames averages ≈ 20 such samples (≈ 0.2 σ). The exponential
+ * refinement it replaces (weight 0.02 a frame) forgot old frames within ≈ 1.5 s, so it never
+ * averaged more than that. Resting frames far from the baseline (more than the metric's
+ * STILL_RANGE) are left out: a wild frame or a half-finished move is not the rest position.
  *
  * "Still" is judged robustly: the window's interquartile range (the middle half of the values)
  * and the gap between the medians of its first and second halves (a trend: someone moving
@@ -25,14 +36,17 @@ export interface BaselineOptions {
 	windowSeconds: number;
 	/** Multiplier on STILL_RANGE (how still "still" is). */
 	stillFraction: number;
-	/** Weight of a resting frame in the slow refinement (exponential moving average). */
-	refineWeight: number;
+	/**
+	 * Seconds of resting frames the baseline averages (equal weights). Long against keypoint
+	 * wander (≈ 0.5 s), short against a person's posture drift over a set (minutes).
+	 */
+	refineSeconds: number;
 }
 
 export const DEFAULT_BASELINE: BaselineOptions = {
 	windowSeconds: 1,
 	stillFraction: 1,
-	refineWeight: 0.02
+	refineSeconds: 20
 };
 
 /**
@@ -49,10 +63,20 @@ const STILL_RANGE: Readonly<Record<MetricUnit, number>> = {
 	px: Infinity
 };
 
+/** Resting samples of one metric in time order, with their running sum (a FIFO queue). */
+interface RestWindow {
+	t: number[];
+	v: number[];
+	/** Index of the oldest sample still in the window (older ones are dropped in batches). */
+	head: number;
+	sum: number;
+}
+
 export class Baseline {
 	readonly #names: readonly BaseMetricName[];
 	readonly #opts: BaselineOptions;
 	#windows = new Map<BaseMetricName, Array<{ t: number; v: number }>>();
+	#rest = new Map<BaseMetricName, RestWindow>();
 	#values: Partial<Record<BaseMetricName, number>> = {};
 
 	constructor(names: readonly BaseMetricName[], options: Partial<BaselineOptions> = {}) {
@@ -74,9 +98,9 @@ export class Baseline {
 		for (const n of this.#names) {
 			const v = m[n];
 			if (v === null) continue; // lost for a moment, or not measurable in this view
-			const b = this.#values[n];
-			if (b !== undefined) {
-				if (resting) this.#values[n] = b + this.#opts.refineWeight * (v - b);
+			const rest = this.#rest.get(n);
+			if (rest) {
+				if (resting) this.#refine(n, rest, v, t);
 				continue;
 			}
 			const w = this.#windows.get(n) ?? [];
@@ -89,11 +113,43 @@ export class Baseline {
 			if (still === null) continue;
 			this.#values[n] = still;
 			this.#windows.delete(n);
+			// The capture window's frames are the first resting samples (the wild ones left out).
+			const seed: RestWindow = { t: [], v: [], head: 0, sum: 0 };
+			for (const f of w) {
+				if (Math.abs(f.v - still) > limit) continue;
+				seed.t.push(f.t);
+				seed.v.push(f.v);
+				seed.sum += f.v;
+			}
+			this.#rest.set(n, seed);
 		}
+	}
+
+	/** Adds one resting sample, drops those older than refineSeconds, updates the mean. O(1). */
+	#refine(n: BaseMetricName, w: RestWindow, v: number, t: number): void {
+		const b = this.#values[n]!;
+		if (Math.abs(v - b) > STILL_RANGE[METRIC_UNIT[n]] * this.#opts.stillFraction) return;
+		w.t.push(t);
+		w.v.push(v);
+		w.sum += v;
+		while (w.head < w.t.length && t - w.t[w.head]! > this.#opts.refineSeconds) {
+			w.sum -= w.v[w.head]!;
+			w.head++;
+		}
+		if (w.head > 256 && w.head * 2 > w.t.length) {
+			// Compact now and then (amortised O(1)); re-add the sum to shed rounding error.
+			w.t = w.t.slice(w.head);
+			w.v = w.v.slice(w.head);
+			w.head = 0;
+			w.sum = w.v.reduce((a, x) => a + x, 0);
+		}
+		const count = w.t.length - w.head;
+		if (count > 0) this.#values[n] = w.sum / count;
 	}
 
 	reset(): void {
 		this.#windows.clear();
+		this.#rest.clear();
 		this.#values = {};
 	}
 }

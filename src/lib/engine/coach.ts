@@ -302,13 +302,21 @@ export class Coach {
 		return out;
 	}
 
-	/** At rest: the rep signal is back past `exit`, so the baseline may follow slow drift. */
+	/**
+	 * At rest: the rep signal is within `exit` of the baseline on EITHER side, so the baseline
+	 * may average this frame. The band is symmetric on purpose: keeping every frame on the far
+	 * side but dropping noisy ones past `exit` biased the mean away from the rep direction (by
+	 * ≈ 0.15 σ of the signal's wander), which made every rep read deeper than it was.
+	 */
 	#isResting(facts: Facts): boolean {
 		const rep = this.#lastRepSpec ?? this.def.rep;
 		if (rep) {
 			const v = facts[rep.metric];
 			if (v === null || v === undefined) return false;
-			return this.#rep.phase === 'rest' && (rep.direction === 'up' ? v < rep.exit : v > rep.exit);
+			if (!rep.metric.endsWith('Delta')) {
+				return this.#rep.phase === 'rest' && (rep.direction === 'up' ? v < rep.exit : v > rep.exit);
+			}
+			return this.#rep.phase === 'rest' && Math.abs(v) < Math.abs(rep.exit);
 		}
 		// A hold has no reliable "rest" signal (out of position may be half-way into it), so its
 		// baseline stays as captured at the start.
