@@ -223,6 +223,29 @@ describe('WorkoutSession', () => {
 		expect(t.session.phase).toBe('stopped');
 	});
 
+	it('drops a frame still in the model when the tab is hidden, and counts again when shown', async () => {
+		let visibility: ((hidden: boolean) => void) | null = null;
+		const t = setup({
+			onVisibilityChange: (listener) => {
+				visibility = listener;
+				return () => {};
+			}
+		});
+		await t.session.startCamera();
+		await t.tick();
+		expect(t.session.state?.reps).toBe(1);
+		const inFlight = t.tick();
+		visibility!(true);
+		await inFlight;
+		expect(t.session.problem?.kind).toBe('hidden');
+		expect(t.session.state?.reps).toBe(1);
+		expect(t.session.statsSnapshot().frames).toBe(1);
+		visibility!(false);
+		await vi.waitFor(() => expect(t.looping).toBe(true));
+		await t.tick();
+		expect(t.session.state?.reps).toBe(2);
+	});
+
 	it('starts over on request', async () => {
 		const t = setup();
 		await t.session.startCamera();

@@ -160,6 +160,12 @@ export class WorkoutSession {
 	#runningSince: number | null = null;
 	/** Bumped on every start/stop so a frame finishing after a stop is dropped. */
 	#generation = 0;
+	/**
+	 * Bumped on every pause, so a frame still in the model when counting pauses (the tab hidden,
+	 * the camera lost) is dropped rather than counted while paused. The model runs in a worker on
+	 * wasm, so a frame can be in flight at any moment.
+	 */
+	#runId = 0;
 	#traceRecorder = new TraceRecorder();
 	/** Session seconds before the last "Start over": the recording's clock runs on through it. */
 	#traceOffset = 0;
@@ -502,11 +508,12 @@ export class WorkoutSession {
 		if (!video || !this.#estimator || this.source !== source) return;
 		this.#pause();
 		const generation = this.#generation;
+		const run = this.#runId;
 		this.#runningSince = this.#deps.now();
 		this.phase = 'running';
 		this.problem = null;
 		const loop = this.#deps.startLoop ?? startFrameLoop;
-		this.#stopLoop = loop(video, () => this.#frame(generation), {
+		this.#stopLoop = loop(video, () => this.#frame(generation, run), {
 			onError: (e) => {
 				if (generation !== this.#generation) return false;
 				this.#modelFailed(e);
@@ -515,7 +522,7 @@ export class WorkoutSession {
 		});
 	}
 
-	async #frame(generation: number): Promise<void> {
+	async #frame(generation: number, run: number): Promise<void> {
 		const video = this.#video;
 		const est = this.#estimator;
 		if (!video || !est || generation !== this.#generation) return;
@@ -525,7 +532,7 @@ export class WorkoutSession {
 		const tMs = this.#clock(t0);
 		const bodies = await est.estimate(video, tMs);
 		const t1 = now();
-		if (generation !== this.#generation) return;
+		if (generation !== this.#generation || run !== this.#runId) return;
 		const body = this.#deps.pickPerson(bodies, this.#previous);
 		this.#previous = body;
 		this.#traceRecorder.add(this.#traceOffset + tMs / 1000, body, size(video), this.#choice.model);
@@ -695,6 +702,7 @@ export class WorkoutSession {
 	#pause(): void {
 		this.#stopLoop?.();
 		this.#stopLoop = null;
+		this.#runId++;
 		if (this.#runningSince !== null) {
 			this.#activeMs += this.#deps.now() - this.#runningSince;
 			this.#runningSince = null;
