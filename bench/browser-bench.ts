@@ -59,7 +59,8 @@ export interface BrowserBenchOptions {
 }
 
 export interface WindowResult {
-	side: 'bare' | 'app';
+	/** `bare-page`: the model alone on the page's main thread (a diagnostic). */
+	side: 'bare' | 'app' | 'bare-page';
 	frames: number;
 	seconds: number;
 	fps: number;
@@ -99,6 +100,8 @@ export interface BrowserResult {
 	windows: WindowResult[];
 	bareFps: number;
 	appFps: number;
+	/** The model alone on the page's main thread (diagnostic). */
+	barePageFps: number;
 	/** Main-thread CPU ms per frame, all windows of each side (see WindowResult). */
 	bareMainThreadMs: number | null;
 	appMainThreadMs: number | null;
@@ -235,7 +238,12 @@ async function appWindow(page: Page, cdp: CDPSession, seconds: number): Promise<
 	};
 }
 
-async function bareWindow(page: Page, cdp: CDPSession, seconds: number): Promise<WindowResult> {
+async function bareWindow(
+	page: Page,
+	cdp: CDPSession,
+	seconds: number,
+	side: 'bare' | 'bare-page'
+): Promise<WindowResult> {
 	type Bare = { start(): Promise<void>; stop(): void; stats(): BareStats };
 	await page.evaluate(() => (window as unknown as { __bare: Bare }).__bare.start());
 	await sleep(2000);
@@ -253,7 +261,7 @@ async function bareWindow(page: Page, cdp: CDPSession, seconds: number): Promise
 	const secs = (b.now - a.now) / 1000;
 	const frames = b.frames - a.frames;
 	return {
-		side: 'bare',
+		side,
 		frames,
 		seconds: secs,
 		fps: frames / secs,
@@ -406,49 +414,62 @@ export async function benchBrowser(o: BrowserBenchOptions): Promise<BrowserResul
 			o.log(`  cold start ${i + 1}: ${coldStartMs[i]!.toFixed(0)} ms to first keypoints`);
 		}
 
-		const bare = await context.newPage();
-		watchErrors(bare, errors, 'bare');
-		await bare.goto(`${o.baseUrl}/__bench/bare.html`);
-		await bare.evaluate(
-			([m, b]) =>
-				(
-					window as unknown as { __bare: { load(m: string, b: string): Promise<void> } }
-				).__bare.load(m, b),
-			[model ?? 'movenet-lightning', backend ?? 'wasm'] as const
-		);
+		const openBare = async (onPage: boolean) => {
+			const page = await context.newPage();
+			watchErrors(page, errors, onPage ? 'bare-page' : 'bare');
+			await page.goto(`${o.baseUrl}/__bench/bare.html`);
+			await page.evaluate(
+				([m, b, p]) =>
+					(
+						window as unknown as {
+							__bare: { load(m: string, b: string, p: boolean): Promise<void> };
+						}
+					).__bare.load(m, b, p),
+				[model ?? 'movenet-lightning', backend ?? 'wasm', onPage] as const
+			);
+			return { page, cdp: await cpuSession(page) };
+		};
+		const bare = await openBare(false);
+		// Diagnostic: the model alone on the page's main thread, as the app ran it before the
+		// worker (src/lib/pose/worker). Not part of the ratio.
+		const barePage = await openBare(true);
 
 		const appCpu = await cpuSession(app);
-		const bareCpu = await cpuSession(bare);
 		const windows: WindowResult[] = [];
 		for (let r = 0; r < o.rounds; r++) {
-			// A B, then B A: a machine that gets busier during the run slows both sides alike.
-			const order = r % 2 === 0 ? (['bare', 'app'] as const) : (['app', 'bare'] as const);
+			// A B C, then C B A: a machine that gets busier during the run slows all sides alike.
+			const sides = ['bare', 'app', 'bare-page'] as const;
+			const order = r % 2 === 0 ? sides : [...sides].reverse();
 			for (const side of order) {
 				await app.bringToFront();
-				const w =
-					side === 'bare'
-						? (await bare.bringToFront(), await bareWindow(bare, bareCpu, o.windowSeconds))
-						: await appWindow(app, appCpu, o.windowSeconds);
+				let w: WindowResult;
+				if (side === 'app') w = await appWindow(app, appCpu, o.windowSeconds);
+				else {
+					const b = side === 'bare' ? bare : barePage;
+					await b.page.bringToFront();
+					w = await bareWindow(b.page, b.cdp, o.windowSeconds, side);
+				}
 				windows.push(w);
 				o.log(
-					`  ${side.padEnd(4)} window ${r + 1}: ${w.frames} frames in ${w.seconds.toFixed(1)} s = ` +
+					`  ${side.padEnd(9)} window ${r + 1}: ${w.frames} frames in ${w.seconds.toFixed(1)} s = ` +
 						`${w.fps.toFixed(2)} fps (model ${w.modelMs?.toFixed(1) ?? '–'} ms` +
 						(w.loopMs === null ? '' : `, frame loop ${w.loopMs.toFixed(1)} ms`) +
 						`, main thread ${w.mainThreadMsPerFrame?.toFixed(1) ?? '–'} ms CPU)`
 				);
 			}
 		}
-		await bare.close();
+		await bare.page.close();
+		await barePage.page.close();
 		await app.bringToFront();
 
-		const fpsOf = (side: 'bare' | 'app') => {
+		const fpsOf = (side: WindowResult['side']) => {
 			const ws = windows.filter((w) => w.side === side);
 			const frames = ws.reduce((s, w) => s + w.frames, 0);
 			const secs = ws.reduce((s, w) => s + w.seconds, 0);
 			return frames / secs;
 		};
 		/** Main-thread CPU ms per frame over all of a side's windows (frame-weighted). */
-		const cpuOf = (side: 'bare' | 'app') => {
+		const cpuOf = (side: WindowResult['side']) => {
 			const ws = windows.filter((w) => w.side === side && w.mainThreadMsPerFrame !== null);
 			const frames = ws.reduce((s, w) => s + w.frames, 0);
 			const ms = ws.reduce((s, w) => s + w.mainThreadMsPerFrame! * w.frames, 0);
@@ -466,6 +487,7 @@ export async function benchBrowser(o: BrowserBenchOptions): Promise<BrowserResul
 			windows,
 			bareFps: fpsOf('bare'),
 			appFps: fpsOf('app'),
+			barePageFps: fpsOf('bare-page'),
 			bareMainThreadMs: cpuOf('bare'),
 			appMainThreadMs: cpuOf('app'),
 			soak: soakResult,

@@ -27,7 +27,7 @@ export interface BareStats {
 }
 
 export interface BareApi {
-	load(model: ModelId, backend: BackendName): Promise<void>;
+	load(model: ModelId, backend: BackendName, onPage?: boolean): Promise<void>;
 	start(): Promise<void>;
 	stop(): void;
 	stats(): BareStats;
@@ -40,9 +40,10 @@ let stopLoop: (() => void) | null = null;
 let stats: BareStats = { frames: 0, estimateMs: 0, withBody: 0 };
 
 const api: BareApi = {
-	async load(model, backend) {
-		// As the app runs it: on wasm in its worker (src/lib/ui/pipeline.ts), else on the page.
-		if (backend === 'wasm' && workerEstimatorSupported()) {
+	async load(model, backend, onPage = false) {
+		// As the app runs it: on wasm in its worker (src/lib/ui/pipeline.ts), else on the page;
+		// `onPage` forces the page (a diagnostic: what the worker changes).
+		if (!onPage && backend === 'wasm' && workerEstimatorSupported()) {
 			estimator = await createWorkerEstimator({ model, modelBaseUrl: '/models/' });
 			return;
 		}
