@@ -39,9 +39,6 @@ export default defineConfig({
 	plugins: [mediapipePoseShim(), sveltekit()],
 	// The dev server pre-bundles dependencies with its own bundler, which needs the shim too.
 	optimizeDeps: { rolldownOptions: { plugins: [mediapipePoseShim()] } },
-	// The pose worker (src/lib/pose/worker) loads tfjs backends and pose-detection lazily, which
-	// needs an ES-module worker (IIFE bundles cannot split), and pose-detection needs the shim.
-	worker: { format: 'es', plugins: () => [mediapipePoseShim()] },
 	server: { port: 5173 },
 	preview: { port: 4173 },
 	test: {

@@ -12,8 +12,6 @@
  *   over each window; ms per frame is 1000 / fps.
  * - soak: the workout page running for N minutes; tfjs tensors and the JS heap (after a forced
  *   garbage collection, through the DevTools protocol) at the start, every 30 s, and at the end.
- *   On wasm the model runs in a worker: its tensors and heap are the worker's, and the heap
- *   figure is the page's and the worker's together.
  */
 import {
 	chromium,
@@ -59,8 +57,7 @@ export interface BrowserBenchOptions {
 }
 
 export interface WindowResult {
-	/** `bare-page`: the model alone on the page's main thread (a diagnostic). */
-	side: 'bare' | 'app' | 'bare-page';
+	side: 'bare' | 'app';
 	frames: number;
 	seconds: number;
 	fps: number;
@@ -82,10 +79,7 @@ export interface MemorySample {
 	frames: number;
 	tensors: number | null;
 	tfBytes: number | null;
-	/** JS heap in use, page and model worker together, bytes. */
 	heapUsed: number;
-	/** The model worker's share of `heapUsed` (null when the model runs on the page). */
-	workerHeapUsed: number | null;
 	/** ArrayBuffers and other memory outside the JS heap (e.g. the trace recorder's chunks). */
 	external: number | null;
 }
@@ -100,8 +94,6 @@ export interface BrowserResult {
 	windows: WindowResult[];
 	bareFps: number;
 	appFps: number;
-	/** The model alone on the page's main thread (diagnostic). */
-	barePageFps: number;
 	/** Main-thread CPU ms per frame, all windows of each side (see WindowResult). */
 	bareMainThreadMs: number | null;
 	appMainThreadMs: number | null;
@@ -238,12 +230,7 @@ async function appWindow(page: Page, cdp: CDPSession, seconds: number): Promise<
 	};
 }
 
-async function bareWindow(
-	page: Page,
-	cdp: CDPSession,
-	seconds: number,
-	side: 'bare' | 'bare-page'
-): Promise<WindowResult> {
+async function bareWindow(page: Page, cdp: CDPSession, seconds: number): Promise<WindowResult> {
 	type Bare = { start(): Promise<void>; stop(): void; stats(): BareStats };
 	await page.evaluate(() => (window as unknown as { __bare: Bare }).__bare.start());
 	await sleep(2000);
@@ -261,7 +248,7 @@ async function bareWindow(
 	const secs = (b.now - a.now) / 1000;
 	const frames = b.frames - a.frames;
 	return {
-		side,
+		side: 'bare',
 		frames,
 		seconds: secs,
 		fps: frames / secs,
@@ -271,91 +258,35 @@ async function bareWindow(
 	};
 }
 
-/**
- * Sends CDP commands to a dedicated worker through a browser-level session (Playwright opens
- * CDP sessions for pages only): attach without flattening, then wrap each command.
- */
-async function workerCdp(browser: Browser, urlPart: string) {
-	const s = await browser.newBrowserCDPSession();
-	const { targetInfos } = (await s.send('Target.getTargets')) as {
-		targetInfos: Array<{ targetId: string; type: string; url: string }>;
-	};
-	const target = targetInfos.find((t) => t.type === 'worker' && t.url.includes(urlPart));
-	if (!target) {
-		await s.detach();
-		return null;
-	}
-	const { sessionId } = (await s.send('Target.attachToTarget', {
-		targetId: target.targetId,
-		flatten: false
-	})) as { sessionId: string };
-	let next = 0;
-	const call = (method: string): Promise<Record<string, unknown>> =>
-		new Promise((resolve) => {
-			const id = ++next;
-			const on = (e: { sessionId: string; message: string }) => {
-				if (e.sessionId !== sessionId) return;
-				const m = JSON.parse(e.message) as { id?: number; result?: Record<string, unknown> };
-				if (m.id !== id) return;
-				s.off('Target.receivedMessageFromTarget', on);
-				resolve(m.result ?? {});
-			};
-			s.on('Target.receivedMessageFromTarget', on);
-			void s.send('Target.sendMessageToTarget', {
-				sessionId,
-				message: JSON.stringify({ id, method, params: {} })
-			});
-		});
-	return { call, close: () => s.detach() };
-}
-
-/**
- * The page's JS heap plus, when the model runs in its worker (src/lib/pose/worker), the
- * worker's heap and tensors; each after a forced garbage collection.
- */
 async function memorySample(page: Page, t0: number): Promise<MemorySample> {
 	const cdp = await page.context().newCDPSession(page);
-	const worker = await workerCdp(page.context().browser()!, 'pose.worker');
 	try {
 		await cdp.send('HeapProfiler.collectGarbage');
 		const heap = (await cdp.send('Runtime.getHeapUsage')) as {
 			usedSize: number;
 			backingStorageSize?: number;
 		};
-		let workerHeap: { usedSize?: number; backingStorageSize?: number } | null = null;
-		if (worker) {
-			await worker.call('HeapProfiler.collectGarbage');
-			workerHeap = await worker.call('Runtime.getHeapUsage');
-		}
-		const inPage = await page.evaluate(async () => {
-			type Memory = { numTensors: number; numBytes: number };
-			const w = window as unknown as {
-				_tfengine?: { memory(): Memory };
-				__scapulaModelMemory?: () => Promise<Memory> | null;
-				__scapulaStats?: { frames: number };
-			};
-			const mem = (await w.__scapulaModelMemory?.()) ?? w._tfengine?.memory();
+		const inPage = await page.evaluate(() => {
+			type Engine = { memory(): { numTensors: number; numBytes: number } };
+			const engine = (window as unknown as { _tfengine?: Engine })._tfengine;
+			const mem = engine?.memory();
+			const stats = (window as unknown as { __scapulaStats?: { frames: number } }).__scapulaStats;
 			return {
 				tensors: mem?.numTensors ?? null,
 				tfBytes: mem?.numBytes ?? null,
-				frames: w.__scapulaStats?.frames ?? 0
+				frames: stats?.frames ?? 0
 			};
 		});
-		const workerUsed = Number(workerHeap?.usedSize ?? 0);
-		const workerExternal = Number(workerHeap?.backingStorageSize ?? 0);
 		return {
 			at: (performance.now() - t0) / 1000,
 			frames: inPage.frames,
 			tensors: inPage.tensors,
 			tfBytes: inPage.tfBytes,
-			heapUsed: heap.usedSize + workerUsed,
-			workerHeapUsed: worker ? workerUsed : null,
-			external:
-				heap.backingStorageSize === undefined ? null : heap.backingStorageSize + workerExternal
+			heapUsed: heap.usedSize,
+			external: heap.backingStorageSize ?? null
 		};
 	} finally {
 		await cdp.detach();
-		await worker?.close();
 	}
 }
 
@@ -414,62 +345,49 @@ export async function benchBrowser(o: BrowserBenchOptions): Promise<BrowserResul
 			o.log(`  cold start ${i + 1}: ${coldStartMs[i]!.toFixed(0)} ms to first keypoints`);
 		}
 
-		const openBare = async (onPage: boolean) => {
-			const page = await context.newPage();
-			watchErrors(page, errors, onPage ? 'bare-page' : 'bare');
-			await page.goto(`${o.baseUrl}/__bench/bare.html`);
-			await page.evaluate(
-				([m, b, p]) =>
-					(
-						window as unknown as {
-							__bare: { load(m: string, b: string, p: boolean): Promise<void> };
-						}
-					).__bare.load(m, b, p),
-				[model ?? 'movenet-lightning', backend ?? 'wasm', onPage] as const
-			);
-			return { page, cdp: await cpuSession(page) };
-		};
-		const bare = await openBare(false);
-		// Diagnostic: the model alone on the page's main thread, as the app ran it before the
-		// worker (src/lib/pose/worker). Not part of the ratio.
-		const barePage = await openBare(true);
+		const bare = await context.newPage();
+		watchErrors(bare, errors, 'bare');
+		await bare.goto(`${o.baseUrl}/__bench/bare.html`);
+		await bare.evaluate(
+			([m, b]) =>
+				(
+					window as unknown as { __bare: { load(m: string, b: string): Promise<void> } }
+				).__bare.load(m, b),
+			[model ?? 'movenet-lightning', backend ?? 'wasm'] as const
+		);
 
 		const appCpu = await cpuSession(app);
+		const bareCpu = await cpuSession(bare);
 		const windows: WindowResult[] = [];
 		for (let r = 0; r < o.rounds; r++) {
-			// A B C, then C B A: a machine that gets busier during the run slows all sides alike.
-			const sides = ['bare', 'app', 'bare-page'] as const;
-			const order = r % 2 === 0 ? sides : [...sides].reverse();
+			// A B, then B A: a machine that gets busier during the run slows both sides alike.
+			const order = r % 2 === 0 ? (['bare', 'app'] as const) : (['app', 'bare'] as const);
 			for (const side of order) {
 				await app.bringToFront();
-				let w: WindowResult;
-				if (side === 'app') w = await appWindow(app, appCpu, o.windowSeconds);
-				else {
-					const b = side === 'bare' ? bare : barePage;
-					await b.page.bringToFront();
-					w = await bareWindow(b.page, b.cdp, o.windowSeconds, side);
-				}
+				const w =
+					side === 'bare'
+						? (await bare.bringToFront(), await bareWindow(bare, bareCpu, o.windowSeconds))
+						: await appWindow(app, appCpu, o.windowSeconds);
 				windows.push(w);
 				o.log(
-					`  ${side.padEnd(9)} window ${r + 1}: ${w.frames} frames in ${w.seconds.toFixed(1)} s = ` +
+					`  ${side.padEnd(4)} window ${r + 1}: ${w.frames} frames in ${w.seconds.toFixed(1)} s = ` +
 						`${w.fps.toFixed(2)} fps (model ${w.modelMs?.toFixed(1) ?? '–'} ms` +
 						(w.loopMs === null ? '' : `, frame loop ${w.loopMs.toFixed(1)} ms`) +
 						`, main thread ${w.mainThreadMsPerFrame?.toFixed(1) ?? '–'} ms CPU)`
 				);
 			}
 		}
-		await bare.page.close();
-		await barePage.page.close();
+		await bare.close();
 		await app.bringToFront();
 
-		const fpsOf = (side: WindowResult['side']) => {
+		const fpsOf = (side: 'bare' | 'app') => {
 			const ws = windows.filter((w) => w.side === side);
 			const frames = ws.reduce((s, w) => s + w.frames, 0);
 			const secs = ws.reduce((s, w) => s + w.seconds, 0);
 			return frames / secs;
 		};
 		/** Main-thread CPU ms per frame over all of a side's windows (frame-weighted). */
-		const cpuOf = (side: WindowResult['side']) => {
+		const cpuOf = (side: 'bare' | 'app') => {
 			const ws = windows.filter((w) => w.side === side && w.mainThreadMsPerFrame !== null);
 			const frames = ws.reduce((s, w) => s + w.frames, 0);
 			const ms = ws.reduce((s, w) => s + w.mainThreadMsPerFrame! * w.frames, 0);
@@ -487,7 +405,6 @@ export async function benchBrowser(o: BrowserBenchOptions): Promise<BrowserResul
 			windows,
 			bareFps: fpsOf('bare'),
 			appFps: fpsOf('app'),
-			barePageFps: fpsOf('bare-page'),
 			bareMainThreadMs: cpuOf('bare'),
 			appMainThreadMs: cpuOf('app'),
 			soak: soakResult,

@@ -119,8 +119,6 @@ async function prepareSite(): Promise<void> {
 				'@mediapipe/pose': path.join(ROOT, 'bench/browser/mediapipe-stub.ts')
 			}
 		},
-		// The pose worker splits its lazy imports, as in the app (vite.config.ts).
-		worker: { format: 'es' },
 		build: {
 			outDir: path.join(SITE, '__bench'),
 			emptyOutDir: true,
@@ -343,8 +341,6 @@ async function main() {
 			backend: b?.backend ?? null,
 			bareFps: b ? r2(b.bareFps) : null,
 			appFps: b ? r2(b.appFps) : null,
-			// The model alone on the page's main thread (as before src/lib/pose/worker).
-			barePageFps: b ? r2(b.barePageFps) : null,
 			bareMainThreadMsPerFrame: b?.bareMainThreadMs == null ? null : r2(b.bareMainThreadMs),
 			appMainThreadMsPerFrame: b?.appMainThreadMs == null ? null : r2(b.appMainThreadMs),
 			mainThreadCpuRatio: cpuRatio,
@@ -380,12 +376,6 @@ async function main() {
 			pipelineRatio === null ? '–' : `${pipelineRatio}`,
 			`≤ ${TARGETS.pipelineRatio}`,
 			yes(met.pipelineRatio)
-		],
-		[
-			'  model on the page',
-			b ? `${r2(1000 / b.barePageFps)} ms (${r2(b.barePageFps)} fps), model alone, no worker` : '–',
-			'(diagnostic)',
-			''
 		],
 		[
 			'  main-thread CPU',

@@ -1,21 +1,14 @@
 /**
  * The pose model alone, for `bench/run.ts`: the app's own camera constraints, frame loop and
- * estimator, on the same thread the app runs it (wasm: its worker), and nothing else: no smoothing, coach,
+ * estimator (`createEstimator` → `estimate(video)`), and nothing else: no smoothing, coach,
  * overlay or Svelte. Served from the built app's origin (same model files, same wasm), driven
  * through `window.__bare` by the benchmark.
  */
 import { cameraConstraints } from '$lib/camera/camera-source';
 import { startFrameLoop } from '$lib/camera/frame-loop';
 import { setBackend, type BackendName } from '$lib/pose/backend';
-import { createEstimator } from '$lib/pose/estimator';
-import type { Body } from '$lib/pose/keypoints';
+import { createEstimator, type PoseEstimator } from '$lib/pose/estimator';
 import type { ModelId } from '$lib/pose/models';
-import { createWorkerEstimator, workerEstimatorSupported } from '$lib/pose/worker/worker-estimator';
-
-interface Estimator {
-	estimate(video: HTMLVideoElement, timestampMs?: number): Promise<Body[]>;
-	dispose(): void;
-}
 
 export interface BareStats {
 	/** Frames estimated since `start`. */
@@ -27,26 +20,20 @@ export interface BareStats {
 }
 
 export interface BareApi {
-	load(model: ModelId, backend: BackendName, onPage?: boolean): Promise<void>;
+	load(model: ModelId, backend: BackendName): Promise<void>;
 	start(): Promise<void>;
 	stop(): void;
 	stats(): BareStats;
 }
 
 const video = document.getElementById('video') as HTMLVideoElement;
-let estimator: Estimator | null = null;
+let estimator: PoseEstimator | null = null;
 let stream: MediaStream | null = null;
 let stopLoop: (() => void) | null = null;
 let stats: BareStats = { frames: 0, estimateMs: 0, withBody: 0 };
 
 const api: BareApi = {
-	async load(model, backend, onPage = false) {
-		// As the app runs it: on wasm in its worker (src/lib/ui/pipeline.ts), else on the page;
-		// `onPage` forces the page (a diagnostic: what the worker changes).
-		if (!onPage && backend === 'wasm' && workerEstimatorSupported()) {
-			estimator = await createWorkerEstimator({ model, modelBaseUrl: '/models/' });
-			return;
-		}
+	async load(model, backend) {
 		await setBackend(backend);
 		estimator = await createEstimator({ model, modelBaseUrl: '/models/' });
 	},

@@ -66,14 +66,6 @@ test('tracks the person and counts an overhead reach from the camera', async ({ 
 	);
 	expect(stats.frames).toBeGreaterThan(20);
 	expect(stats.modelMs.mean).toBeGreaterThan(0);
-	// Without a GPU the model computes on wasm, in its own worker (src/lib/pose/worker), and
-	// its tensors live there, not on the page.
-	expect(stats.backend).toBe('wasm');
-	expect(page.workers().map((w) => w.url())).toContainEqual(expect.stringContaining('pose.worker'));
-	const memory = (await page.evaluate(() =>
-		(window as unknown as { __scapulaModelMemory: () => unknown }).__scapulaModelMemory()
-	)) as { numTensors: number } | null;
-	expect(memory?.numTensors).toBeGreaterThan(0);
 	expect(stats.pipelineMs.mean).toBeGreaterThanOrEqual(stats.modelMs.mean);
 
 	// Settings open and show the backend in use; phone layout still works.

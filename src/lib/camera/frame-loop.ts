@@ -4,10 +4,11 @@
  * where the browser has it, else requestAnimationFrame with a check that the frame changed.
  *
  * The next frame is asked for as soon as one starts, not after it is done: a frame that arrives
- * while `onFrame` still works is remembered (only the newest) and handed over the moment it
- * finishes. Asking only afterwards cost a wait for the next frame and paint every time — about
- * 20–30 ms a frame, a third of the rate, once the model ran in a worker and the page no longer
- * lagged behind its frames (bench/results.json: 10 fps against 14 fps on the page).
+ * while `onFrame` still works (the model awaits its results, so the page is free meanwhile) is
+ * remembered, only the newest, and handed over the moment it finishes. Asking only afterwards
+ * cost a wait for the next decoded frame and paint every time: with the model alone in
+ * Chromium here, 16.7 fps that way against 18.4 fps this way (`npm run bench`), and the app lost
+ * more, since its overlay and counters delayed the request further.
  */
 
 type VideoWithRvfc = HTMLVideoElement & {

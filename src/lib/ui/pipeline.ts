@@ -18,18 +18,12 @@ import {
 import { isModelLoadError, ModelLoadError } from '$lib/pose/errors';
 import { createEstimator } from '$lib/pose/estimator';
 import {
-	createWorkerEstimator,
-	WorkerStartError,
-	workerEstimatorSupported
-} from '$lib/pose/worker/worker-estimator';
-import {
 	DEFAULT_MODEL,
 	DEFAULT_RUNTIME,
 	MODEL_IDS,
 	MODELS,
 	getModel,
 	isModelId,
-	type ModelId,
 	type Runtime
 } from '$lib/pose/models';
 import { pickPerson } from '$lib/pose/tracking';
@@ -198,7 +192,7 @@ function fallback(
 	choice: ModelChoice,
 	error: unknown
 ): { choice: ModelChoice; message: string } | null {
-	const onGpu = loadedBackend === 'webgl' || loadedBackend === 'webgpu';
+	const onGpu = activeBackend() === 'webgl' || activeBackend() === 'webgpu';
 	if (!onGpu || !isModelLoadError(error) || error.kind !== 'backend') return null;
 	const lost = error.message.includes(CONTEXT_LOST);
 	return {
@@ -244,60 +238,7 @@ function recordWithProblems(
 	};
 }
 
-/** The backend the last loaded estimator runs on (the worker's tfjs is not the page's). */
-let loadedBackend: string | null = null;
-
 async function loadEstimator(
-	choice: ModelChoice,
-	onProgress: (detail: string) => void
-): Promise<LoadedEstimator> {
-	const loaded = await loadOnBestThread(choice, onProgress);
-	loadedBackend = loaded.backend;
-	return loaded;
-}
-
-/**
- * Loads the model on the page, or in a worker when it will compute on wasm (see
- * worker-estimator.ts: there the page's own per-frame work then runs beside the model).
- */
-async function loadOnBestThread(
-	choice: ModelChoice,
-	onProgress: (detail: string) => void
-): Promise<LoadedEstimator> {
-	const model = isModelId(choice.model) ? choice.model : DEFAULT_MODEL;
-	const onWorker = (backend: string | null) =>
-		backend === 'wasm' && choice.runtime !== 'mediapipe' && workerEstimatorSupported();
-	const auto = choice.backend === 'auto';
-	const onPage = () => loadOnPage(choice, onProgress);
-	if (onWorker(auto ? rememberedBackend(model) : choice.backend)) {
-		return workerEstimator(model, onPage);
-	}
-	const loaded = await onPage();
-	if (!onWorker(loaded.backend)) return loaded;
-	// The probe picked wasm: move the model to its worker.
-	loaded.estimator.dispose();
-	return workerEstimator(model, async () => ({
-		estimator: await createEstimator({ model, modelBaseUrl: MODEL_BASE_URL }),
-		backend: 'wasm'
-	}));
-}
-
-/** The model in its worker; on the page instead when the worker itself cannot start. */
-async function workerEstimator(
-	model: ModelId,
-	onPage: () => Promise<LoadedEstimator>
-): Promise<LoadedEstimator> {
-	try {
-		const estimator = await createWorkerEstimator({ model, modelBaseUrl: MODEL_BASE_URL });
-		return { estimator, backend: estimator.backend };
-	} catch (e) {
-		if (!(e instanceof WorkerStartError)) throw e;
-		console.warn('Scapula: the pose worker did not start; running the model on the page', e);
-		return onPage();
-	}
-}
-
-async function loadOnPage(
 	choice: ModelChoice,
 	onProgress: (detail: string) => void
 ): Promise<LoadedEstimator> {

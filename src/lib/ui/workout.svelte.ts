@@ -33,8 +33,6 @@ export interface EstimatorLike {
 	estimate(input: HTMLVideoElement, timestampMs?: number): Promise<Body[]>;
 	reset(): void;
 	dispose(): void;
-	/** tfjs tensors held where the model runs (its worker), for the soak benchmark. */
-	memory?(): Promise<{ numTensors: number; numBytes: number }>;
 }
 
 export interface ModelChoice {
@@ -162,8 +160,9 @@ export class WorkoutSession {
 	#generation = 0;
 	/**
 	 * Bumped on every pause, so a frame still in the model when counting pauses (the tab hidden,
-	 * the camera lost) is dropped rather than counted while paused. The model runs in a worker on
-	 * wasm, so a frame can be in flight at any moment.
+	 * the camera lost) is dropped rather than counted while paused: the model's run awaits its
+	 * results (and the frame loop asks for the next frame while one is in the model), so a pause
+	 * can come in between.
 	 */
 	#runId = 0;
 	#traceRecorder = new TraceRecorder();
@@ -418,11 +417,6 @@ export class WorkoutSession {
 	}
 
 	/** Starts a fresh timing window (keeps load time, model and backend). */
-	/** The model's tfjs memory where it runs in a worker; null when it runs on the page. */
-	modelMemory(): Promise<{ numTensors: number; numBytes: number }> | null {
-		return this.#estimator?.memory?.() ?? null;
-	}
-
 	resetStats(): void {
 		this.#frameStats.reset();
 		this.stats = this.#frameStats.snapshot();
