@@ -1,7 +1,8 @@
 /**
- * Draws a body on the overlay canvas: bones between confident keypoints, dots coloured by the
- * model's confidence. The canvas has the video's pixel size, so keypoints (in video pixels)
- * need no scaling; CSS scales both together and mirrors both together.
+ * A body drawn over the picture: bones between confident keypoints, dots coloured by the
+ * model's confidence. The overlay (an SVG in the workout, a canvas in work mode) has the video's
+ * pixel size as its coordinates, so keypoints (in video pixels) need no scaling; CSS scales and
+ * mirrors picture and overlay together.
  */
 import { KP, MIN_KEYPOINT_SCORE, SKELETON, type Body } from '$lib/pose/keypoints';
 
@@ -27,6 +28,51 @@ export function visibleKeypointCount(body: Body | null): number {
 	return n;
 }
 
+export interface Bone {
+	x1: number;
+	y1: number;
+	x2: number;
+	y2: number;
+}
+
+export interface Dot {
+	x: number;
+	y: number;
+	colour: string;
+}
+
+/** What to draw for a body, in the frame's pixels: the canvas and the SVG overlay share it. */
+export interface SkeletonShapes {
+	/** Line-width unit, px: scaled so the figure looks the same on a 480p or a 720p frame. */
+	unit: number;
+	bones: Bone[];
+	dots: Dot[];
+}
+
+/** Bones between confident keypoints and a dot per confident keypoint, coloured by score. */
+export function skeletonShapes(body: Body, width: number, height: number): SkeletonShapes {
+	const unit = Math.max(1.5, Math.min(width, height) / 160);
+	const ok = (i: number) => {
+		const k = body.keypoints[i];
+		return k && Number.isFinite(k.x) && Number.isFinite(k.y) && k.score >= MIN_KEYPOINT_SCORE
+			? k
+			: null;
+	};
+	const bones: Bone[] = [];
+	for (const [a, b] of SKELETON) {
+		const p = ok(KP[a]);
+		const q = ok(KP[b]);
+		if (p && q) bones.push({ x1: p.x, y1: p.y, x2: q.x, y2: q.y });
+	}
+	const dots: Dot[] = [];
+	for (let i = 0; i < body.keypoints.length; i++) {
+		const k = ok(i);
+		const colour = k && confidenceColour(k.score);
+		if (k && colour) dots.push({ x: k.x, y: k.y, colour });
+	}
+	return { unit, bones, dots };
+}
+
 /** Clears the canvas and draws `body`; returns the number of keypoints drawn. */
 export function drawSkeleton(canvas: HTMLCanvasElement, body: Body | null): number {
 	const ctx = canvas.getContext('2d');
@@ -37,46 +83,36 @@ export function drawSkeleton(canvas: HTMLCanvasElement, body: Body | null): numb
 	}
 	ctx.clearRect(0, 0, canvas.width, canvas.height);
 	if (!body) return 0;
-
-	// Line widths in video pixels, scaled so they look the same on a 480p or 720p frame.
-	const unit = Math.max(1.5, Math.min(canvas.width, canvas.height) / 160);
-	const ok = (i: number) => {
-		const k = body.keypoints[i];
-		return k && Number.isFinite(k.x) && Number.isFinite(k.y) && k.score >= MIN_KEYPOINT_SCORE
-			? k
-			: null;
-	};
+	const { unit, bones, dots } = skeletonShapes(body, canvas.width, canvas.height);
 
 	ctx.lineCap = 'round';
-	ctx.lineWidth = unit * 1.6;
-	ctx.strokeStyle = 'rgba(255, 255, 255, 0.85)';
-	ctx.shadowColor = 'rgba(0, 0, 0, 0.6)';
-	ctx.shadowBlur = unit * 2;
 	ctx.beginPath();
-	for (const [a, b] of SKELETON) {
-		const p = ok(KP[a]);
-		const q = ok(KP[b]);
-		if (!p || !q) continue;
-		ctx.moveTo(p.x, p.y);
-		ctx.lineTo(q.x, q.y);
+	for (const b of bones) {
+		ctx.moveTo(b.x1, b.y1);
+		ctx.lineTo(b.x2, b.y2);
 	}
+	// A dark band under the white bones keeps them visible on a light background. Not a canvas
+	// shadow: `shadowBlur` is a Gaussian blur drawn on the page's main thread every frame.
+	ctx.lineWidth = unit * 2.8;
+	ctx.strokeStyle = HALO;
 	ctx.stroke();
-	ctx.shadowBlur = 0;
+	ctx.lineWidth = unit * 1.6;
+	ctx.strokeStyle = BONE;
+	ctx.stroke();
 
-	let drawn = 0;
-	for (let i = 0; i < body.keypoints.length; i++) {
-		const k = ok(i);
-		if (!k) continue;
-		const colour = confidenceColour(k.score);
-		if (!colour) continue;
+	for (const d of dots) {
 		ctx.beginPath();
-		ctx.arc(k.x, k.y, unit * 2.4, 0, Math.PI * 2);
-		ctx.fillStyle = colour;
+		ctx.arc(d.x, d.y, unit * 2.4, 0, Math.PI * 2);
+		ctx.fillStyle = d.colour;
 		ctx.fill();
 		ctx.lineWidth = unit * 0.8;
-		ctx.strokeStyle = 'rgba(0, 0, 0, 0.55)';
+		ctx.strokeStyle = DOT_EDGE;
 		ctx.stroke();
-		drawn++;
 	}
-	return drawn;
+	return dots.length;
 }
+
+/** Colours shared by the canvas and the SVG overlay. */
+export const BONE = 'rgba(255, 255, 255, 0.85)';
+export const HALO = 'rgba(0, 0, 0, 0.35)';
+export const DOT_EDGE = 'rgba(0, 0, 0, 0.55)';
