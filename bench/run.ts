@@ -22,6 +22,8 @@
  *   --build          always run `npm run build` first; --no-build: never (default: only when
  *                    build/ is missing or older than the sources)
  *   --skip <list>    comma-separated parts to leave out: engine, browser, posture
+ *   --rounds N, --window S   bare/app window pairs and their length in s (default 4 × 15 s,
+ *                    quick 1 × 5 s): e.g. a quick run with more rounds to compare two builds
  *   --out <file>     where to write the JSON
  *
  * The served app is a private copy of build/ (so a rebuild by someone else mid-run changes
@@ -57,6 +59,8 @@ const { values: args } = parseArgs({
 		build: { type: 'boolean' },
 		'no-build': { type: 'boolean' },
 		skip: { type: 'string', default: '' },
+		rounds: { type: 'string' },
+		window: { type: 'string' },
 		out: { type: 'string' }
 	}
 });
@@ -260,8 +264,8 @@ async function main() {
 			browserResult = await benchBrowser({
 				baseUrl: server.url.replace('localhost', '127.0.0.1'),
 				// Full: A B B A A B B A; quick: A B (indicative only on a busy machine).
-				rounds: quick ? 1 : 4,
-				windowSeconds: quick ? 5 : 15,
+				rounds: Number(args.rounds ?? (quick ? 1 : 4)),
+				windowSeconds: Number(args.window ?? (quick ? 5 : 15)),
 				coldStarts: quick ? 1 : 3,
 				soakMinutes,
 				log
