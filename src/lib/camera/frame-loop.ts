@@ -6,9 +6,9 @@
  * The next frame is asked for as soon as one starts, not after it is done: a frame that arrives
  * while `onFrame` still works (the model awaits its results, so the page is free meanwhile) is
  * remembered, only the newest, and handed over the moment it finishes. Asking only afterwards
- * cost a wait for the next decoded frame and paint every time: with the model alone in
- * Chromium here, 16.7 fps that way against 18.4 fps this way (`npm run bench`), and the app lost
- * more, since its overlay and counters delayed the request further.
+ * cost a wait for the next decoded frame and paint every time (`npm run bench` in Chromium
+ * here: the model alone went from 16.7 to about 17–18 fps, and the whole app, whose overlay and
+ * counters delayed the request further, from 13.3 to about 16 fps).
  */
 
 type VideoWithRvfc = HTMLVideoElement & {

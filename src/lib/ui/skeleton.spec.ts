@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COCO_KEYPOINTS, MIN_KEYPOINT_SCORE, type Body } from '$lib/pose/keypoints';
-import { CONFIDENCE_COLOURS, skeletonShapes } from './skeleton';
+import { bonesPath, CONFIDENCE_COLOURS, dotPaths, skeletonShapes } from './skeleton';
 
 /** A body with every keypoint at a distinct place and score 0.9, then `edit` applied. */
 function body(edit: (k: Body['keypoints']) => void = () => {}): Body {
@@ -49,5 +49,35 @@ describe('skeletonShapes', () => {
 		expect(skeletonShapes(body(), 1280, 720).unit).toBeCloseTo(720 / 160);
 		expect(skeletonShapes(body(), 640, 480).unit).toBeCloseTo(3);
 		expect(skeletonShapes(body(), 100, 80).unit).toBe(1.5);
+	});
+});
+
+describe('SVG paths of the skeleton', () => {
+	it('one move-line pair per bone, rounded to 0.1 px', () => {
+		expect(
+			bonesPath([
+				{ x1: 1.234, y1: 2, x2: 3, y2: 4.56 },
+				{ x1: 5, y1: 6, x2: 7, y2: 8 }
+			])
+		).toBe('M1.2 2L3 4.6M5 6L7 8');
+		expect(bonesPath([])).toBe('');
+	});
+
+	it('dots grouped by colour, one circle (two arcs) each, every band present', () => {
+		const [sure, fair, unsure] = CONFIDENCE_COLOURS;
+		const paths = dotPaths(
+			[
+				{ x: 10, y: 20, colour: sure.colour },
+				{ x: 30, y: 40, colour: sure.colour },
+				{ x: 50, y: 60, colour: unsure.colour }
+			],
+			2
+		);
+		expect(paths.map((p) => p.colour)).toEqual([sure.colour, fair.colour, unsure.colour]);
+		expect(paths[0]!.d).toBe(
+			'M8 20a2 2 0 1 0 4 0a2 2 0 1 0 -4 0M28 40a2 2 0 1 0 4 0a2 2 0 1 0 -4 0'
+		);
+		expect(paths[1]!.d).toBe('');
+		expect(paths[2]!.d.match(/M/g)).toHaveLength(1);
 	});
 });

@@ -73,6 +73,33 @@ export function skeletonShapes(body: Body, width: number, height: number): Skele
 	return { unit, bones, dots };
 }
 
+/** Coordinates in SVG path data: 0.1 px is finer than any screen shows. */
+const num = (v: number) => String(Math.round(v * 10) / 10);
+
+/** All bones as one SVG path (`M x1 y1 L x2 y2 …`). */
+export function bonesPath(bones: readonly Bone[]): string {
+	return bones.map((b) => `M${num(b.x1)} ${num(b.y1)}L${num(b.x2)} ${num(b.y2)}`).join('');
+}
+
+/**
+ * The dots as one SVG path per colour (each dot two half-circle arcs of radius `r`), in
+ * CONFIDENCE_COLOURS order: a handful of attributes to update per frame instead of one element
+ * per keypoint.
+ */
+export function dotPaths(dots: readonly Dot[], r: number): Array<{ colour: string; d: string }> {
+	const rr = num(r);
+	const dd = num(2 * r);
+	return CONFIDENCE_COLOURS.map(({ colour }) => ({
+		colour,
+		d: dots
+			.filter((d) => d.colour === colour)
+			.map(
+				(d) => `M${num(d.x - r)} ${num(d.y)}a${rr} ${rr} 0 1 0 ${dd} 0a${rr} ${rr} 0 1 0 -${dd} 0`
+			)
+			.join('')
+	}));
+}
+
 /** Clears the canvas and draws `body`; returns the number of keypoints drawn. */
 export function drawSkeleton(canvas: HTMLCanvasElement, body: Body | null): number {
 	const ctx = canvas.getContext('2d');
