@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { COCO_KEYPOINTS, MIN_KEYPOINT_SCORE, type Body } from '$lib/pose/keypoints';
+import { COCO_KEYPOINTS, MIN_KEYPOINT_SCORE, type Body, type Keypoint } from '$lib/pose/keypoints';
 import { bonesPath, CONFIDENCE_COLOURS, dotPaths, skeletonShapes } from './skeleton';
 
 /** A body with every keypoint at a distinct place and score 0.9, then `edit` applied. */
-function body(edit: (k: Body['keypoints']) => void = () => {}): Body {
-	const keypoints = COCO_KEYPOINTS.map((_, i) => ({ x: 10 + i * 10, y: 20 + i * 5, score: 0.9 }));
-	const b: Body = { keypoints, width: 640, height: 480 };
-	edit(b.keypoints);
-	return b;
+function body(edit: (k: Array<Keypoint | null>) => void = () => {}): Body {
+	const keypoints: Array<Keypoint | null> = COCO_KEYPOINTS.map((_, i) => ({
+		x: 10 + i * 10,
+		y: 20 + i * 5,
+		score: 0.9
+	}));
+	edit(keypoints);
+	return { keypoints, width: 640, height: 480 };
 }
 
 const idx = (name: (typeof COCO_KEYPOINTS)[number]) => COCO_KEYPOINTS.indexOf(name);
