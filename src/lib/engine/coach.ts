@@ -84,6 +84,7 @@ export class Coach {
 	readonly #rules: FormRuleTracker;
 	readonly #cues: CueSelector;
 	readonly #isRepExercise: boolean;
+	readonly #deltaNames: ReadonlyArray<readonly [BaseMetricName, `${BaseMetricName}Delta`]>;
 
 	#rep: RepState = INITIAL_REP_STATE;
 	#reps = 0;
@@ -109,6 +110,7 @@ export class Coach {
 			? new KeypointSmoother(typeof smoothing === 'object' ? smoothing : {})
 			: null;
 		this.#baseline = new Baseline(baseNames(def));
+		this.#deltaNames = baseNames(def).map((n) => [n, `${n}Delta`] as const);
 		this.#rules = new FormRuleTracker(def.rules);
 		this.#cues = new CueSelector(options.cues);
 		this.#isRepExercise = Boolean(def.rep || def.repByView);
@@ -235,11 +237,13 @@ export class Coach {
 
 	#facts(m: Metrics): Facts {
 		const facts: Partial<Record<MetricName, number | null>> = { ...m };
-		for (const [name, b] of Object.entries(this.#baseline.values) as Array<
-			[BaseMetricName, number]
-		>) {
+		const base = this.#baseline.values;
+		// Names built once: this runs every frame.
+		for (const [name, delta] of this.#deltaNames) {
+			const b = base[name];
+			if (b === undefined) continue;
 			const v = m[name];
-			facts[`${name}Delta`] = v === null ? null : v - b;
+			facts[delta] = v === null ? null : v - b;
 		}
 		return facts;
 	}

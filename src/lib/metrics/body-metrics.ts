@@ -208,13 +208,61 @@ const GIRDLE: readonly KeypointName[] = [
 ];
 const HIPS: readonly KeypointName[] = ['left_hip', 'right_hip'];
 const HEAD: readonly KeypointName[] = ['nose', 'left_eye', 'right_eye', 'left_ear', 'right_ear'];
-const kp = (side: Side, part: string) => `${side}_${part}` as KeypointName;
+type Part = 'shoulder' | 'elbow' | 'wrist' | 'hip' | 'ear' | 'ankle';
+const PARTS: readonly Part[] = ['shoulder', 'elbow', 'wrist', 'hip', 'ear', 'ankle'];
+/** Keypoint names by side and part, built once (this runs dozens of times per frame). */
+const KP_BY_SIDE: Readonly<Record<Side, Readonly<Record<Part, KeypointName>>>> = {
+	left: Object.fromEntries(PARTS.map((p) => [p, `left_${p}`])) as Record<Part, KeypointName>,
+	right: Object.fromEntries(PARTS.map((p) => [p, `right_${p}`])) as Record<Part, KeypointName>
+};
+const kp = (side: Side, part: Part): KeypointName => KP_BY_SIDE[side][part];
 
 /**
  * A steadier body scale (px) from the caller may replace this frame's when within this share
  * of it; farther off, the frame's own is used (the person moved, or the view changed).
  */
 export const SCALE_HINT_TOLERANCE = 0.25;
+
+/**
+ * `px` in body-scale units; null when `unit` is not a usable scale (NaN). Module-level helpers
+ * rather than closures inside computeMetrics: it runs every frame, and the analyser's runtime
+ * (tsx) wraps every named closure to keep its name, which cost ≈ 10 % of the engine's time.
+ */
+const perUnit = (unit: number, px: number): number | null => finite(px / unit);
+
+/** Tilt of the line r → l from horizontal, deg (+ when l is higher in the image). */
+const dropDeg = (l: Point, r: Point): number =>
+	Math.atan2(l.y - r.y, Math.max(Math.abs(l.x - r.x), 1e-6)) * RAD_TO_DEG;
+
+/**
+ * Wrist carried across the body (front view; `mid` is the shoulder midpoint, null outside a
+ * front view): its distance past the midline toward the other side, scale units. `dir`: the
+ * person's-left direction along image x for the left wrist, its opposite for the right.
+ */
+const across = (w: Point | null, mid: Point | null, dir: number, unit: number): number | null =>
+	w && mid ? perUnit(unit, (mid.x - w.x) * dir) : null;
+
+/** One arm's metrics (see BASE_METRICS) and its seen points. */
+function armMetrics(body: Body, side: Side, unit: number) {
+	const sh = seen(body, kp(side, 'shoulder'));
+	const el = seen(body, kp(side, 'elbow'));
+	const wr = seen(body, kp(side, 'wrist'));
+	const hip = seen(body, kp(side, 'hip'));
+	let raise: number | null = null;
+	if (sh && el) {
+		// Trunk "down" direction: toward the hip when seen, else straight down the image.
+		const down: Point = hip ? { x: hip.x - sh.x, y: hip.y - sh.y } : { x: 0, y: 1 };
+		raise = finite(jointAngle({ x: sh.x + down.x, y: sh.y + down.y }, sh, el));
+	}
+	const elbowAngle = sh && el && wr ? finite(jointAngle(sh, el, wr)) : null;
+	const elbowHeight = sh && el ? perUnit(unit, sh.y - el.y) : null;
+	const armLen = sh && el && wr ? distance(sh, el) + distance(el, wr) : NaN;
+	const wristLift = sh && wr && armLen > 1 ? finite((sh.y - wr.y) / armLen) : null;
+	const wristHeight = sh && wr ? perUnit(unit, sh.y - wr.y) : null;
+	const ear = seen(body, kp(side, 'ear'));
+	const gap = sh && ear ? perUnit(unit, sh.y - ear.y) : null;
+	return { raise, elbowAngle, elbowHeight, wristLift, wristHeight, gap, sh, el, wr };
+}
 
 /**
  * Computes every metric of one body; `view` may be given to avoid detecting it twice.
@@ -228,14 +276,13 @@ export function computeMetrics(
 	view: ViewReading = detectView(body),
 	scaleHint: number | null = null
 ): Metrics {
-	const s = (n: KeypointName) => seen(body, n);
-	const ls = s('left_shoulder');
-	const rs = s('right_shoulder');
-	const lh = s('left_hip');
-	const rh = s('right_hip');
-	const le = s('left_ear');
-	const re = s('right_ear');
-	const nose = s('nose');
+	const ls = seen(body, 'left_shoulder');
+	const rs = seen(body, 'right_shoulder');
+	const lh = seen(body, 'left_hip');
+	const rh = seen(body, 'right_hip');
+	const le = seen(body, 'left_ear');
+	const re = seen(body, 'right_ear');
+	const nose = seen(body, 'nose');
 
 	const shoulderWidth = ls && rs ? distance(ls, rs) : NaN;
 	const shoulderMid = ls && rs ? midpoint(ls, rs) : (ls ?? rs);
@@ -251,54 +298,32 @@ export function computeMetrics(
 					? torso
 					: frontScale;
 	const scaleOk = Number.isFinite(scale) && scale > 1;
-	const unit =
-		scaleOk &&
-		scaleHint !== null &&
-		Number.isFinite(scaleHint) &&
-		Math.abs(scaleHint - scale) <= SCALE_HINT_TOLERANCE * scale
+	// NaN without a usable scale: every distance metric is then null (see perUnit).
+	const unit = !scaleOk
+		? NaN
+		: scaleHint !== null &&
+			  Number.isFinite(scaleHint) &&
+			  Math.abs(scaleHint - scale) <= SCALE_HINT_TOLERANCE * scale
 			? scaleHint
 			: scale;
-	const norm = (px: number): number | null => (scaleOk ? finite(px / unit) : null);
 
 	// Person's-left direction along image x: +1 when their left shoulder is on the image right.
 	const leftDir =
 		ls && rs ? Math.sign(ls.x - rs.x) || 1 : le && re ? Math.sign(le.x - re.x) || 1 : 1;
 	// Facing direction along image x in a side view (+1 when the nose points to image right):
 	// the view reading's, which the engine keeps steady over time (see FacingTracker).
-	const earNear = view.nearSide ? s(kp(view.nearSide, 'ear')) : null;
+	const earNear = view.nearSide ? seen(body, kp(view.nearSide, 'ear')) : null;
 	const earMid = le && re ? midpoint(le, re) : (le ?? re);
 	const facing = view.facing;
 
-	const arm = (side: Side) => {
-		const sh = s(kp(side, 'shoulder'));
-		const el = s(kp(side, 'elbow'));
-		const wr = s(kp(side, 'wrist'));
-		const hip = s(kp(side, 'hip'));
-		let raise: number | null = null;
-		if (sh && el) {
-			// Trunk "down" direction: toward the hip when seen, else straight down the image.
-			const down: Point = hip ? { x: hip.x - sh.x, y: hip.y - sh.y } : { x: 0, y: 1 };
-			raise = finite(jointAngle({ x: sh.x + down.x, y: sh.y + down.y }, sh, el));
-		}
-		const elbowAngle = sh && el && wr ? finite(jointAngle(sh, el, wr)) : null;
-		const elbowHeight = sh && el ? norm(sh.y - el.y) : null;
-		const armLen = sh && el && wr ? distance(sh, el) + distance(el, wr) : NaN;
-		const wristLift = sh && wr && armLen > 1 ? finite((sh.y - wr.y) / armLen) : null;
-		const wristHeight = sh && wr ? norm(sh.y - wr.y) : null;
-		const ear = s(kp(side, 'ear'));
-		const gap = sh && ear ? norm(sh.y - ear.y) : null;
-		return { raise, elbowAngle, elbowHeight, wristLift, wristHeight, gap, sh, el, wr };
-	};
-	const L = arm('left');
-	const R = arm('right');
+	const L = armMetrics(body, 'left', unit);
+	const R = armMetrics(body, 'right', unit);
 
 	// Head side tilt, relative to the shoulder line, from ears (eyes as a fallback).
-	const lEye = s('left_eye');
-	const rEye = s('right_eye');
+	const lEye = seen(body, 'left_eye');
+	const rEye = seen(body, 'right_eye');
 	const headL = le && re ? le : lEye && rEye ? lEye : null;
 	const headR = le && re ? re : lEye && rEye ? rEye : null;
-	const dropDeg = (l: Point, r: Point) =>
-		Math.atan2(l.y - r.y, Math.max(Math.abs(l.x - r.x), 1e-6)) * RAD_TO_DEG;
 	const shoulderDrop = ls && rs ? dropDeg(ls, rs) : NaN;
 	const neckTilt =
 		view.view !== 'side' && headL && headR && Number.isFinite(shoulderDrop)
@@ -326,24 +351,25 @@ export function computeMetrics(
 
 	// Side-view points: the near side (seen with more confidence), else the midpoints.
 	const near = view.nearSide;
-	const sShoulder = near ? (s(kp(near, 'shoulder')) ?? shoulderMid) : shoulderMid;
-	const sHip = near ? (s(kp(near, 'hip')) ?? hipMid) : hipMid;
+	const sShoulder = near ? (seen(body, kp(near, 'shoulder')) ?? shoulderMid) : shoulderMid;
+	const sHip = near ? (seen(body, kp(near, 'hip')) ?? hipMid) : hipMid;
 	const sEar = earNear ?? earMid;
 	const isSide = view.view === 'side';
 	const neckForward =
 		isSide && sShoulder && sEar ? finite(tiltFromVertical(sShoulder, sEar) * facing) : null;
-	const headForward = isSide && sShoulder && sEar ? norm((sEar.x - sShoulder.x) * facing) : null;
+	const headForward =
+		isSide && sShoulder && sEar ? perUnit(unit, (sEar.x - sShoulder.x) * facing) : null;
 	const shoulderForward =
-		isSide && sShoulder && sHip ? norm((sShoulder.x - sHip.x) * facing) : null;
+		isSide && sShoulder && sHip ? perUnit(unit, (sShoulder.x - sHip.x) * facing) : null;
 	// Only with both a shoulder and a hip seen: the centres must hold the torso, not an arm alone.
 	const girdle =
 		(ls || rs) && (isSide || view.view === 'front') ? weightedCentre(body, GIRDLE) : null;
 	const hipCentre = isSide && (lh || rh) ? weightedCentre(body, HIPS) : null;
 	const girdleForward =
-		isSide && girdle && hipCentre ? norm((girdle.x - hipCentre.x) * facing) : null;
+		isSide && girdle && hipCentre ? perUnit(unit, (girdle.x - hipCentre.x) * facing) : null;
 	const headCentre = view.view !== 'side' && (le || re) ? weightedCentre(body, HEAD) : null;
 	const headGirdleGap =
-		view.view !== 'side' && girdle && headCentre ? norm(girdle.y - headCentre.y) : null;
+		view.view !== 'side' && girdle && headCentre ? perUnit(unit, girdle.y - headCentre.y) : null;
 	const lookUp =
 		isSide && sEar && nose
 			? finite(Math.atan2(sEar.y - nose.y, Math.max(Math.abs(nose.x - sEar.x), 1e-6)) * RAD_TO_DEG)
@@ -351,21 +377,21 @@ export function computeMetrics(
 
 	const head = earMid ?? nose;
 	const wristToHead = head
-		? max2(L.wr ? norm(distance(L.wr, head)) : null, R.wr ? norm(distance(R.wr, head)) : null)
+		? max2(
+				L.wr ? perUnit(unit, distance(L.wr, head)) : null,
+				R.wr ? perUnit(unit, distance(R.wr, head)) : null
+			)
 		: null;
 	const elbowForward =
 		isSide && sEar
 			? max2(
-					L.el ? norm((L.el.x - sEar.x) * facing) : null,
-					R.el ? norm((R.el.x - sEar.x) * facing) : null
+					L.el ? perUnit(unit, (L.el.x - sEar.x) * facing) : null,
+					R.el ? perUnit(unit, (R.el.x - sEar.x) * facing) : null
 				)
 			: null;
 
 	// Across the body, front view: the person's-left direction tells which way is "across".
-	const across = (w: Point | null, side: Side): number | null =>
-		view.view === 'front' && w && shoulderMid
-			? norm((shoulderMid.x - w.x) * leftDir * (side === 'left' ? 1 : -1))
-			: null;
+	const frontMid = view.view === 'front' ? shoulderMid : null;
 	// Only while this very frame reads as a front view: the view tracker keeps "front" for a
 	// moment after a person turns side-on, and a side-on body must not pass for a deep turn.
 	const frontNow = (view.widthRatio ?? 0) >= FRONT_MIN_RATIO;
@@ -377,10 +403,11 @@ export function computeMetrics(
 		Number.isFinite(shoulderWidth)
 			? finite(shoulderWidth / torso)
 			: null;
-	const la = s('left_ankle');
-	const ra = s('right_ankle');
-	const sAnkle = (near ? s(kp(near, 'ankle')) : null) ?? (la && ra ? midpoint(la, ra) : (la ?? ra));
-	const hipForward = isSide && sHip && sAnkle ? norm((sHip.x - sAnkle.x) * facing) : null;
+	const la = seen(body, 'left_ankle');
+	const ra = seen(body, 'right_ankle');
+	const sAnkle =
+		(near ? seen(body, kp(near, 'ankle')) : null) ?? (la && ra ? midpoint(la, ra) : (la ?? ra));
+	const hipForward = isSide && sHip && sAnkle ? perUnit(unit, (sHip.x - sAnkle.x) * facing) : null;
 
 	return {
 		armRaiseLeft: L.raise,
@@ -418,8 +445,8 @@ export function computeMetrics(
 		lookUp,
 		wristToHead,
 		elbowForward,
-		wristAcrossLeft: across(L.wr, 'left'),
-		wristAcrossRight: across(R.wr, 'right'),
+		wristAcrossLeft: across(L.wr, frontMid, leftDir, unit),
+		wristAcrossRight: across(R.wr, frontMid, -leftDir, unit),
 		shoulderWidthRatio,
 		hipForward,
 		scalePx: scaleOk ? scale : null

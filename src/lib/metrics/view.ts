@@ -30,13 +30,21 @@ const score = (b: Body, n: KeypointName): number => {
 	return typeof v === 'number' && Number.isFinite(v) ? v : 0;
 };
 
+/** Keypoints whose confidence tells which side is nearer the camera. */
+const SIDE_POINTS: Readonly<Record<'left' | 'right', readonly KeypointName[]>> = {
+	left: ['left_shoulder', 'left_hip', 'left_ear', 'left_elbow'],
+	right: ['right_shoulder', 'right_hip', 'right_ear', 'right_elbow']
+};
+
+function sideScore(body: Body, side: 'left' | 'right'): number {
+	let sum = 0;
+	for (const n of SIDE_POINTS[side]) sum += score(body, n);
+	return sum;
+}
+
 export function detectView(body: Body): ViewReading {
-	const sideScore = (side: 'left' | 'right') =>
-		score(body, `${side}_shoulder`) +
-		score(body, `${side}_hip`) +
-		score(body, `${side}_ear`) +
-		score(body, `${side}_elbow`);
-	const nearSide: 'left' | 'right' = sideScore('left') >= sideScore('right') ? 'left' : 'right';
+	const nearSide: 'left' | 'right' =
+		sideScore(body, 'left') >= sideScore(body, 'right') ? 'left' : 'right';
 
 	const ls = seen(body, 'left_shoulder');
 	const rs = seen(body, 'right_shoulder');
