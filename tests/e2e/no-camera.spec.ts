@@ -102,6 +102,8 @@ test('every exercise page renders its coach panel without broken numbers', async
 test('a move the camera cannot judge runs as a guided timer', async ({ page }) => {
 	const errors = collectPageErrors(page);
 	await page.goto('/');
+	// The catalog renders after hydration: wait for it before asking whether it has a timer.
+	await page.locator('[data-exercise]').first().waitFor();
 	const timerCard = page.locator('[data-group="timers"] [data-exercise]').first();
 	test.skip((await timerCard.count()) === 0, 'no timer-only exercise in the catalog');
 	const id = await timerCard.getAttribute('data-exercise');

@@ -12,7 +12,7 @@
  * mirrored input gives the same metrics.
  */
 import { distance, jointAngle, midpoint, tiltFromVertical, type Point } from '../geometry/vec';
-import { seen, type Body, type KeypointName } from '../pose/keypoints';
+import { seen, trunkPoints, type Body, type KeypointName } from '../pose/keypoints';
 import { detectView, FRONT_MIN_RATIO, type ViewReading } from './view';
 
 export const BASE_METRICS = [
@@ -276,13 +276,7 @@ export function computeMetrics(
 	view: ViewReading = detectView(body),
 	scaleHint: number | null = null
 ): Metrics {
-	const ls = seen(body, 'left_shoulder');
-	const rs = seen(body, 'right_shoulder');
-	const lh = seen(body, 'left_hip');
-	const rh = seen(body, 'right_hip');
-	const le = seen(body, 'left_ear');
-	const re = seen(body, 'right_ear');
-	const nose = seen(body, 'nose');
+	const { ls, rs, lh, rh, le, re, nose } = trunkPoints(body);
 
 	const shoulderWidth = ls && rs ? distance(ls, rs) : NaN;
 	const shoulderMid = ls && rs ? midpoint(ls, rs) : (ls ?? rs);

@@ -3,7 +3,7 @@
  * Pure geometry on one body; the engine adds persistence over time.
  */
 import { distance, midpoint } from '../geometry/vec';
-import { KP, seen, type Body, type KeypointName } from '../pose/keypoints';
+import { KP, seen, trunkPoints, type Body, type KeypointName } from '../pose/keypoints';
 
 export type DetectedView = 'front' | 'side' | 'unknown';
 
@@ -46,13 +46,7 @@ export function detectView(body: Body): ViewReading {
 	const nearSide: 'left' | 'right' =
 		sideScore(body, 'left') >= sideScore(body, 'right') ? 'left' : 'right';
 
-	const ls = seen(body, 'left_shoulder');
-	const rs = seen(body, 'right_shoulder');
-	const lh = seen(body, 'left_hip');
-	const rh = seen(body, 'right_hip');
-	const nose = seen(body, 'nose');
-	const le = seen(body, 'left_ear');
-	const re = seen(body, 'right_ear');
+	const { ls, rs, lh, rh, le, re, nose } = trunkPoints(body);
 
 	const shoulderMid = ls && rs ? midpoint(ls, rs) : (ls ?? rs);
 	const earRef = le && re ? midpoint(le, re) : (le ?? re);

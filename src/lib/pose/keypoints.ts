@@ -130,6 +130,30 @@ export function seen(
 	return k.score >= minScore ? k : null;
 }
 
+/** The points the view and the body metrics start from: shoulders, hips, ears and nose. */
+export interface TrunkPoints {
+	ls: Keypoint | null;
+	rs: Keypoint | null;
+	lh: Keypoint | null;
+	rh: Keypoint | null;
+	le: Keypoint | null;
+	re: Keypoint | null;
+	nose: Keypoint | null;
+}
+
+/** Each of the {@link TrunkPoints} if {@link seen}, else null. */
+export function trunkPoints(body: Body): TrunkPoints {
+	return {
+		ls: seen(body, 'left_shoulder'),
+		rs: seen(body, 'right_shoulder'),
+		lh: seen(body, 'left_hip'),
+		rh: seen(body, 'right_hip'),
+		le: seen(body, 'left_ear'),
+		re: seen(body, 'right_ear'),
+		nose: seen(body, 'nose')
+	};
+}
+
 /** Input shape of pose-detection's `Pose.keypoints`: named points, score optional. */
 export interface NamedKeypoint {
 	x: number;
