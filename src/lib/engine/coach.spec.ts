@@ -73,6 +73,38 @@ describe('Coach hold debounce', () => {
 		}
 	});
 
+	it('keeps a hold through a reading that eases a little past its threshold (hysteresis)', () => {
+		// Arched ≈ 10° (the hold starts at 6°) for 6 s, then eased to ≈ 4.4° for 18 s: still
+		// arched, within the 3° the coach allows once a hold runs. Without that the hold would
+		// pause at 6 s and reset 3 s later, and nothing would count.
+		const eased = sim.posture({ thoracicFlexion: -8, neckFlexion: -12 }, sim.handsBehindHeadSeated);
+		const lead = [
+			sim.idle(2, { posture: sim.sittingNeutral }),
+			sim.transition(sim.sittingNeutral, sim.handsBehindHeadSeated, 1.5),
+			sim.transition(sim.handsBehindHeadSeated, sim.thoracicExtensionSeated, 1.5),
+			sim.hold(sim.thoracicExtensionSeated, 6)
+		];
+		const timeline = sim.sequence(
+			...lead,
+			sim.transition(sim.thoracicExtensionSeated, eased, 0.5),
+			sim.hold(eased, 18)
+		);
+		const r = runMotion(thor, { timeline, camera: SIDE, noise: 'light' });
+		expect(r.holds.length).toBe(1);
+		// Eased further, to ≈ 2.2° (past the slack), the hold pauses and resets: nothing counts.
+		const slack = sim.posture({ thoracicFlexion: -4, neckFlexion: -12 }, sim.handsBehindHeadSeated);
+		const r2 = runMotion(thor, {
+			timeline: sim.sequence(
+				...lead,
+				sim.transition(sim.thoracicExtensionSeated, slack, 0.5),
+				sim.hold(slack, 18)
+			),
+			camera: SIDE,
+			noise: 'light'
+		});
+		expect(r2.holds.length).toBe(0);
+	});
+
 	it('starts the other side at once after a completed per-side hold', () => {
 		// Left 22 s, back to centre for only 1 s (less than the relax time), right 22 s.
 		const timeline = sim.sequence(

@@ -6,7 +6,9 @@
 import { KeypointSmoother, type SmootherOptions } from '../filters/keypoint-smoother';
 import {
 	computeMetrics,
+	METRIC_UNIT,
 	SCALE_HINT_TOLERANCE,
+	type MetricUnit,
 	type BaseMetricName,
 	type MetricName,
 	type Metrics
@@ -14,7 +16,7 @@ import {
 import { detectView } from '../metrics/view';
 import { seen, type Body, type PoseFrame } from '../pose/keypoints';
 import { Baseline } from './baseline';
-import { evaluate, metricsOf, type Facts } from './conditions';
+import { evaluate, metricsOf, type Facts, type Slack } from './conditions';
 import { CueSelector, type CueOptions } from './cue-selector';
 import { FormRuleTracker } from './form-rules';
 import { INITIAL_REP_STATE, repTransition, type RepState } from './rep-machine';
@@ -72,6 +74,28 @@ const UNSEEN_REP_SECONDS = 1;
 const TEMPO_PENALTY = 20;
 /** Seconds in view but out of position before the hold's position prompt is given. */
 const POSITION_PROMPT_SECONDS = 4;
+
+/**
+ * How far past a hold's thresholds a reading may wander, per unit, before the coach believes
+ * the person has left the position (the hold is entered at the thresholds as written). Keypoint
+ * wander moves a reading that sits a few units inside a threshold back and forth across it; on
+ * generated seated extensions with heavy noise (trunk lean ≈ ±4° of slow wander around a 10°
+ * arch judged at 6°) a person still arched was paused, and after 3 s out, reset. The units
+ * other than degrees and scale units get about half of what the baseline counts as still.
+ */
+const HOLD_STAY_SLACK: Readonly<Record<MetricUnit, number>> = {
+	deg: 3,
+	scale: 0.04,
+	armLength: 0.06,
+	earWidth: 0.15,
+	ratio: 0.1,
+	px: 0
+};
+
+const holdStaySlack: Slack = (metric) =>
+	HOLD_STAY_SLACK[
+		METRIC_UNIT[(metric.endsWith('Delta') ? metric.slice(0, -5) : metric) as BaseMetricName]
+	];
 
 export const EMPTY_SIDES: Readonly<Record<Side, number>> = Object.freeze({ left: 0, right: 0 });
 
@@ -460,14 +484,17 @@ export class Coach {
 		const spec = this.def.hold!;
 		let side: Side | null = null;
 		let inPosition: boolean;
+		const h = this.#hold;
+		// Hysteresis: once in position, the hold's thresholds are loosened by HOLD_STAY_SLACK.
+		const stay = (s: Side | null): Slack | undefined =>
+			this.#posIn && h.side === s ? holdStaySlack : undefined;
 		if (spec.sides) {
-			if (evaluate(spec.sides.left, facts) === true) side = 'left';
-			else if (evaluate(spec.sides.right, facts) === true) side = 'right';
+			if (evaluate(spec.sides.left, facts, stay('left')) === true) side = 'left';
+			else if (evaluate(spec.sides.right, facts, stay('right')) === true) side = 'right';
 			inPosition = side !== null;
 		} else {
-			inPosition = spec.condition ? evaluate(spec.condition, facts) === true : true;
+			inPosition = spec.condition ? evaluate(spec.condition, facts, stay(null)) === true : true;
 		}
-		const h = this.#hold;
 		// Debounced: a reading that has not yet persisted (see HOLD_ENTER_SECONDS) is overridden.
 		if (inPosition !== this.#posIn) {
 			this.#posFlipSince ??= t;

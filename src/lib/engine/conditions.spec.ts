@@ -54,6 +54,21 @@ describe('evaluate', () => {
 		expect(evaluate(cond, facts)).toBe(want);
 	});
 
+	it('loosens every comparison by the slack, and tightens one under "not"', () => {
+		const slack = () => 5;
+		const f = { armRaise: 103 };
+		const check = (cond: Condition) => [evaluate(cond, f), evaluate(cond, f, slack)];
+		expect(check({ metric: 'armRaise', op: '<', value: 100 })).toEqual([false, true]);
+		expect(check({ metric: 'armRaise', op: '>=', value: 106 })).toEqual([false, true]);
+		expect(check({ metric: 'armRaise', op: 'between', value: [80, 100] })).toEqual([false, true]);
+		expect(check({ metric: 'armRaise', op: 'outside', value: [80, 106] })).toEqual([false, true]);
+		// not (armRaise > 100) is false as written; loosening the whole makes the inner test
+		// stricter (> 105), so it becomes true.
+		expect(check({ not: { metric: 'armRaise', op: '>', value: 100 } })).toEqual([false, true]);
+		// Past the slack it stays false.
+		expect(evaluate({ metric: 'armRaise', op: '<', value: 97 }, f, slack)).toBe(false);
+	});
+
 	it('treats NaN and Infinity as unknown', () => {
 		expect(evaluate({ metric: 'armRaise', op: '>', value: 1 }, { armRaise: NaN })).toBeNull();
 		expect(evaluate({ metric: 'armRaise', op: '>', value: 1 }, { armRaise: Infinity })).toBeNull();

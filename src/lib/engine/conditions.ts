@@ -9,31 +9,47 @@ import type { Comparison, Condition } from './types';
 export type Facts = Readonly<Partial<Record<MetricName, number | null>>>;
 export type Truth = boolean | null;
 
-function compare(c: Comparison, v: number): boolean {
+/**
+ * `slack` (metric units, may be negative) moves the threshold so that the comparison is true
+ * more easily: `v < 5` with slack 2 is `v < 7`; a `between` range widens, an `outside` one
+ * narrows. Zero is the comparison as written.
+ */
+function compare(c: Comparison, v: number, slack: number): boolean {
 	const val = c.value;
 	if (typeof val === 'number') {
 		switch (c.op) {
 			case '<':
-				return v < val;
+				return v < val + slack;
 			case '<=':
-				return v <= val;
+				return v <= val + slack;
 			case '>':
-				return v > val;
+				return v > val - slack;
 			case '>=':
-				return v >= val;
+				return v >= val - slack;
 			default:
 				return false;
 		}
 	}
 	const [lo, hi] = val;
-	return c.op === 'between' ? v >= lo && v <= hi : v < lo || v > hi;
+	return c.op === 'between' ? v >= lo - slack && v <= hi + slack : v < lo + slack || v > hi - slack;
 }
 
-export function evaluate(cond: Condition, facts: Facts): Truth {
+/**
+ * Slack per metric for {@link evaluate}: how much easier each comparison is to meet. A hold
+ * already under way uses it for hysteresis (entered at the written threshold, kept until the
+ * reading is clearly past it).
+ */
+export type Slack = (metric: MetricName) => number;
+
+/**
+ * Evaluates `cond` on one frame's facts. With `slack`, every comparison is loosened by it (a
+ * comparison under `not` is tightened instead, so the whole condition is the one loosened).
+ */
+export function evaluate(cond: Condition, facts: Facts, slack?: Slack, sign = 1): Truth {
 	if ('all' in cond) {
 		let unknown = false;
 		for (const c of cond.all) {
-			const r = evaluate(c, facts);
+			const r = evaluate(c, facts, slack, sign);
 			if (r === false) return false;
 			if (r === null) unknown = true;
 		}
@@ -42,19 +58,19 @@ export function evaluate(cond: Condition, facts: Facts): Truth {
 	if ('any' in cond) {
 		let unknown = false;
 		for (const c of cond.any) {
-			const r = evaluate(c, facts);
+			const r = evaluate(c, facts, slack, sign);
 			if (r === true) return true;
 			if (r === null) unknown = true;
 		}
 		return unknown ? null : false;
 	}
 	if ('not' in cond) {
-		const r = evaluate(cond.not, facts);
+		const r = evaluate(cond.not, facts, slack, -sign);
 		return r === null ? null : !r;
 	}
 	const v = facts[cond.metric];
 	if (v === null || v === undefined || !Number.isFinite(v)) return null;
-	return compare(cond, v);
+	return compare(cond, v, slack ? sign * slack(cond.metric) : 0);
 }
 
 /** Every metric a condition reads. */
