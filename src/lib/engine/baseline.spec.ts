@@ -86,6 +86,20 @@ describe('Baseline', () => {
 		expect(b.values.earShoulderGap).toBeCloseTo(0.325, 3);
 	});
 
+	it('relearns: after relearn, old resting frames go once 0.5 s of new ones are in', () => {
+		const b = new Baseline(['earShoulderGap']);
+		for (let i = 0; i < 1.2 * FPS; i++) b.update(gap(0.33), i / FPS, false);
+		for (let i = 1.2 * FPS; i < 10 * FPS; i++) b.update(gap(0.33), i / FPS, true);
+		b.relearn('earShoulderGap', 10);
+		// 0.3 s of frames at 0.37: still mixed with the 10 s at 0.33 (≈ 0.331).
+		let i = 10 * FPS;
+		for (; i < 10.3 * FPS; i++) b.update(gap(0.37), i / FPS, true);
+		expect(b.values.earShoulderGap).toBeLessThan(0.335);
+		// Past 0.5 s: only the new frames count.
+		for (; i < 10.6 * FPS; i++) b.update(gap(0.37), i / FPS, true);
+		expect(b.values.earShoulderGap).toBeCloseTo(0.37, 5);
+	});
+
 	it('ignores frames that are not resting, and resting frames far from the baseline', () => {
 		const b = new Baseline(['earShoulderGap']);
 		for (let i = 0; i < 1.2 * FPS; i++) b.update(gap(0.33), i / FPS, false);

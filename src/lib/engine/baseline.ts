@@ -63,6 +63,9 @@ const STILL_RANGE: Readonly<Record<MetricUnit, number>> = {
 	px: Infinity
 };
 
+/** Seconds of new resting samples after `relearn` before the old ones are dropped. */
+const RELEARN_SECONDS = 0.5;
+
 /** Resting samples of one metric in time order, with their running sum (a FIFO queue). */
 interface RestWindow {
 	t: number[];
@@ -70,6 +73,8 @@ interface RestWindow {
 	/** Index of the oldest sample still in the window (older ones are dropped in batches). */
 	head: number;
 	sum: number;
+	/** Session time (s) from which the window starts afresh (see relearn), or null. */
+	restartAt: number | null;
 }
 
 export class Baseline {
@@ -114,7 +119,7 @@ export class Baseline {
 			this.#values[n] = still;
 			this.#windows.delete(n);
 			// The capture window's frames are the first resting samples (the wild ones left out).
-			const seed: RestWindow = { t: [], v: [], head: 0, sum: 0 };
+			const seed: RestWindow = { t: [], v: [], head: 0, sum: 0, restartAt: null };
 			for (const f of w) {
 				if (Math.abs(f.v - still) > limit) continue;
 				seed.t.push(f.t);
@@ -132,6 +137,14 @@ export class Baseline {
 		w.t.push(t);
 		w.v.push(v);
 		w.sum += v;
+		if (w.restartAt !== null && t - w.restartAt >= RELEARN_SECONDS) {
+			// Enough new rest samples: the ones from before the restart go.
+			while (w.head < w.t.length && w.t[w.head]! < w.restartAt) {
+				w.sum -= w.v[w.head]!;
+				w.head++;
+			}
+			w.restartAt = null;
+		}
 		while (w.head < w.t.length && t - w.t[w.head]! > this.#opts.refineSeconds) {
 			w.sum -= w.v[w.head]!;
 			w.head++;
@@ -145,6 +158,16 @@ export class Baseline {
 		}
 		const count = w.t.length - w.head;
 		if (count > 0) this.#values[n] = w.sum / count;
+	}
+
+	/**
+	 * The person rests somewhere else now (the caller saw it): from `t`, `name`'s baseline
+	 * averages only new resting samples, once RELEARN_SECONDS of them have come in (until then
+	 * the old ones still steady it).
+	 */
+	relearn(name: BaseMetricName, t: number): void {
+		const w = this.#rest.get(name);
+		if (w) w.restartAt = t;
 	}
 
 	reset(): void {

@@ -175,6 +175,29 @@ describe('Coach reps with a hold judged on the mean (scapular squeeze, holdMean)
 		expect(r.reps).toBe(0);
 		expect(r.cueIds).toContain('go-further');
 	});
+
+	it('re-learns the rest position when the person stood tall while it was measured', () => {
+		// Standing tall at the start (shoulders 40 % of the way into a squeeze), then relaxing:
+		// the baseline starts too far back, so every full squeeze reads 60 % deep until the
+		// relaxed rest, which sits on the far side of it, is learnt.
+		const tall = sim.posture({ shoulderRetraction: 0.07 }, sim.standingNeutral);
+		const timeline = sim.sequence(
+			sim.idle(2, { posture: tall }),
+			sim.transition(tall, sim.standingNeutral, 1),
+			sim.idle(3, { posture: sim.standingNeutral }),
+			sim.repeat(4, {
+				from: sim.standingNeutral,
+				to: sim.scapularSqueeze,
+				upSeconds: 0.8,
+				downSeconds: 0.8,
+				restSeconds: 1.5,
+				holdSeconds: 5.5
+			}),
+			sim.idle(1.5, { posture: sim.standingNeutral })
+		);
+		const r = runMotion(squeeze, { timeline, camera: side, noise: 'light' });
+		expect(r.reps).toBe(4);
+	});
 });
 
 describe('Coach reps seen through', () => {

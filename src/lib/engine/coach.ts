@@ -70,6 +70,8 @@ const HOLD_CREDIT_SHARE = 0.8;
 const SCALE_SMOOTH_SECONDS = 1;
 /** Seconds without the rep signal after which a rep in progress is dropped (see #stepRep). */
 const UNSEEN_REP_SECONDS = 1;
+/** Seconds the rep signal must sit past `exit` on the far side to count as rest (see #isResting). */
+const FAR_REST_SECONDS = 1.5;
 /** Score points off a rep done faster than its minimum duration. */
 const TEMPO_PENALTY = 20;
 /** Seconds in view but out of position before the hold's position prompt is given. */
@@ -199,7 +201,7 @@ export class Coach {
 		this.#lastJudgedT = t;
 
 		const facts = this.#facts(metrics);
-		this.#baseline.update(metrics, t, this.#isResting(facts));
+		this.#baseline.update(metrics, t, this.#isResting(facts, t));
 		this.#calibrating = this.#needsBaseline(view);
 		if (this.#calibrating) {
 			this.#state = this.#snapshot(t, body, metrics, view, events);
@@ -235,6 +237,8 @@ export class Coach {
 		this.#cues.reset();
 		this.#rep = INITIAL_REP_STATE;
 		this.#lastSignalT = null;
+		this.#farSince = null;
+		this.#relearnedAt = -Infinity;
 		this.#scale = null;
 		this.#reps = 0;
 		this.#lastRepScore = null;
@@ -335,16 +339,38 @@ export class Coach {
 	 * may average this frame. The band is symmetric on purpose: keeping every frame on the far
 	 * side but dropping noisy ones past `exit` biased the mean away from the rep direction (by
 	 * ≈ 0.15 σ of the signal's wander), which made every rep read deeper than it was.
+	 *
+	 * Past `exit` on the far side (away from the rep) for FAR_REST_SECONDS, though, the person is
+	 * resting somewhere else than where the baseline was measured: someone who stood tall while
+	 * it was measured and then relaxed. Left out, those frames would keep the baseline where it
+	 * was for good, and every rep would read shallow; so they are averaged in. Noise seldom stays
+	 * past `exit` on one side that long, which keeps the bias above small.
 	 */
-	#isResting(facts: Facts): boolean {
+	#isResting(facts: Facts, t: number): boolean {
 		const rep = this.#lastRepSpec ?? this.def.rep;
 		if (rep) {
 			const v = facts[rep.metric];
-			if (v === null || v === undefined) return false;
-			if (!rep.metric.endsWith('Delta')) {
-				return this.#rep.phase === 'rest' && (rep.direction === 'up' ? v < rep.exit : v > rep.exit);
+			if (v === null || v === undefined || this.#rep.phase !== 'rest') {
+				this.#farSince = null;
+				return false;
 			}
-			return this.#rep.phase === 'rest' && Math.abs(v) < Math.abs(rep.exit);
+			if (!rep.metric.endsWith('Delta')) {
+				return rep.direction === 'up' ? v < rep.exit : v > rep.exit;
+			}
+			// Signed distance past `exit` away from the rep direction (scale units, deg, …).
+			const beyond = (rep.direction === 'up' ? -v : v) - Math.abs(rep.exit);
+			if (beyond <= 0) {
+				this.#farSince = null;
+				return Math.abs(v) < Math.abs(rep.exit);
+			}
+			this.#farSince ??= t;
+			if (t - this.#farSince < FAR_REST_SECONDS) return false;
+			if (this.#farSince > this.#relearnedAt) {
+				// Once per stretch past `exit`: the old rest position is stale.
+				this.#baseline.relearn(rep.metric.slice(0, -5) as BaseMetricName, t);
+				this.#relearnedAt = t;
+			}
+			return true;
 		}
 		// A hold has no reliable "rest" signal (out of position may be half-way into it), so its
 		// baseline stays as captured at the start.
@@ -358,6 +384,10 @@ export class Coach {
 			: 'rest';
 	}
 
+	/** Session time (s) since the rep signal has sat past `exit` on the far side; see #isResting. */
+	#farSince: number | null = null;
+	/** Session time (s) the baseline was last told to relearn the rest position. */
+	#relearnedAt = -Infinity;
 	#inHold = false;
 	/** Debounced in-position reading of a hold, and since when the raw reading disagrees. */
 	#posIn = false;
