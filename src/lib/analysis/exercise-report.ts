@@ -15,6 +15,10 @@ export interface ExerciseReport {
 	/** Mean of the per-rep (or per-hold) scores, 0–100; null when nothing was counted. */
 	formScore: number | null;
 	cues: Array<{ t: number; id: string; text: string }>;
+	/** Seconds held in position with good form over the whole input (holds; 0 for reps). */
+	heldSeconds: number;
+	/** Why nothing counted while the person moved: each time a reason was given. */
+	notCounted: Array<{ t: number; reason: string; text: string }>;
 }
 
 const round = (v: number, digits = 2) => Math.round(v * 10 ** digits) / 10 ** digits;
@@ -26,12 +30,15 @@ export class ReportBuilder {
 	#scores: number[] = [];
 	#holds: Array<{ side: Side | null; seconds: number }> = [];
 	#cues: ExerciseReport['cues'] = [];
+	#notCounted: ExerciseReport['notCounted'] = [];
+	#heldSeconds = 0;
 
 	constructor(def: ExerciseDefinition) {
 		this.#def = def;
 	}
 
-	add(events: readonly CoachEvent[], holdScore: number | null): void {
+	add(events: readonly CoachEvent[], holdScore: number | null, heldSeconds = 0): void {
+		this.#heldSeconds = heldSeconds;
 		for (const e of events) {
 			if (e.type === 'rep') {
 				this.#reps.push(round(e.t));
@@ -41,6 +48,8 @@ export class ReportBuilder {
 				if (holdScore !== null) this.#scores.push(holdScore);
 			} else if (e.type === 'cue') {
 				this.#cues.push({ t: round(e.t), id: e.cue.id, text: e.cue.text });
+			} else if (e.type === 'not-counted') {
+				this.#notCounted.push({ t: round(e.t), reason: e.reason, text: e.text });
 			}
 		}
 	}
@@ -53,7 +62,9 @@ export class ReportBuilder {
 			repTimes: [...this.#reps],
 			holds: [...this.#holds],
 			formScore: n ? Math.round(this.#scores.reduce((a, b) => a + b, 0) / n) : null,
-			cues: [...this.#cues]
+			cues: [...this.#cues],
+			heldSeconds: round(this.#heldSeconds, 1),
+			notCounted: [...this.#notCounted]
 		};
 	}
 }
@@ -67,7 +78,7 @@ export function analyzeExercise(
 	const report = new ReportBuilder(def);
 	for (const frame of frames) {
 		const state = coach.process(frame);
-		report.add(state.events, state.lastRepScore);
+		report.add(state.events, state.lastRepScore, state.heldSeconds);
 	}
 	return report.build();
 }

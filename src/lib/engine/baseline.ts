@@ -63,6 +63,29 @@ const STILL_RANGE: Readonly<Record<MetricUnit, number>> = {
 	px: Infinity
 };
 
+/**
+ * Learning the rest position from the reps themselves. People start moving straight away and do
+ * reps back to back, so a still second may never come. When the rep metric has swung by a
+ * rep's worth within the last ENVELOPE_SECONDS, the rest position is the rest side of that
+ * swing: the REST_QUANTILE of the window counted from the rest side (the high values for a
+ * signal that falls during a rep). Not the extreme itself, which a wild frame would set.
+ */
+const ENVELOPE_SECONDS = 3;
+/** At least this much of the window must be filled (s) before it is read. */
+const ENVELOPE_MIN_SECONDS = 1.5;
+const REST_QUANTILE = 0.85;
+
+/** How the rep metric moves, so its baseline can be learned from the reps (see above). */
+export interface EnvelopeHint {
+	name: BaseMetricName;
+	/** 'down': a rep makes the metric smaller (its rest is the high side). */
+	direction: 'up' | 'down';
+	/** The smallest swing (metric units) that is a rep. */
+	swing: number;
+	/** Frames within this of the rest position count as resting (the rep's `exit`). */
+	restBand: number;
+}
+
 /** Seconds of new resting samples after `relearn` before the old ones are dropped. */
 const RELEARN_SECONDS = 0.5;
 
@@ -99,7 +122,7 @@ export class Baseline {
 	}
 
 	/** Feeds one judged frame. `resting`: the person is at rest (refinement allowed). */
-	update(m: Metrics, t: number, resting: boolean): void {
+	update(m: Metrics, t: number, resting: boolean, envelope?: EnvelopeHint): void {
 		for (const n of this.#names) {
 			const v = m[n];
 			if (v === null) continue; // lost for a moment, or not measurable in this view
@@ -110,18 +133,32 @@ export class Baseline {
 			}
 			const w = this.#windows.get(n) ?? [];
 			w.push({ t, v });
-			while (w.length > 0 && t - w[0]!.t > this.#opts.windowSeconds) w.shift();
+			const keep = Math.max(this.#opts.windowSeconds, ENVELOPE_SECONDS);
+			while (w.length > 0 && t - w[0]!.t > keep) w.shift();
 			this.#windows.set(n, w);
-			if (t - w[0]!.t < this.#opts.windowSeconds * 0.9) continue;
 			const limit = STILL_RANGE[METRIC_UNIT[n]] * this.#opts.stillFraction;
-			const still = stillMedian(w, limit);
-			if (still === null) continue;
+			// The rep metric must be still against the reps themselves: half a rep's swing. A
+			// window over part of a shrug can look still by the unit's own measure.
+			const hinted = envelope?.name === n;
+			const stillLimit = hinted ? Math.min(limit, envelope.swing / 2) : limit;
+			let captured: number | null = null;
+			let band = limit;
+			const recent = w.filter((f) => t - f.t <= this.#opts.windowSeconds);
+			if (t - recent[0]!.t >= this.#opts.windowSeconds * 0.9) {
+				captured = stillMedian(recent, stillLimit);
+			}
+			if (captured === null && hinted && t - w[0]!.t >= ENVELOPE_MIN_SECONDS) {
+				captured = restSide(w, envelope);
+				band = envelope.restBand;
+			}
+			if (captured === null) continue;
+			const still = captured;
 			this.#values[n] = still;
 			this.#windows.delete(n);
 			// The capture window's frames are the first resting samples (the wild ones left out).
 			const seed: RestWindow = { t: [], v: [], head: 0, sum: 0, restartAt: null };
 			for (const f of w) {
-				if (Math.abs(f.v - still) > limit) continue;
+				if (Math.abs(f.v - still) > band) continue;
 				seed.t.push(f.t);
 				seed.v.push(f.v);
 				seed.sum += f.v;
@@ -163,11 +200,24 @@ export class Baseline {
 	/**
 	 * The person rests somewhere else now (the caller saw it): from `t`, `name`'s baseline
 	 * averages only new resting samples, once RELEARN_SECONDS of them have come in (until then
-	 * the old ones still steady it).
+	 * the old ones still steady it); or, given `samples` of the new rest position, from those.
 	 */
-	relearn(name: BaseMetricName, t: number): void {
+	relearn(name: BaseMetricName, t: number, samples?: ReadonlyArray<{ t: number; v: number }>): void {
 		const w = this.#rest.get(name);
-		if (w) w.restartAt = t;
+		if (!w) return;
+		if (!samples || samples.length === 0) {
+			w.restartAt = t;
+			return;
+		}
+		// The caller kept the frames that showed the new rest position: start from them at once.
+		// Waiting for new ones instead lets a rep that starts right away (people rest about
+		// 1.5 s between reps) feed its own first frames in as the rest position.
+		w.t = samples.map((f) => f.t);
+		w.v = samples.map((f) => f.v);
+		w.head = 0;
+		w.sum = w.v.reduce((a, x) => a + x, 0);
+		w.restartAt = null;
+		this.#values[name] = w.sum / w.v.length;
 	}
 
 	reset(): void {
@@ -175,6 +225,14 @@ export class Baseline {
 		this.#rest.clear();
 		this.#values = {};
 	}
+}
+
+/** The rest side of a window that swung by at least a rep's worth, else null (see above). */
+function restSide(w: ReadonlyArray<{ v: number }>, hint: EnvelopeHint): number | null {
+	const v = w.map((f) => f.v).sort((a, b) => a - b);
+	// The swing between the 10 % and 90 % quantiles: a single wild frame is not a rep.
+	if (quantileSorted(v, 0.9) - quantileSorted(v, 0.1) < hint.swing) return null;
+	return quantileSorted(v, hint.direction === 'down' ? REST_QUANTILE : 1 - REST_QUANTILE);
 }
 
 const quantileSorted = (v: readonly number[], q: number): number => {

@@ -19,12 +19,16 @@ import { Baseline } from './baseline';
 import { evaluate, metricsOf, type Facts, type Slack } from './conditions';
 import { CueSelector, type CueOptions } from './cue-selector';
 import { FormRuleTracker } from './form-rules';
+import { NotCountedTracker } from './not-counted';
+import { LOW_ENTER_SHARE, OwnRange } from './own-range';
 import { INITIAL_REP_STATE, repTransition, type RepState } from './rep-machine';
+import { ShapeTracker } from './shape-tracker';
 import { checkSetup } from './setup-check';
 import type {
 	CoachEvent,
 	CoachState,
 	ExerciseDefinition,
+	NotCountedReason,
 	RepSpec,
 	SetupIssue,
 	Side
@@ -61,8 +65,14 @@ const HOLD_ENTER_SECONDS = 0.4;
 const HOLD_LEAVE_SECONDS = 0.5;
 /** Seconds the other side must read in position before a per-side hold switches sides. */
 const SIDE_SWITCH_SECONDS = 0.5;
-/** Share of the target a rep-with-hold must be held for the rep to count. */
+/** Share of the target a rep-with-hold must be held for full marks. */
 const HOLD_CREDIT_SHARE = 0.8;
+/**
+ * Share of the target below which a rep-with-hold does not count at all: a squeeze let go at
+ * once is a flick, not a rep. Between this and HOLD_CREDIT_SHARE it counts with points off and
+ * the "hold longer" cue: real people asked for 5 s often hold 2–2.5 s.
+ */
+const HOLD_MIN_SHARE = 0.3;
 /**
  * Time constant (s) of the body-scale low-pass: a person's size in the image changes only as
  * they step nearer or farther, which takes seconds; keypoint wander changes it every frame.
@@ -76,6 +86,28 @@ const FAR_REST_SECONDS = 1.5;
 const TEMPO_PENALTY = 20;
 /** Seconds in view but out of position before the hold's position prompt is given. */
 const POSITION_PROMPT_SECONDS = 4;
+/**
+ * Seconds of frames kept while the person's rest position is still being learned; once it is,
+ * they are judged after all, so reps done from the very first second count (people start
+ * straight away, and back-to-back reps never give a still second to learn from).
+ */
+const REPLAY_SECONDS = 8;
+
+/** The rep spec the rep machine runs on: `enter` lowered to the candidate threshold (own-range.ts). */
+const lowSpecs = new WeakMap<RepSpec, RepSpec>();
+function lowSpec(spec: RepSpec): RepSpec {
+	let low = lowSpecs.get(spec);
+	if (!low) {
+		low = { ...spec, enter: spec.exit + LOW_ENTER_SHARE * (spec.enter - spec.exit) };
+		lowSpecs.set(spec, low);
+	}
+	return low;
+}
+
+interface CountedRep {
+	score: number;
+	durationSeconds: number;
+}
 
 /**
  * How far past a hold's thresholds a reading may wander, per unit, before the coach believes
@@ -113,6 +145,11 @@ export class Coach {
 	readonly #deltaNames: ReadonlyArray<readonly [BaseMetricName, `${BaseMetricName}Delta`]>;
 
 	#rep: RepState = INITIAL_REP_STATE;
+	readonly #ownRange = new OwnRange<CountedRep>();
+	readonly #shapes = new Map<RepSpec, ShapeTracker>();
+	readonly #why: NotCountedTracker;
+	/** Frames seen while the baseline was still being learned (see REPLAY_SECONDS). */
+	#replay: Array<{ t: number; metrics: Metrics; view: CoachState['view'] }> = [];
 	#reps = 0;
 	#lastRepScore: number | null = null;
 	#lastJudgedT: number | null = null;
@@ -127,6 +164,8 @@ export class Coach {
 	#holdsBySide: Record<Side, number> = { left: 0, right: 0 };
 	#restSince: number | null = null;
 	#lastProgressSecond = 0;
+	/** Seconds in a hold's position with good form over the session, finished holds included. */
+	#heldTotal = 0;
 	#state: CoachState;
 
 	constructor(def: ExerciseDefinition, options: Partial<CoachOptions> = {}) {
@@ -139,6 +178,7 @@ export class Coach {
 		this.#deltaNames = baseNames(def).map((n) => [n, `${n}Delta`] as const);
 		this.#rules = new FormRuleTracker(def.rules);
 		this.#cues = new CueSelector(options.cues);
+		this.#why = new NotCountedTracker(def);
 		this.#isRepExercise = Boolean(def.rep || def.repByView);
 		this.#state = this.#snapshot(0, null, null, 'unknown', []);
 	}
@@ -185,10 +225,12 @@ export class Coach {
 
 		if (setup?.blocking || !metrics || this.#pending?.id === 'no-person') {
 			this.#blockedSince ??= t;
-			if (t - this.#blockedSince > ABANDON_REP_SECONDS && this.#rep.phase === 'active') {
-				this.#rep = { ...INITIAL_REP_STATE };
+			if (t - this.#blockedSince > ABANDON_REP_SECONDS) {
+				if (this.#rep.phase === 'active') this.#rep = { ...INITIAL_REP_STATE };
+				this.#replay = [];
 			}
 			this.#lastJudgedT = null;
+			this.#explainSilence(t, body, metrics, events);
 			this.#state = this.#snapshot(t, body, metrics, view, events);
 			return this.#state;
 		}
@@ -201,13 +243,78 @@ export class Coach {
 		this.#lastJudgedT = t;
 
 		const facts = this.#facts(metrics);
-		this.#baseline.update(metrics, t, this.#isResting(facts, t));
+		this.#baseline.update(metrics, t, this.#isResting(facts, t), this.#envelope(view));
 		this.#calibrating = this.#needsBaseline(view);
 		if (this.#calibrating) {
+			this.#replay.push({ t, metrics, view });
+			while (t - this.#replay[0]!.t > REPLAY_SECONDS) this.#replay.shift();
+			this.#explainSilence(t, body, metrics, events);
 			this.#state = this.#snapshot(t, body, metrics, view, events);
 			return this.#state;
 		}
+		if (this.#replay.length > 0) this.#judgeReplay(events);
+		this.#judge(facts, view, t, dt, events);
+		this.#explainSilence(t, body, metrics, events);
+		this.#state = this.#snapshot(t, body, metrics, view, events);
+		return this.#state;
+	}
 
+	/** The frames kept while the baseline was learned, judged now that it is known. */
+	#judgeReplay(events: CoachEvent[]): void {
+		const frames = this.#replay;
+		this.#replay = [];
+		let prevT: number | null = null;
+		for (const f of frames) {
+			const dt = prevT === null ? 0 : Math.min(Math.max(f.t - prevT, 0), MAX_STEP_SECONDS);
+			prevT = f.t;
+			this.#judge(this.#facts(f.metrics), f.view, f.t, dt, events);
+		}
+	}
+
+	/** When the person moves and nothing counts, says why (see not-counted.ts). */
+	#explainSilence(
+		t: number,
+		body: Body | null,
+		metrics: Metrics | null,
+		events: CoachEvent[]
+	): void {
+		const why = this.#why.update({
+			t,
+			body,
+			scalePx: metrics?.scalePx ?? null,
+			setup: this.#setup,
+			calibrating: this.#calibrating,
+			repProgress: this.#progress,
+			repActive: this.#isRepExercise && this.#rep.phase === 'active'
+		});
+		if (!why) return;
+		events.push({ type: 'not-counted', t, reason: why.reason, text: why.text });
+		// A setup problem is already on screen as such; the others become the coach's cue.
+		if (this.#setup?.blocking) return;
+		const cue = this.#cues.offer([{ id: `why-${why.reason}`, text: why.text }], t, true);
+		if (cue) events.push({ type: 'cue', t, cue });
+	}
+
+	/** For a rep signal relative to the baseline: lets the baseline learn it from the reps. */
+	#envelope(view: CoachState['view']) {
+		const spec = this.#repSpec(view);
+		if (!spec || !spec.metric.endsWith('Delta')) return undefined;
+		return {
+			name: spec.metric.slice(0, -5) as BaseMetricName,
+			direction: spec.direction,
+			swing: Math.abs(lowSpec(spec).enter),
+			restBand: Math.abs(spec.exit)
+		};
+	}
+
+	/** Judges one frame against the exercise: reps or holds, form rules, cues. */
+	#judge(
+		facts: Facts,
+		view: CoachState['view'],
+		t: number,
+		dt: number,
+		events: CoachEvent[]
+	): void {
 		const repSpec = this.#repSpec(view);
 		if (repSpec) this.#stepRep(repSpec, facts, t, events);
 		else if (this.def.hold) this.#stepHold(facts, t, dt, events);
@@ -223,9 +330,6 @@ export class Coach {
 			t
 		);
 		if (cue) events.push({ type: 'cue', t, cue });
-
-		this.#state = this.#snapshot(t, body, metrics, view, events);
-		return this.#state;
 	}
 
 	reset(): void {
@@ -236,9 +340,14 @@ export class Coach {
 		this.#rules.reset();
 		this.#cues.reset();
 		this.#rep = INITIAL_REP_STATE;
+		this.#ownRange.reset();
+		for (const s of this.#shapes.values()) s.reset();
+		this.#why.reset();
+		this.#replay = [];
 		this.#lastSignalT = null;
 		this.#farSince = null;
 		this.#relearnedAt = -Infinity;
+		this.#farSamples = [];
 		this.#scale = null;
 		this.#reps = 0;
 		this.#lastRepScore = null;
@@ -251,6 +360,7 @@ export class Coach {
 		this.#holdsBySide = { left: 0, right: 0 };
 		this.#restSince = null;
 		this.#lastProgressSecond = 0;
+		this.#heldTotal = 0;
 		this.#lastRepSpec = null;
 		this.#inHold = false;
 		this.#posIn = false;
@@ -352,6 +462,7 @@ export class Coach {
 			const v = facts[rep.metric];
 			if (v === null || v === undefined || this.#rep.phase !== 'rest') {
 				this.#farSince = null;
+				this.#farSamples = [];
 				return false;
 			}
 			if (!rep.metric.endsWith('Delta')) {
@@ -361,13 +472,21 @@ export class Coach {
 			const beyond = (rep.direction === 'up' ? -v : v) - Math.abs(rep.exit);
 			if (beyond <= 0) {
 				this.#farSince = null;
+				this.#farSamples = [];
 				return Math.abs(v) < Math.abs(rep.exit);
 			}
 			this.#farSince ??= t;
-			if (t - this.#farSince < FAR_REST_SECONDS) return false;
+			const name = rep.metric.slice(0, -5) as BaseMetricName;
+			const base = this.#baseline.values[name];
+			if (t - this.#farSince < FAR_REST_SECONDS) {
+				if (base !== undefined) this.#farSamples.push({ t, v: v + base });
+				return false;
+			}
 			if (this.#farSince > this.#relearnedAt) {
-				// Once per stretch past `exit`: the old rest position is stale.
-				this.#baseline.relearn(rep.metric.slice(0, -5) as BaseMetricName, t);
+				// Once per stretch past `exit`: the old rest position is stale; the frames that
+				// showed the new one are its first samples.
+				this.#baseline.relearn(name, t, this.#farSamples);
+				this.#farSamples = [];
 				this.#relearnedAt = t;
 			}
 			return true;
@@ -386,6 +505,8 @@ export class Coach {
 
 	/** Session time (s) since the rep signal has sat past `exit` on the far side; see #isResting. */
 	#farSince: number | null = null;
+	/** The rep metric's values (metric units, not deltas) since #farSince. */
+	#farSamples: Array<{ t: number; v: number }> = [];
 	/** Session time (s) the baseline was last told to relearn the rest position. */
 	#relearnedAt = -Infinity;
 	#inHold = false;
@@ -418,6 +539,37 @@ export class Coach {
 		return byView ?? this.def.rep ?? null;
 	}
 
+	#shapeOf(spec: RepSpec): ShapeTracker {
+		let shape = this.#shapes.get(spec);
+		if (!shape) {
+			shape = new ShapeTracker(spec.shape);
+			this.#shapes.set(spec, shape);
+		}
+		return shape;
+	}
+
+	/** A rep attempt that did not count: a cue now, and the reason if the silence goes on. */
+	#missed(reason: NotCountedReason, id: string, text: string, t: number, events: CoachEvent[]) {
+		this.#why.failure(reason, text, t);
+		const cue = this.#cues.offer([{ id, text }], t, true);
+		if (cue) events.push({ type: 'cue', t, cue });
+		this.#rules.takeScore(0);
+		this.#activeHeld = 0;
+	}
+
+	#countRep(t: number, rep: CountedRep, events: CoachEvent[]): void {
+		this.#reps += 1;
+		this.#lastRepScore = rep.score;
+		this.#why.progress(t);
+		events.push({
+			type: 'rep',
+			t,
+			count: this.#reps,
+			score: rep.score,
+			durationSeconds: rep.durationSeconds
+		});
+	}
+
 	#stepRep(spec: RepSpec, facts: Facts, t: number, events: CoachEvent[]): void {
 		if (spec !== this.#lastRepSpec) {
 			// The camera view changed the rep signal: a half-done rep cannot carry over.
@@ -437,53 +589,60 @@ export class Coach {
 			signal === null
 				? null
 				: Math.min(1, Math.max(0, (signal - spec.exit) / (spec.enter - spec.exit)));
-		const { state, event } = repTransition(spec, this.#rep, signal, t);
+		// The machine starts a rep at the lower candidate threshold; whether it counts is judged
+		// when it ends, against `enter` or the person's own range.
+		const { state, event } = repTransition(lowSpec(spec), this.#rep, signal, t);
 		this.#rep = state;
+		const shape = this.#shapeOf(spec);
 		if (event.kind === 'start') {
+			shape.repStarted(t);
 			this.#rules.takeScore(0); // rest-phase faults do not count against the coming rep
 			this.#activeHeld = 0;
 			this.#activeSum = 0;
 			this.#activeFrames = 0;
 			this.#lastProgressSecond = 0;
 		}
+		shape.update(facts, state.phase === 'active', t);
 		if (state.phase === 'active' && signal !== null) {
 			this.#activeSum += signal;
 			this.#activeFrames++;
 		}
+		const further = spec.rangeCue ?? 'Go a little further each time.';
+		if (event.kind === 'shallow') {
+			this.#ownRange.interrupt();
+			this.#missed('not-far-enough', 'go-further', further, t, events);
+			return;
+		}
 		if (event.kind !== 'complete') return;
+		if (!shape.repMatches()) {
+			// Another movement that happens to move the rep signal (an arm raise for wall angels).
+			this.#ownRange.interrupt();
+			this.#missed('different-move', 'different-move', shape.cue!, t, events);
+			return;
+		}
 		const mean = this.#activeFrames > 0 ? this.#activeSum / this.#activeFrames : NaN;
 		const shallow =
 			spec.holdMean !== undefined &&
 			!(spec.direction === 'up' ? mean >= spec.holdMean : mean <= spec.holdMean);
 		if (shallow && this.#activeHeld >= (spec.holdSeconds ?? 0) * HOLD_CREDIT_SHARE) {
 			// Held long enough, but not far enough on average: a partial rep.
-			const cue = this.#cues.offer(
-				[{ id: 'go-further', text: spec.rangeCue ?? 'Go a little further each time.' }],
-				t,
-				true
-			);
-			if (cue) events.push({ type: 'cue', t, cue });
-			this.#rules.takeScore(0);
-			this.#activeHeld = 0;
+			this.#missed('not-far-enough', 'go-further', further, t, events);
 			return;
 		}
-		if (spec.holdSeconds && this.#activeHeld < spec.holdSeconds * HOLD_CREDIT_SHARE) {
-			const cue = this.#cues.offer(
-				[
-					{
-						id: 'hold-longer',
-						text: spec.holdCue ?? `Hold it for ${spec.holdSeconds} seconds before you let go.`
-					}
-				],
-				t,
-				true
-			);
-			if (cue) events.push({ type: 'cue', t, cue });
-			this.#rules.takeScore(0);
-			this.#activeHeld = 0;
+		const holdText = spec.holdCue ?? `Hold it for ${spec.holdSeconds} seconds before you let go.`;
+		if (spec.holdSeconds && this.#activeHeld < spec.holdSeconds * HOLD_MIN_SHARE) {
+			this.#missed('too-fast', 'hold-longer', holdText, t, events);
 			return;
 		}
 		let score = this.#rules.takeScore(event.durationSeconds);
+		if (spec.holdSeconds && this.#activeHeld < spec.holdSeconds * HOLD_CREDIT_SHARE) {
+			// Held, but not for long: a rep all the same, as a physiotherapist would count it,
+			// with points off in proportion and the reminder to hold longer.
+			const share = this.#activeHeld / (spec.holdSeconds * HOLD_CREDIT_SHARE);
+			score = Math.round(score * (0.5 + 0.5 * share));
+			const cue = this.#cues.offer([{ id: 'hold-longer', text: holdText }], t, true);
+			if (cue) events.push({ type: 'cue', t, cue });
+		}
 		if (event.durationSeconds < spec.minSeconds) {
 			score = Math.max(0, score - TEMPO_PENALTY);
 			const cue = this.#cues.offer(
@@ -498,16 +657,14 @@ export class Coach {
 			);
 			if (cue) events.push({ type: 'cue', t, cue });
 		}
-		this.#reps += 1;
-		this.#lastRepScore = score;
 		this.#activeHeld = 0;
-		events.push({
-			type: 'rep',
-			t,
-			count: this.#reps,
-			score,
-			durationSeconds: event.durationSeconds
-		});
+		const reached = spec.direction === 'up' ? event.peak > spec.enter : event.peak < spec.enter;
+		const rep: CountedRep = { score, durationSeconds: event.durationSeconds };
+		const { verdict, credited } = this.#ownRange.judge(event.excursion, reached, rep);
+		for (const c of credited) this.#countRep(t, c, events);
+		if (verdict.kind === 'count') this.#countRep(t, rep, events);
+		else if (verdict.kind === 'short') this.#missed('not-far-enough', 'go-further', further, t, events);
+		else this.#why.failure('not-far-enough', further, t);
 	}
 
 	#stepHold(facts: Facts, t: number, dt: number, events: CoachEvent[]): void {
@@ -603,9 +760,13 @@ export class Coach {
 	#creditHold(formOk: boolean, t: number, dt: number, events: CoachEvent[]): void {
 		const spec = this.def.hold!;
 		const hold = this.#hold;
+		if (this.#inHold && formOk) this.#heldTotal += dt;
 		if (!this.#inHold || hold.done) return;
 		if (hold.seconds === 0) this.#lastProgressSecond = 0;
-		if (formOk) hold.seconds += dt;
+		if (formOk) {
+			hold.seconds += dt;
+			if (dt > 0) this.#why.progress(t);
+		}
 		const whole = Math.floor(hold.seconds);
 		if (whole > this.#lastProgressSecond) {
 			this.#lastProgressSecond = whole;
@@ -662,6 +823,7 @@ export class Coach {
 			holdSeconds: rep ? (rep.holdSeconds ? this.#activeHeld : 0) : this.#hold.seconds,
 			holdTarget: rep ? (rep.holdSeconds ?? 0) : (this.def.hold?.seconds ?? 0),
 			holdsCompleted: this.#holdsCompleted,
+			heldSeconds: this.#heldTotal,
 			holdsBySide: this.#holdsBySide,
 			calibrating: this.#calibrating && this.#setup?.blocking !== true && body !== null,
 			side: this.#hold.side,

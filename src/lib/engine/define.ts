@@ -22,6 +22,8 @@ function validateRep(rep: RepSpec, where: string): void {
 		const deeper = rep.direction === 'up' ? rep.holdMean >= rep.exit : rep.holdMean <= rep.exit;
 		if (!deeper) throw new Error(`${where}.holdMean must lie past exit (${rep.exit})`);
 	}
+	if (rep.shape?.start) validateCondition(rep.shape.start, `${where}.shape.start`);
+	if (rep.shape?.during) validateCondition(rep.shape.during, `${where}.shape.during`);
 }
 
 export function defineExercise<const D extends ExerciseDefinition>(def: D): D {

@@ -109,6 +109,32 @@ describe('repTransition', () => {
 			last = r.event;
 		}
 		// The rep runs from the first frame past enter (1 s) to the first frame past exit (2.5 s).
-		expect(last).toEqual({ kind: 'complete', durationSeconds: 1.5, peak: 165 });
+		// It spanned 165 − 90 = 75°, from the rest it started at.
+		expect(last).toEqual({ kind: 'complete', durationSeconds: 1.5, peak: 165, excursion: 75 });
+	});
+
+	it('counts back-to-back reps that turn round short of exit', () => {
+		// Wall angels as a real person did them: rest 105° once, then 118° between reps (above
+		// exit 105), tops at 170°: 4 reps. Without the return rule only the first would end.
+		const sig = (t: number) => {
+			const k = t % 4;
+			const low = t < 4 ? 95 : 118;
+			return low + (170 - low) * Math.max(0, Math.sin((Math.PI * k) / 4));
+		};
+		expect(count(UP, sig, 16.5)).toBe(4);
+	});
+
+	it('reports a movement out past enter that spans less than the band as shallow', () => {
+		let state: RepState = INITIAL_REP_STATE;
+		const kinds: string[] = [];
+		// Rest at 125° (between exit and enter), up to 140°, back to 125°: a 15° wiggle.
+		for (let i = 0; i < 120; i++) {
+			const t = i / 30;
+			const v = t < 1 ? 125 : t < 2 ? 140 : 125;
+			const r = repTransition(UP, state, v, t);
+			state = r.state;
+			if (r.event.kind !== 'none') kinds.push(r.event.kind);
+		}
+		expect(kinds).toEqual(['start', 'shallow']);
 	});
 });

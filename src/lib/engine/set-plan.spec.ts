@@ -29,6 +29,7 @@ function state(t: number, events: CoachEvent[] = [], extra: Partial<CoachState> 
 		holdSeconds: 0,
 		holdTarget: 0,
 		holdsCompleted: 0,
+		heldSeconds: 0,
 		holdsBySide: { left: 0, right: 0 },
 		calibrating: false,
 		side: null,

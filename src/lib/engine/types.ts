@@ -53,6 +53,21 @@ export interface RepSpec {
 	holdMean?: number;
 	/** Cue when a rep-with-hold's mean misses `holdMean` (default: a generic "go further" cue). */
 	rangeCue?: string;
+	/**
+	 * The shape of the move, beyond the one rep signal: a rep counts only when the key joints
+	 * take this path. A plain arm raise lifts the arms as high as a wall angel, but a wall angel
+	 * starts from a goal post. Conditions that cannot be judged (a part out of view) pass.
+	 */
+	shape?: RepShape;
+}
+
+export interface RepShape {
+	/** Must hold at the rest position just before the rep starts (≥ 0.2 s in the last 2 s). */
+	start?: Condition;
+	/** Must hold at some point (≥ 0.1 s) while the rep is active. */
+	during?: Condition;
+	/** What to say when a rep had another shape: the position this move is done from. */
+	cue: string;
 }
 
 /** What must be true for a hold to run; per-side holds give one condition per side. */
@@ -141,7 +156,21 @@ export type CoachEvent =
 	| { type: 'hold-progress'; t: number; seconds: number; target: number; side: Side | null }
 	| { type: 'hold-complete'; t: number; seconds: number; side: Side | null; count: number }
 	| { type: 'cue'; t: number; cue: Cue }
-	| { type: 'setup'; t: number; issue: SetupIssue | null };
+	| { type: 'setup'; t: number; issue: SetupIssue | null }
+	| { type: 'not-counted'; t: number; reason: NotCountedReason; text: string };
+
+/**
+ * Why the person moved and nothing counted (see engine/not-counted.ts): said in the app and by
+ * the analyser.
+ */
+export type NotCountedReason =
+	| 'not-in-view'
+	| 'body-part-missing'
+	| 'wrong-view'
+	| 'not-far-enough'
+	| 'too-fast'
+	| 'different-move'
+	| 'hold-still';
 
 /** Everything the UI needs for one frame. Replace, never mutate (it is $state.raw in the UI). */
 export interface CoachState {
@@ -157,6 +186,8 @@ export interface CoachState {
 	holdSeconds: number;
 	holdTarget: number;
 	holdsCompleted: number;
+	/** Seconds held in position with good form over the session, finished holds included. */
+	heldSeconds: number;
 	/** Completed holds per side (per-side holds only; zeros otherwise). */
 	holdsBySide: Readonly<Record<Side, number>>;
 	/** True while the coach measures the person's neutral baseline (hold still ~1 s). */

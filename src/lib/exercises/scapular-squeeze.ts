@@ -1,43 +1,67 @@
 import { defineExercise } from '../engine/define';
 
 /**
- * Shoulder-blade squeeze, rep with a 5 s hold, judged from the SIDE: the shoulder girdle moves
+ * Shoulder-blade squeeze, rep with a 5 s hold, judged from the side or from behind.
+ *
+ * From the SIDE the shoulder girdle moves
  * back relative to the hips (`girdleForward`: both shoulders and elbows against both hips,
  * score-weighted, scale units; a firm squeeze moves it ≈ 0.10–0.11, a 60 % one ≈ 0.065).
- * From the front a squeeze narrows the shoulders by only ≈ 7 % (about 1 cm); on generated
- * traces with realistic keypoint noise that view miscounted, so we ask for the side view rather
- * than count badly. Single frames cannot tell a firm squeeze from a 60 % one under heavy noise
+ * Single frames cannot tell a firm squeeze from a 60 % one under heavy noise
  * (≈ 0.03–0.05 wander), but the 5 s hold can: a rep starts at −0.06 and counts only if its mean
  * over the hold reaches −0.075 (`holdMean`, chosen on the generated benchmark between the two
  * means); exit at −0.035, with a 0.3 s low-pass on the signal.
  */
+/** Seen from the side: the shoulder girdle moves back relative to the hips (see above). */
+const sideSqueeze = {
+	metric: 'girdleForwardDelta',
+	direction: 'down',
+	enter: -0.06,
+	exit: -0.035,
+	holdMean: -0.075,
+	rangeCue: 'Draw your shoulder blades further back and together.',
+	minSeconds: 1,
+	holdSeconds: 5,
+	holdCue: 'Hold the squeeze for 5 seconds before you let go.',
+	smoothSeconds: 0.3
+} as const;
+
+/**
+ * Seen from behind (or the front): the shoulders draw in, so the shoulder line gets shorter
+ * against the hanging upper arms (`shoulderWidthToArmDelta`, ratio; rest ≈ 1.15). A real person
+ * seated with their back to the camera narrowed it by 0.08 (BlazePose) to 0.18 (MoveNet), more
+ * than the simulator's 7 % of shoulder width: the acromions move in and the arms follow. The
+ * upper arm, not the torso, is the yardstick because the hips are so often under the frame's
+ * edge. Enter at −0.07, exit at −0.03, with the same low-pass; the person's own range judges
+ * partial squeezes (engine/own-range.ts).
+ */
+const backSqueeze = {
+	metric: 'shoulderWidthToArmDelta',
+	direction: 'down',
+	enter: -0.07,
+	exit: -0.03,
+	rangeCue: 'Draw your shoulder blades further back and together.',
+	minSeconds: 1,
+	holdSeconds: 5,
+	holdCue: 'Hold the squeeze for 5 seconds before you let go.',
+	smoothSeconds: 0.3
+} as const;
+
 export const scapularSqueeze = defineExercise({
 	id: 'scapular-squeeze',
 	name: 'Shoulder-blade squeeze',
 	kind: 'rep',
-	view: 'side',
+	view: 'either',
 	cameraChecked: true,
-	requires: ['nose', 'left_shoulder', 'right_shoulder', 'left_hip', 'right_hip'],
+	requires: ['left_shoulder', 'right_shoulder', 'left_elbow', 'right_elbow'],
 	dose: { sets: 2, reps: 10, holdSeconds: 5, note: 'Sources: hold 5 s, 10–15 reps, 2–3 sets.' },
 	instructions: [
 		'Sit or stand tall with your arms relaxed by your sides.',
 		'Draw your shoulder blades back and together, as if holding a pencil between them.',
 		'Hold for 5 seconds, then relax fully.',
-		'Turn sideways to the camera, with your hips in view: from the side the squeeze is easy to see.'
+		'Turn your back or your side to the camera, elbows in view: the squeeze shows best from there.'
 	],
-	baseline: ['girdleForward', 'earShoulderGap'],
-	rep: {
-		metric: 'girdleForwardDelta',
-		direction: 'down',
-		enter: -0.06,
-		exit: -0.035,
-		holdMean: -0.075,
-		rangeCue: 'Draw your shoulder blades further back and together.',
-		minSeconds: 1,
-		holdSeconds: 5,
-		holdCue: 'Hold the squeeze for 5 seconds before you let go.',
-		smoothSeconds: 0.3
-	},
+	baseline: ['girdleForward', 'shoulderWidthToArm', 'earShoulderGap'],
+	repByView: { side: sideSqueeze, front: backSqueeze },
 	rules: [
 		{
 			id: 'shrug',

@@ -7,6 +7,9 @@ import { defineExercise } from '../engine/define';
  * the goal post). The mean, not the lower arm: the upper arm is short at this distance (≈ 45 px),
  * so each arm's angle wanders ≈ 10° under heavy keypoint noise, and the minimum of two such
  * readings sits ≈ 6° low and varies more; uneven arms get their own cue (uneven-arms).
+ *
+ * The hips are not needed: against a wall with the laptop at chest height they are often out of
+ * the picture, and the arm angle falls back on the image vertical for the trunk (body-metrics).
  */
 export const wallAngels = defineExercise({
 	id: 'wall-angels',
@@ -21,9 +24,7 @@ export const wallAngels = defineExercise({
 		'left_elbow',
 		'right_elbow',
 		'left_wrist',
-		'right_wrist',
-		'left_hip',
-		'right_hip'
+		'right_wrist'
 	],
 	dose: { sets: 2, reps: 10, note: 'Sources give 10–12 reps; we start at 2 sets of 10.' },
 	instructions: [
@@ -33,7 +34,25 @@ export const wallAngels = defineExercise({
 		'Face the camera, far enough back that your hands stay in view when raised.'
 	],
 	baseline: ['earShoulderGap', 'noseDrop'],
-	rep: { metric: 'armRaise', direction: 'up', enter: 155, exit: 115, minSeconds: 1 },
+	rep: {
+		metric: 'armRaise',
+		direction: 'up',
+		enter: 155,
+		exit: 115,
+		minSeconds: 1,
+		// A wall angel starts from the goal post: elbows bent to about a right angle (well under
+		// 135°; straight is 180°) and no lower than a hand's breadth under the shoulders. A plain
+		// arm raise reaches as high, from arms hanging straight.
+		shape: {
+			start: {
+				all: [
+					{ metric: 'elbowAngleMin', op: '<', value: 135 },
+					{ metric: 'elbowHeightMin', op: '>', value: -0.25 }
+				]
+			},
+			cue: 'Start each rep from the goal post: elbows bent at shoulder height, then slide up.'
+		}
+	},
 	rules: [
 		{
 			id: 'elbows-low',

@@ -102,6 +102,13 @@ export const BASE_METRICS = [
 	 * while the frame itself reads as one (≥ FRONT_MIN_RATIO): null past a ≈ 50° turn.
 	 */
 	'shoulderWidthRatio',
+	/**
+	 * Shoulder width / mean upper-arm length (ratio; ≈ 1.1–1.4 for an adult, arms hanging),
+	 * front or back view. Like shoulderWidthRatio it shrinks when the shoulder blades draw
+	 * together, but it needs no hips: at a desk, or seated with the back to the camera, the hips
+	 * are under the frame's edge. Only meaningful while the upper arms hang in the image plane.
+	 */
+	'shoulderWidthToArm',
 	/** Mid-hip ahead of the ankle, scale units (+ hips pushed forward of the feet). Side view. */
 	'hipForward',
 	/** Body scale in pixels (see header). */
@@ -152,6 +159,7 @@ export const METRIC_UNIT: Readonly<Record<BaseMetricName, MetricUnit>> = {
 	wristAcrossLeft: 'scale',
 	wristAcrossRight: 'scale',
 	shoulderWidthRatio: 'ratio',
+	shoulderWidthToArm: 'ratio',
 	hipForward: 'scale',
 	scalePx: 'px'
 };
@@ -216,6 +224,24 @@ const KP_BY_SIDE: Readonly<Record<Side, Readonly<Record<Part, KeypointName>>>> =
 	right: Object.fromEntries(PARTS.map((p) => [p, `right_${p}`])) as Record<Part, KeypointName>
 };
 const kp = (side: Side, part: Part): KeypointName => KP_BY_SIDE[side][part];
+
+/** Typical adult upper-arm length / torso length (0.186 / 0.288 of standing height). */
+export const UPPER_ARM_PER_TORSO = 0.65;
+
+/**
+ * Side view with the hips out of frame (a laptop at a desk): the torso length from the longer
+ * upper arm, which swings in the image plane in a side view, so the camera sees it full length
+ * or, foreshortened, shorter (hence the longer of the two). NaN when no upper arm is seen.
+ */
+function sideScaleWithoutHips(body: Body): number {
+	let arm = NaN;
+	for (const side of ['left', 'right'] as const) {
+		const sh = seen(body, kp(side, 'shoulder'));
+		const el = seen(body, kp(side, 'elbow'));
+		if (sh && el) arm = Math.max(Number.isNaN(arm) ? 0 : arm, distance(sh, el));
+	}
+	return arm / UPPER_ARM_PER_TORSO;
+}
 
 /**
  * A steadier body scale (px) from the caller may replace this frame's when within this share
@@ -285,7 +311,9 @@ export function computeMetrics(
 	const frontScale = shoulderWidth * TORSO_PER_SHOULDER_WIDTH;
 	const scale =
 		view.view === 'side'
-			? torso
+			? Number.isFinite(torso)
+				? torso
+				: sideScaleWithoutHips(body)
 			: view.view === 'front'
 				? frontScale
 				: Number.isFinite(torso)
@@ -397,6 +425,14 @@ export function computeMetrics(
 		Number.isFinite(shoulderWidth)
 			? finite(shoulderWidth / torso)
 			: null;
+	const upperArms = mean2(
+		L.sh && L.el ? distance(L.sh, L.el) : null,
+		R.sh && R.el ? distance(R.sh, R.el) : null
+	);
+	const shoulderWidthToArm =
+		view.view === 'front' && upperArms !== null && upperArms > 1 && Number.isFinite(shoulderWidth)
+			? finite(shoulderWidth / upperArms)
+			: null;
 	const la = seen(body, 'left_ankle');
 	const ra = seen(body, 'right_ankle');
 	const sAnkle =
@@ -442,6 +478,7 @@ export function computeMetrics(
 		wristAcrossLeft: across(L.wr, frontMid, leftDir, unit),
 		wristAcrossRight: across(R.wr, frontMid, -leftDir, unit),
 		shoulderWidthRatio,
+		shoulderWidthToArm,
 		hipForward,
 		scalePx: scaleOk ? scale : null
 	};

@@ -2,7 +2,7 @@
  * Which way the person stands to the camera: front (facing it) or side (one shoulder toward it).
  * Pure geometry on one body; the engine adds persistence over time.
  */
-import { distance, midpoint } from '../geometry/vec';
+import { distance, midpoint, type Point } from '../geometry/vec';
 import { KP, seen, trunkPoints, type Body, type KeypointName } from '../pose/keypoints';
 
 export type DetectedView = 'front' | 'side' | 'unknown';
@@ -83,10 +83,34 @@ export function detectView(body: Body): ViewReading {
 		const lo = Math.min(le.x, re.x);
 		const hi = Math.max(le.x, re.x);
 		const between = nose.x > lo + 0.1 * earW && nose.x < hi - 0.1 * earW;
-		view = between && distance(ls, rs) > 1.6 * earW ? 'front' : 'unknown';
+		view = between && distance(ls, rs) > 1.6 * earW ? 'front' : sideWithoutHips(ls, rs, le, re);
+	} else if ((ls || rs) && (le || re) && ls && rs) {
+		view = sideWithoutHips(ls, rs, le, re);
 	} else if ((ls || rs) && (le || re) && nose && !(ls && rs && le && re)) {
 		// One shoulder and one ear confidently seen, the other side hidden: a side view.
 		view = 'side';
 	}
 	return { view, nearSide: view === 'side' ? nearSide : null, facing, widthRatio };
+}
+
+/**
+ * Hips out of frame and no clear front view: a side view when the shoulders nearly overlap. The
+ * yardstick is the height from the shoulders to the ears, which turning does not change: facing
+ * the camera the shoulder line is 1.7–2.7 times it (a shrug raises the ratio), side-on it is
+ * under half of it. Below SIDE_NECK_RATIO the person is side-on.
+ */
+const SIDE_NECK_RATIO = 0.8;
+
+function sideWithoutHips(
+	ls: Point | null,
+	rs: Point | null,
+	le: Point | null,
+	re: Point | null
+): DetectedView {
+	const shoulder = ls && rs ? midpoint(ls, rs) : (ls ?? rs);
+	const ear = le && re ? midpoint(le, re) : (le ?? re);
+	if (!shoulder || !ear || !ls || !rs) return 'unknown';
+	const neck = shoulder.y - ear.y;
+	if (!(neck > 1)) return 'unknown';
+	return distance(ls, rs) < SIDE_NECK_RATIO * neck ? 'side' : 'unknown';
 }
