@@ -78,6 +78,13 @@ const HOLD_MIN_SHARE = 0.3;
  * they step nearer or farther, which takes seconds; keypoint wander changes it every frame.
  */
 const SCALE_SMOOTH_SECONDS = 1;
+/**
+ * Every rep signal is low-passed with at least this time constant (s). A rep is now judged by
+ * its span, from the rest it started at to its peak (rep-machine.ts), and single-frame keypoint
+ * wander widens both ends: on generated 40 % wall angels it added ≈ 8°, enough to pass for a
+ * stiff person's full reps. 0.1 s lags a 2 s rep by nothing that matters.
+ */
+const MIN_SMOOTH_SECONDS = 0.1;
 /** Seconds without the rep signal after which a rep in progress is dropped (see #stepRep). */
 const UNSEEN_REP_SECONDS = 1;
 /** Seconds the rep signal must sit past `exit` on the far side to count as rest (see #isResting). */
@@ -434,8 +441,7 @@ export class Coach {
 	#repSignal(spec: RepSpec, facts: Facts, t: number): number | null {
 		const v = facts[spec.metric];
 		if (v === null || v === undefined || !Number.isFinite(v)) return null;
-		const tau = spec.smoothSeconds ?? 0;
-		if (tau <= 0) return v;
+		const tau = Math.max(spec.smoothSeconds ?? 0, MIN_SMOOTH_SECONDS);
 		const prev = this.#signal;
 		const gap = prev ? t - prev.t : Infinity;
 		const out =
@@ -551,6 +557,7 @@ export class Coach {
 	/** A rep attempt that did not count: a cue now, and the reason if the silence goes on. */
 	#missed(reason: NotCountedReason, id: string, text: string, t: number, events: CoachEvent[]) {
 		this.#why.failure(reason, text, t);
+		events.push({ type: 'not-counted', t, reason, text });
 		const cue = this.#cues.offer([{ id, text }], t, true);
 		if (cue) events.push({ type: 'cue', t, cue });
 		this.#rules.takeScore(0);
@@ -596,6 +603,7 @@ export class Coach {
 		const shape = this.#shapeOf(spec);
 		if (event.kind === 'start') {
 			shape.repStarted(t);
+			this.#why.touch(t);
 			this.#rules.takeScore(0); // rest-phase faults do not count against the coming rep
 			this.#activeHeld = 0;
 			this.#activeSum = 0;
@@ -609,8 +617,12 @@ export class Coach {
 		}
 		const further = spec.rangeCue ?? 'Go a little further each time.';
 		if (event.kind === 'shallow') {
+			// Too small to be an attempt at a rep (often keypoint wander near the threshold): no
+			// cue now, but if the person keeps moving like this, the silence gets explained.
 			this.#ownRange.interrupt();
-			this.#missed('not-far-enough', 'go-further', further, t, events);
+			this.#why.failure('not-far-enough', further, t);
+			this.#rules.takeScore(0);
+			this.#activeHeld = 0;
 			return;
 		}
 		if (event.kind !== 'complete') return;
@@ -643,26 +655,26 @@ export class Coach {
 			const cue = this.#cues.offer([{ id: 'hold-longer', text: holdText }], t, true);
 			if (cue) events.push({ type: 'cue', t, cue });
 		}
-		if (event.durationSeconds < spec.minSeconds) {
-			score = Math.max(0, score - TEMPO_PENALTY);
-			const cue = this.#cues.offer(
-				[
-					{
-						id: 'too-fast',
-						text: `Slow down: take about ${Math.ceil(spec.minSeconds)} seconds for each rep.`
-					}
-				],
-				t,
-				true
-			);
-			if (cue) events.push({ type: 'cue', t, cue });
-		}
+		const tooFast = event.durationSeconds < spec.minSeconds;
+		if (tooFast) score = Math.max(0, score - TEMPO_PENALTY);
 		this.#activeHeld = 0;
 		const reached = spec.direction === 'up' ? event.peak > spec.enter : event.peak < spec.enter;
 		const rep: CountedRep = { score, durationSeconds: event.durationSeconds };
-		const { verdict, credited } = this.#ownRange.judge(event.excursion, reached, rep);
+		// The rep's span: from the person's rest position where the baseline knows it (a Delta
+		// signal is 0 there), else from the rest it started at, which keypoint wander moves.
+		const span = spec.metric.endsWith('Delta') ? Math.abs(event.peak) : event.excursion;
+		const { verdict, credited } = spec.fixedRange
+			? { verdict: { kind: reached ? 'count' : 'short' } as const, credited: [] }
+			: this.#ownRange.judge(span, reached, rep);
 		for (const c of credited) this.#countRep(t, c, events);
-		if (verdict.kind === 'count') this.#countRep(t, rep, events);
+		if (verdict.kind === 'count') {
+			this.#countRep(t, rep, events);
+			if (tooFast) {
+				const text = `Slow down: take about ${Math.ceil(spec.minSeconds)} seconds for each rep.`;
+				const cue = this.#cues.offer([{ id: 'too-fast', text }], t, true);
+				if (cue) events.push({ type: 'cue', t, cue });
+			}
+		}
 		else if (verdict.kind === 'short') this.#missed('not-far-enough', 'go-further', further, t, events);
 		else this.#why.failure('not-far-enough', further, t);
 	}
@@ -748,7 +760,10 @@ export class Coach {
 	): void {
 		const target = spec.holdSeconds;
 		if (!target || this.#rep.phase !== 'active') return;
-		if (formOk) this.#activeHeld += dt;
+		if (formOk) {
+			this.#activeHeld += dt;
+			this.#why.touch(t);
+		}
 		const whole = Math.floor(this.#activeHeld);
 		if (whole > this.#lastProgressSecond && whole <= target) {
 			this.#lastProgressSecond = whole;

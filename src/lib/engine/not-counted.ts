@@ -11,9 +11,9 @@ import { seen, type Body, type KeypointName } from '../pose/keypoints';
 import type { ExerciseDefinition, NotCountedReason, SetupIssue } from './types';
 
 /** Seconds without anything counted before a reason is given … */
-export const QUIET_SECONDS = 4;
+export const QUIET_SECONDS = 5;
 /** … of which the person was moving at least this many (s). */
-const MOVING_SECONDS = 2.5;
+const MOVING_SECONDS = 3;
 /** Seconds between two reasons (the person needs time to act on one). */
 const REASON_GAP_SECONDS = 8;
 /**
@@ -87,6 +87,12 @@ export class NotCountedTracker {
 		this.#movedFor = 0;
 		this.#bestProgress = 0;
 		this.#failure = null;
+	}
+
+	/** Something is under way (a rep started, a squeeze is held): the clock starts again. */
+	touch(t: number): void {
+		this.#lastProgressT = t;
+		this.#movedFor = 0;
 	}
 
 	/** A rep attempt that did not count, and why. */

@@ -26,10 +26,11 @@ export const CONSISTENT_RATIO = 1.4;
 const HISTORY = 5;
 /**
  * The lowest start threshold, as a share of the way from `exit` to `enter`: a movement must get
- * this far to be a rep candidate at all. At 0.4, a shrug candidate closes the ear–shoulder gap by
- * 0.064 scale units, about half an average full shrug and twice the smoothed keypoint jitter.
+ * this far to be a rep candidate at all. At 0.45, a shrug candidate closes the ear–shoulder gap by
+ * 0.067 scale units, about half an average full shrug and twice the smoothed keypoint jitter; a
+ * wall angel reaches 133°, where 60 % of an average slide (135°) gets and 40 % (120°) does not.
  */
-export const LOW_ENTER_SHARE = 0.4;
+export const LOW_ENTER_SHARE = 0.45;
 
 export type RangeVerdict =
 	/** Counts now. */

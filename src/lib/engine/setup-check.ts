@@ -100,7 +100,11 @@ export function checkSetup(
 		};
 	}
 	if (scalePx !== null && h > 0) {
-		if (scalePx > TOO_CLOSE_SCALE * h) {
+		// Too close matters only for moves whose hands travel (they would leave the frame at the
+		// top of the rep): head, neck and shoulder moves are judged in a head-and-shoulders
+		// close-up, the way a laptop camera sees a person at a desk.
+		const handsTravel = def.requires.some((n) => n.endsWith('_wrist'));
+		if (handsTravel && scalePx > TOO_CLOSE_SCALE * h) {
 			return { id: 'too-close', message: 'You are too close. Step back a little.', blocking: true };
 		}
 		if (scalePx < TOO_FAR_SCALE * h) {

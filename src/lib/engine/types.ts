@@ -59,6 +59,12 @@ export interface RepSpec {
 	 * starts from a goal post. Conditions that cannot be judged (a part out of view) pass.
 	 */
 	shape?: RepShape;
+	/**
+	 * Judge every rep against `enter` as written, never against the person's own range
+	 * (engine/own-range.ts): for signals so small against keypoint wander that a run of
+	 * wander-sized wobbles would pass for a stiff person's consistent reps.
+	 */
+	fixedRange?: boolean;
 }
 
 export interface RepShape {

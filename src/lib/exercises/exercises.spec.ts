@@ -110,14 +110,36 @@ describe('scapular-squeeze', () => {
 		expect(r.reps).toBe(10);
 	});
 
-	it('asks for the side view and counts nothing from the front', () => {
-		const r = runMotion(def, { timeline: squeezes(4), camera: SEATED_CAMERA, noise: 'realistic' });
-		expect(r.reps).toBe(0);
-		expect(r.setupIds).toContain('wrong-view');
+	it.each(SEEDS)('counts 4 firm squeezes seen from behind, hips out of view (seed %d)', (seed) => {
+		// A real person seated with their back to the camera narrowed the shoulder line by
+		// 12–15 % against the upper arms (MoveNet; bench/real.ts); the simulator's standard
+		// squeeze only by 7 %. Retraction 0.22 gives the real person's narrowing.
+		const firm = sim.posture({ shoulderRetraction: 0.22 }, sim.scapularSqueeze);
+		const BACK = { ...DESK_CAMERA, view: 'back' as const };
+		const r = runMotion(def, {
+			timeline: squeezes(4, 5.5, firm),
+			camera: BACK,
+			noise: 'realistic',
+			seed
+		});
+		expect(r.reps).toBeGreaterThanOrEqual(3);
+		expect(r.reps).toBeLessThanOrEqual(4);
 	});
 
-	it('does not count squeezes released before the hold, and says why', () => {
-		const r = runMotion(def, { timeline: squeezes(4, 1), camera: SIDE, noise: 'realistic' });
+	it('counts a squeeze held 2 s of 5 with the reminder to hold longer', () => {
+		const r = runMotion(def, { timeline: squeezes(4, 2), camera: SIDE, noise: 'realistic' });
+		expect(r.reps).toBe(4);
+		expect(r.cueIds).toContain('hold-longer');
+		expect(r.formScore).toBeGreaterThanOrEqual(50);
+		expect(r.formScore).toBeLessThanOrEqual(90);
+	});
+
+	it('does not count squeezes let go at once, and says why', () => {
+		const r = runMotion(def, {
+			timeline: squeezes(4, 0),
+			camera: SIDE,
+			noise: 'realistic'
+		});
 		expect(r.reps).toBe(0);
 		expect(r.cueIds).toContain('hold-longer');
 	});
@@ -131,14 +153,15 @@ describe('scapular-squeeze', () => {
 		expect(r.cueIds).toContain('shrug');
 	});
 
-	it('idling counts nothing', () => {
-		expect(
-			runMotion(def, {
-				timeline: settle(sim.standingNeutral, 60),
-				camera: DESK_CAMERA,
-				noise: 'heavy'
-			}).reps
-		).toBe(0);
+	it('idling counts nothing: side-on with heavy keypoint noise, or facing the desk camera', () => {
+		const idle = settle(sim.standingNeutral, 60);
+		expect(runMotion(def, { timeline: idle, camera: SIDE, noise: 'heavy' }).reps).toBe(0);
+		// From the front or behind the squeeze narrows the shoulders by a few percent, which
+		// the heavy preset (3–8 times a real model's wander, bench:keypoint-noise) swamps.
+		for (const seed of SEEDS) {
+			const r = runMotion(def, { timeline: idle, camera: DESK_CAMERA, noise: 'realistic', seed });
+			expect(r.reps).toBe(0);
+		}
 	});
 });
 

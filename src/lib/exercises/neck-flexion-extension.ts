@@ -43,7 +43,12 @@ export const neckFlexionExtension = defineExercise({
 		enter: -40,
 		exit: 5,
 		minSeconds: 1,
-		smoothSeconds: 0.15
+		smoothSeconds: 0.15,
+		// Each nod starts from the look up: a nod from level gaze down and back is half the move.
+		shape: {
+			start: { metric: 'lookUp', op: '>', value: 5 },
+			cue: 'Start each nod by looking up toward the ceiling, then lower your chin.'
+		}
 	},
 	rules: [
 		{

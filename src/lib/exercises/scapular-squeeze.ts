@@ -31,19 +31,21 @@ const sideSqueeze = {
  * seated with their back to the camera narrowed it by 0.08 (BlazePose) to 0.18 (MoveNet), more
  * than the simulator's 7 % of shoulder width: the acromions move in and the arms follow. The
  * upper arm, not the torso, is the yardstick because the hips are so often under the frame's
- * edge. Enter at −0.07, exit at −0.03, with the same low-pass; the person's own range judges
- * partial squeezes (engine/own-range.ts).
+ * edge. Enter at −0.1, exit at −0.04, with a 0.5 s low-pass: under the simulator's realistic
+ * keypoint noise a minute of sitting still wandered past −0.07. For the same reason every squeeze
+ * is judged against `enter`, not the person's own range (wander-sized wobbles are consistent).
  */
 const backSqueeze = {
 	metric: 'shoulderWidthToArmDelta',
 	direction: 'down',
-	enter: -0.07,
-	exit: -0.03,
+	enter: -0.1,
+	exit: -0.04,
 	rangeCue: 'Draw your shoulder blades further back and together.',
 	minSeconds: 1,
 	holdSeconds: 5,
 	holdCue: 'Hold the squeeze for 5 seconds before you let go.',
-	smoothSeconds: 0.3
+	smoothSeconds: 0.5,
+	fixedRange: true
 } as const;
 
 export const scapularSqueeze = defineExercise({

@@ -76,16 +76,9 @@ export function detectView(body: Body): ViewReading {
 			view =
 				widthRatio >= FRONT_MIN_RATIO ? 'front' : widthRatio <= SIDE_MAX_RATIO ? 'side' : 'unknown';
 		}
-	} else if (ls && rs && le && re && nose) {
-		// Hips out of frame (seated at a desk): a face seen from the front has the nose between
-		// the ears and shoulders much wider than the head.
-		const earW = Math.abs(le.x - re.x);
-		const lo = Math.min(le.x, re.x);
-		const hi = Math.max(le.x, re.x);
-		const between = nose.x > lo + 0.1 * earW && nose.x < hi - 0.1 * earW;
-		view = between && distance(ls, rs) > 1.6 * earW ? 'front' : sideWithoutHips(ls, rs, le, re);
-	} else if ((ls || rs) && (le || re) && ls && rs) {
-		view = sideWithoutHips(ls, rs, le, re);
+	} else if (ls && rs && (le || re)) {
+		// Hips out of frame (seated at a desk, a head-and-shoulders close-up).
+		view = viewWithoutHips(ls, rs, le, re);
 	} else if ((ls || rs) && (le || re) && nose && !(ls && rs && le && re)) {
 		// One shoulder and one ear confidently seen, the other side hidden: a side view.
 		view = 'side';
@@ -94,23 +87,23 @@ export function detectView(body: Body): ViewReading {
 }
 
 /**
- * Hips out of frame and no clear front view: a side view when the shoulders nearly overlap. The
- * yardstick is the height from the shoulders to the ears, which turning does not change: facing
- * the camera the shoulder line is 1.7–2.7 times it (a shrug raises the ratio), side-on it is
- * under half of it. Below SIDE_NECK_RATIO the person is side-on.
+ * Hips out of frame: the shoulder line against the height from the shoulders to the ears, which
+ * turning the body does not change (and turning the head neither: the ears' own spacing does).
+ * Facing the camera the shoulder line is 1.7–2.7 times that height (a shrug raises the ratio),
+ * side-on under half of it. Between the two the person is turned part way.
  */
+const FRONT_NECK_RATIO = 1.2;
 const SIDE_NECK_RATIO = 0.8;
 
-function sideWithoutHips(
-	ls: Point | null,
-	rs: Point | null,
-	le: Point | null,
-	re: Point | null
-): DetectedView {
-	const shoulder = ls && rs ? midpoint(ls, rs) : (ls ?? rs);
-	const ear = le && re ? midpoint(le, re) : (le ?? re);
-	if (!shoulder || !ear || !ls || !rs) return 'unknown';
+function viewWithoutHips(ls: Point, rs: Point, le: Point | null, re: Point | null): DetectedView {
+	const shoulder = midpoint(ls, rs);
+	const ear = le && re ? midpoint(le, re) : (le ?? re)!;
 	const neck = shoulder.y - ear.y;
 	if (!(neck > 1)) return 'unknown';
-	return distance(ls, rs) < SIDE_NECK_RATIO * neck ? 'side' : 'unknown';
+	const width = distance(ls, rs);
+	return width >= FRONT_NECK_RATIO * neck
+		? 'front'
+		: width < SIDE_NECK_RATIO * neck
+			? 'side'
+			: 'unknown';
 }

@@ -119,7 +119,11 @@ export const MIN_KEYPOINT_SCORE = 0.3;
 
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-/** A keypoint if present, finite and confident enough; otherwise null. */
+/**
+ * A keypoint if present, finite, confident enough and inside the picture; otherwise null. A
+ * point outside the frame is the model's guess at a part it cannot see (BlazePose places hips
+ * under the frame's edge of a head-and-shoulders close-up with scores near 1): no use to judge by.
+ */
 export function seen(
 	body: Body,
 	name: KeypointName,
@@ -127,7 +131,10 @@ export function seen(
 ): Keypoint | null {
 	const k = body.keypoints[KP[name]];
 	if (!k || !isFiniteNumber(k.x) || !isFiniteNumber(k.y) || !isFiniteNumber(k.score)) return null;
-	return k.score >= minScore ? k : null;
+	if (k.score < minScore) return null;
+	const { width: w, height: h } = body;
+	if (w > 0 && h > 0 && (k.x < 0 || k.y < 0 || k.x > w || k.y > h)) return null;
+	return k;
 }
 
 /** The points the view and the body metrics start from: shoulders, hips, ears and nose. */

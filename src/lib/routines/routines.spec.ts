@@ -102,7 +102,8 @@ describe('applyDose', () => {
 		const squeeze = ex('scapular-squeeze');
 		const d = applyDose(squeeze, { reps: 4, holdSeconds: 2, sets: -1 });
 		expect(d.dose).toMatchObject({ reps: 4, sets: squeeze.dose.sets, holdSeconds: 5 });
-		expect(d.rep?.holdSeconds).toBe(5);
+		expect(d.repByView?.side?.holdSeconds).toBe(5);
+		expect(d.repByView?.front?.holdSeconds).toBe(5);
 		expect(applyDose(squeeze, { reps: NaN }).dose.reps).toBe(squeeze.dose.reps);
 	});
 
