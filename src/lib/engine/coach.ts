@@ -372,6 +372,8 @@ export class Coach {
 		this.#inHold = false;
 		this.#posIn = false;
 		this.#posFlipSince = null;
+		this.#heldAtFlip = null;
+		this.#entryCredit = 0;
 		this.#pending = null;
 		this.#calibrating = false;
 		this.#switchTo = null;
@@ -519,6 +521,10 @@ export class Coach {
 	/** Debounced in-position reading of a hold, and since when the raw reading disagrees. */
 	#posIn = false;
 	#posFlipSince: number | null = null;
+	/** Seconds between the first "in position" reading and our being sure of it (see #stepHold). */
+	#entryCredit = 0;
+	/** The hold's seconds when the reading first said "out of position" (see #stepHold). */
+	#heldAtFlip: { hold: HoldProgress; seconds: number; total: number } | null = null;
 	#switchTo: { side: Side; since: number } | null = null;
 	#pending: { id: SetupIssue['id']; since: number } | null = null;
 
@@ -696,11 +702,23 @@ export class Coach {
 		}
 		// Debounced: a reading that has not yet persisted (see HOLD_ENTER_SECONDS) is overridden.
 		if (inPosition !== this.#posIn) {
-			this.#posFlipSince ??= t;
+			if (this.#posFlipSince === null) {
+				this.#posFlipSince = t;
+				this.#heldAtFlip = { hold: h, seconds: h.seconds, total: this.#heldTotal };
+			}
 			const dwell = inPosition ? HOLD_ENTER_SECONDS : HOLD_LEAVE_SECONDS;
 			if (t - this.#posFlipSince >= dwell) {
+				if (inPosition) this.#entryCredit = Math.min(t - this.#posFlipSince, 2 * dwell);
 				this.#posIn = inPosition;
 				this.#posFlipSince = null;
+				const at = this.#heldAtFlip;
+				if (!inPosition && at && at.hold === h && !h.done) {
+					// The person left when the reading first said so, not when we were sure: the
+					// seconds credited while we made sure were not held.
+					h.seconds = at.seconds;
+					this.#heldTotal = at.total;
+				}
+				this.#heldAtFlip = null;
 			} else {
 				inPosition = this.#posIn;
 				side = inPosition ? h.side : null;
@@ -775,11 +793,14 @@ export class Coach {
 	#creditHold(formOk: boolean, t: number, dt: number, events: CoachEvent[]): void {
 		const spec = this.def.hold!;
 		const hold = this.#hold;
-		if (this.#inHold && formOk) this.#heldTotal += dt;
+		// The seconds spent making sure the person was in position were held too.
+		const step = this.#inHold && formOk ? dt + this.#entryCredit : 0;
+		if (this.#inHold) this.#entryCredit = 0;
+		this.#heldTotal += step;
 		if (!this.#inHold || hold.done) return;
 		if (hold.seconds === 0) this.#lastProgressSecond = 0;
 		if (formOk) {
-			hold.seconds += dt;
+			hold.seconds += step;
 			if (dt > 0) this.#why.progress(t);
 		}
 		const whole = Math.floor(hold.seconds);

@@ -11,8 +11,8 @@ import type { RepShape } from './types';
 const START_SECONDS = 0.2;
 /** … within this long (s) before the rep started. */
 const START_WINDOW_SECONDS = 2;
-/** The `during` condition must hold this long (s) in a row while the rep is active. */
-const DURING_SECONDS = 0.1;
+/** The `during` condition must hold on at least this share of the rep's judged frames. */
+const DURING_SHARE = 0.5;
 
 export class ShapeTracker {
 	readonly #shape: RepShape | undefined;
@@ -20,9 +20,9 @@ export class ShapeTracker {
 	#startSince: number | null = null;
 	#startHeldAt = -Infinity;
 	#startJudged = false;
-	#duringSince: number | null = null;
-	#duringOk = false;
-	#duringJudged = false;
+	/** Frames of the current rep where `during` could be judged, and where it held. */
+	#duringJudged = 0;
+	#duringHeld = 0;
 	/** Verdict on the start position, frozen when the rep starts. */
 	#startOk = true;
 
@@ -50,13 +50,8 @@ export class ShapeTracker {
 		}
 		if (active && shape.during) {
 			const r = evaluate(shape.during, facts);
-			if (r !== null) this.#duringJudged = true;
-			if (r === true) {
-				this.#duringSince ??= t;
-				if (t - this.#duringSince >= DURING_SECONDS) this.#duringOk = true;
-			} else {
-				this.#duringSince = null;
-			}
+			if (r !== null) this.#duringJudged++;
+			if (r === true) this.#duringHeld++;
 		}
 	}
 
@@ -65,14 +60,16 @@ export class ShapeTracker {
 		this.#startOk =
 			!this.#shape?.start || !this.#startJudged || t - this.#startHeldAt <= START_WINDOW_SECONDS;
 		this.#startJudged = false; // judged afresh in the next rest
-		this.#duringSince = null;
-		this.#duringOk = false;
-		this.#duringJudged = false;
+		this.#duringJudged = 0;
+		this.#duringHeld = 0;
 	}
 
 	/** After a rep ends: did it have the exercise's shape? */
 	repMatches(): boolean {
-		const duringOk = !this.#shape?.during || !this.#duringJudged || this.#duringOk;
+		const duringOk =
+			!this.#shape?.during ||
+			this.#duringJudged === 0 ||
+			this.#duringHeld >= DURING_SHARE * this.#duringJudged;
 		return this.#startOk && duringOk;
 	}
 
@@ -80,9 +77,8 @@ export class ShapeTracker {
 		this.#startSince = null;
 		this.#startHeldAt = -Infinity;
 		this.#startJudged = false;
-		this.#duringSince = null;
-		this.#duringOk = false;
-		this.#duringJudged = false;
+		this.#duringJudged = 0;
+		this.#duringHeld = 0;
 		this.#startOk = true;
 	}
 }

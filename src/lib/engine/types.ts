@@ -70,7 +70,7 @@ export interface RepSpec {
 export interface RepShape {
 	/** Must hold at the rest position just before the rep starts (≥ 0.2 s in the last 2 s). */
 	start?: Condition;
-	/** Must hold at some point (≥ 0.1 s) while the rep is active. */
+	/** Must hold on at least half of the rep's frames (where it can be judged). */
 	during?: Condition;
 	/** What to say when a rep had another shape: the position this move is done from. */
 	cue: string;

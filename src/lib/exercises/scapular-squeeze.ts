@@ -11,6 +11,15 @@ import { defineExercise } from '../engine/define';
  * over the hold reaches −0.075 (`holdMean`, chosen on the generated benchmark between the two
  * means); exit at −0.035, with a 0.3 s low-pass on the signal.
  */
+/**
+ * A squeeze is done with the arms hanging (both upper arms within 35° of the trunk, mean of the
+ * two). Pulling one arm across the chest also narrows the shoulder line, and must not count.
+ */
+const armsHanging = {
+	during: { metric: 'armRaise', op: '<', value: 35 },
+	cue: 'Let both arms hang by your sides, then draw your shoulder blades together.'
+} as const;
+
 /** Seen from the side: the shoulder girdle moves back relative to the hips (see above). */
 const sideSqueeze = {
 	metric: 'girdleForwardDelta',
@@ -22,7 +31,8 @@ const sideSqueeze = {
 	minSeconds: 1,
 	holdSeconds: 5,
 	holdCue: 'Hold the squeeze for 5 seconds before you let go.',
-	smoothSeconds: 0.3
+	smoothSeconds: 0.3,
+	shape: armsHanging
 } as const;
 
 /**
@@ -45,7 +55,8 @@ const backSqueeze = {
 	holdSeconds: 5,
 	holdCue: 'Hold the squeeze for 5 seconds before you let go.',
 	smoothSeconds: 0.5,
-	fixedRange: true
+	fixedRange: true,
+	shape: armsHanging
 } as const;
 
 export const scapularSqueeze = defineExercise({
