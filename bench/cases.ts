@@ -11,7 +11,11 @@
  *    (reach), shoulder blades drawn back and held about 5 s (squeeze). A rep that stops at 60 %
  *    of the person's own full range is a visible but clearly short movement — for the reach,
  *    hands only just above the shoulders; for wall angels, elbows well short of the top — and a
- *    physio would say "go further" rather than count it. Partial reps are labelled 0.
+ *    physio would say "go further" rather than count it. A partial set is three full reps and
+ *    then two at 60 %: labelled 3. (Until 2026-12 a partial set was five 60 % reps labelled 0;
+ *    but five consistent reps at 60 % are what a stiff person's full reps look like, and the
+ *    engine now judges reps against the person's own range, as a physio would.)
+ *  - A stiff person (group 'stiff') reaches 70 % of the average range on every rep: all count.
  *  - A hold counts when it lasts the dose's time (20 s; per side for the neck tilt). Holding
  *    12 s (60 %) and letting go is an unfinished hold: 0.
  *  - Idling and walking into the frame count nothing.
@@ -26,7 +30,7 @@ export type Noise = 'light' | 'realistic' | 'heavy';
 export interface GeneratedCase {
 	/** Unique, readable name: exercise and parameters. */
 	name: string;
-	group: 'full' | 'partial' | 'idle' | 'walk-in' | 'walk-in+reps';
+	group: 'full' | 'partial' | 'stiff' | 'idle' | 'walk-in' | 'walk-in+reps';
 	exercise: ExerciseDefinition;
 	expected: number;
 	sim: sim.GenerateOptions;
@@ -41,6 +45,10 @@ export const HEIGHTS = [1.5, 1.75, 1.95] as const;
 export const DISTANCES = [1, 1.15, 1.3] as const;
 /** Share of the range reached in a partial rep (must not count). */
 export const PARTIAL_DEPTH = 0.6;
+/** A stiff person's full range, as a share of the simulator's average person's. */
+export const STIFF_DEPTH = 0.7;
+/** Full reps before the two partial ones in a partial set. */
+const FULL_BEFORE_PARTIAL = 3;
 /** Share of the target time held in a short hold (must not count). */
 export const SHORT_HOLD = 0.6;
 /** Reps per rep case. */
@@ -67,13 +75,18 @@ interface Variant {
 	seed: number;
 }
 
+type Performance = boolean | 'stiff';
+
 interface ExerciseSpec {
 	id: string;
 	framings: readonly Framing[];
 	/** Posture the person stands or sits in before and between moves. */
 	start: sim.Posture;
-	/** The performance: `full` false gives the partial/short version that must count 0. */
-	motion: (v: Variant, full: boolean) => { timeline: sim.Motion; expected: number };
+	/**
+	 * The performance: `full` false gives the partial/short version; 'stiff' a person whose full
+	 * range is STIFF_DEPTH of the average (rep moves only).
+	 */
+	motion: (v: Variant, full: Performance) => { timeline: sim.Motion; expected: number };
 }
 
 /** Standing still at the start posture first: the coach measures the person's baseline. */
@@ -88,7 +101,7 @@ function reps(
 	from: sim.Posture,
 	to: sim.Posture,
 	v: Variant,
-	full: boolean,
+	full: Performance,
 	holdSeconds = 0,
 	restSeconds?: number
 ): { timeline: sim.Motion; expected: number } {
@@ -102,12 +115,17 @@ function reps(
 				downSeconds: 0.4 * v.speed,
 				restSeconds: restSeconds ?? 0.2 * v.speed + 0.3,
 				holdSeconds,
-				depths: full ? 1 : PARTIAL_DEPTH,
-				variability: { timing: 0.1, depth: full ? 0.03 : 0, seed: v.seed }
+				depths:
+					full === 'stiff'
+						? STIFF_DEPTH
+						: full
+							? 1
+							: [...Array<number>(FULL_BEFORE_PARTIAL).fill(1), PARTIAL_DEPTH],
+				variability: { timing: 0.1, depth: 0.03, seed: v.seed }
 			}),
 			settle(from, 1.5, v.seed + 1)
 		),
-		expected: full ? REPS : 0
+		expected: full === false ? FULL_BEFORE_PARTIAL : REPS
 	};
 }
 
@@ -259,6 +277,10 @@ export function generatedCases(): GeneratedCase[] {
 						const what =
 							spec.id.includes('tilt') || spec.id.includes('thoracic') ? 'short' : 'partial';
 						add('partial', `${what} ${label(v)}`, v, spec.motion(v, false));
+						if (def.rep || def.repByView) {
+							const w = { ...v, seed: seed++ };
+							add('stiff', `stiff ${label(w)}`, w, spec.motion(w, 'stiff'));
+						}
 					})
 				);
 			}

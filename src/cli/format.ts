@@ -51,7 +51,7 @@ export function formatExercise(
 			);
 		}
 	} else {
-		out.push(`Holds: ${report.holds.length}`);
+		out.push(`Holds: ${report.holds.length} (${s1(report.heldSeconds)} s held in all)`);
 		if (report.holds.length > 0) {
 			out.push(
 				table(
@@ -72,6 +72,15 @@ export function formatExercise(
 		);
 	} else {
 		out.push('Cues: none');
+	}
+	if (report.notCounted.length > 0) {
+		out.push('', `Why nothing counted: ${report.notCounted.length}`);
+		out.push(
+			table(
+				['at (s)', 'reason', 'text'],
+				report.notCounted.map((n) => [s2(n.t), n.reason, n.text])
+			)
+		);
 	}
 	return out.join('\n');
 }
