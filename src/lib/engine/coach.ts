@@ -105,7 +105,10 @@ const lowSpecs = new WeakMap<RepSpec, RepSpec>();
 function lowSpec(spec: RepSpec): RepSpec {
 	let low = lowSpecs.get(spec);
 	if (!low) {
-		low = { ...spec, enter: spec.exit + LOW_ENTER_SHARE * (spec.enter - spec.exit) };
+		low = {
+			...spec,
+			enter: spec.stiffEnter ?? spec.exit + LOW_ENTER_SHARE * (spec.enter - spec.exit)
+		};
 		lowSpecs.set(spec, low);
 	}
 	return low;
@@ -639,14 +642,11 @@ export class Coach {
 			return;
 		}
 		const mean = this.#activeFrames > 0 ? this.#activeSum / this.#activeFrames : NaN;
-		const shallow =
-			spec.holdMean !== undefined &&
-			!(spec.direction === 'up' ? mean >= spec.holdMean : mean <= spec.holdMean);
-		if (shallow && this.#activeHeld >= (spec.holdSeconds ?? 0) * HOLD_CREDIT_SHARE) {
-			// Held long enough, but not far enough on average: a partial rep.
-			this.#missed('not-far-enough', 'go-further', further, t, events);
-			return;
-		}
+		// Held reps are judged on their mean over the hold (see RepSpec.holdMean), which keypoint
+		// wander moves far less than the peak.
+		const meanReached =
+			spec.holdMean === undefined ||
+			(spec.direction === 'up' ? mean >= spec.holdMean : mean <= spec.holdMean);
 		const holdText = spec.holdCue ?? `Hold it for ${spec.holdSeconds} seconds before you let go.`;
 		if (spec.holdSeconds && this.#activeHeld < spec.holdSeconds * HOLD_MIN_SHARE) {
 			this.#missed('too-fast', 'hold-longer', holdText, t, events);
@@ -664,11 +664,19 @@ export class Coach {
 		const tooFast = event.durationSeconds < spec.minSeconds;
 		if (tooFast) score = Math.max(0, score - TEMPO_PENALTY);
 		this.#activeHeld = 0;
-		const reached = spec.direction === 'up' ? event.peak > spec.enter : event.peak < spec.enter;
+		const reached =
+			meanReached && (spec.direction === 'up' ? event.peak > spec.enter : event.peak < spec.enter);
 		const rep: CountedRep = { score, durationSeconds: event.durationSeconds };
 		// The rep's span: from the person's rest position where the baseline knows it (a Delta
-		// signal is 0 there), else from the rest it started at, which keypoint wander moves.
-		const span = spec.metric.endsWith('Delta') ? Math.abs(event.peak) : event.excursion;
+		// signal is 0 there), else from the rest it started at, which keypoint wander moves. A
+		// held rep's span is its mean over the hold.
+		const isDelta = spec.metric.endsWith('Delta');
+		const span =
+			spec.holdMean !== undefined && isDelta
+				? Math.abs(mean)
+				: isDelta
+					? Math.abs(event.peak)
+					: event.excursion;
 		const { verdict, credited } = spec.fixedRange
 			? { verdict: { kind: reached ? 'count' : 'short' } as const, credited: [] }
 			: this.#ownRange.judge(span, reached, rep);
@@ -680,8 +688,8 @@ export class Coach {
 				const cue = this.#cues.offer([{ id: 'too-fast', text }], t, true);
 				if (cue) events.push({ type: 'cue', t, cue });
 			}
-		}
-		else if (verdict.kind === 'short') this.#missed('not-far-enough', 'go-further', further, t, events);
+		} else if (verdict.kind === 'short')
+			this.#missed('not-far-enough', 'go-further', further, t, events);
 		else this.#why.failure('not-far-enough', further, t);
 	}
 

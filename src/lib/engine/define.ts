@@ -22,6 +22,13 @@ function validateRep(rep: RepSpec, where: string): void {
 		const deeper = rep.direction === 'up' ? rep.holdMean >= rep.exit : rep.holdMean <= rep.exit;
 		if (!deeper) throw new Error(`${where}.holdMean must lie past exit (${rep.exit})`);
 	}
+	if (rep.stiffEnter !== undefined) {
+		const inside =
+			rep.direction === 'up'
+				? rep.stiffEnter > rep.exit && rep.stiffEnter <= rep.enter
+				: rep.stiffEnter < rep.exit && rep.stiffEnter >= rep.enter;
+		if (!inside) throw new Error(`${where}.stiffEnter must lie between exit and enter`);
+	}
 	if (rep.shape?.start) validateCondition(rep.shape.start, `${where}.shape.start`);
 	if (rep.shape?.during) validateCondition(rep.shape.during, `${where}.shape.during`);
 }

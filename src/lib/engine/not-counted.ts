@@ -11,9 +11,9 @@ import { seen, type Body, type KeypointName } from '../pose/keypoints';
 import type { ExerciseDefinition, NotCountedReason, SetupIssue } from './types';
 
 /** Seconds without anything counted before a reason is given … */
-export const QUIET_SECONDS = 5;
+export const QUIET_SECONDS = 6;
 /** … of which the person was moving at least this many (s). */
-const MOVING_SECONDS = 3;
+const MOVING_SECONDS = 4;
 /** Seconds between two reasons (the person needs time to act on one). */
 const REASON_GAP_SECONDS = 8;
 /**

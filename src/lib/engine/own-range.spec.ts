@@ -22,9 +22,11 @@ describe('OwnRange', () => {
 		const r = new OwnRange<number>();
 		for (let i = 0; i < CONSISTENT_REPS; i++) r.judge(0.2, true, i);
 		expect(r.span).toBeCloseTo(0.2, 5);
-		// 60 % of their own range: short, even though it passes the definition's enter.
-		expect(r.judge(0.12, true, 9).verdict.kind).toBe('short');
-		expect(r.judge(OWN_SHARE * 0.2 + 0.001, true, 10).verdict.kind).toBe('count');
+		// Half their own range: short, even though it passes the definition's enter.
+		expect(r.judge(0.1, true, 9).verdict.kind).toBe('short');
+		// Short of enter: judged more strictly.
+		expect(r.judge(OWN_SHARE * 0.2 - 0.005, false, 10).verdict.kind).toBe('short');
+		expect(r.judge(OWN_SHARE * 0.2 + 0.001, false, 11).verdict.kind).toBe('count');
 	});
 
 	it('never credits candidates that do not agree (a wobble, a rep, a half rep)', () => {

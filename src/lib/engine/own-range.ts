@@ -16,8 +16,18 @@
  * its peak. Pure: no DOM, no time source.
  */
 
-/** A rep counts when it spans at least this share of the person's typical span. */
-export const OWN_SHARE = 0.7;
+/**
+ * A rep counts when it spans at least this share of the person's typical span. Real people's
+ * reps vary by ±15 % within a set; a rep at 60 % of the joint's range can read as 67 % in a
+ * height metric (the wrist rises with the cosine of the arm angle).
+ */
+export const OWN_SHARE = 0.75;
+/**
+ * The same for a rep that passed the definition's `enter`: it is a full rep by the book, so only
+ * a clearly short one (under 60 % of the person's own) is called partial. A nod whose look-up
+ * before it was 12° lower than usual spanned 75 % of the person's typical nod.
+ */
+export const OWN_SHARE_REACHED = 0.6;
 /** Reps in a row that must agree before their span is taken as the person's own range. */
 export const CONSISTENT_REPS = 3;
 /** "Agree": the largest span is at most this many times the smallest. */
@@ -26,11 +36,12 @@ export const CONSISTENT_RATIO = 1.4;
 const HISTORY = 5;
 /**
  * The lowest start threshold, as a share of the way from `exit` to `enter`: a movement must get
- * this far to be a rep candidate at all. At 0.45, a shrug candidate closes the ear–shoulder gap by
- * 0.067 scale units, about half an average full shrug and twice the smoothed keypoint jitter; a
- * wall angel reaches 133°, where 60 % of an average slide (135°) gets and 40 % (120°) does not.
+ * this far to be a rep candidate at all. At 0.35, a shrug candidate closes the ear–shoulder gap by
+ * 0.061 scale units: a generated person whose full shrug is 70 % of the simulator's peaks at
+ * 0.065–0.09, and the smoothed keypoint jitter is ≈ 0.01. A wall angel reaches 129°, where 60 %
+ * of an average slide (135°) gets and 40 % (120°, 124° with wander) does not.
  */
-export const LOW_ENTER_SHARE = 0.45;
+export const LOW_ENTER_SHARE = 0.35;
 
 export type RangeVerdict =
 	/** Counts now. */
@@ -62,7 +73,8 @@ export class OwnRange<T = unknown> {
 	judge(span: number, reached: boolean, data: T): { verdict: RangeVerdict; credited: T[] } {
 		let verdict: RangeVerdict;
 		if (this.#own !== null) {
-			verdict = span >= OWN_SHARE * this.#own ? { kind: 'count' } : { kind: 'short' };
+			const share = reached ? OWN_SHARE_REACHED : OWN_SHARE;
+			verdict = span >= share * this.#own ? { kind: 'count' } : { kind: 'short' };
 		} else {
 			verdict = reached ? { kind: 'count' } : { kind: 'pending' };
 		}

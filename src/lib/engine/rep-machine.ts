@@ -91,7 +91,11 @@ export function repTransition(
 		// position is not credited with a rep until they have left it.
 		crossing = state.armed ? pastEnter : !pastEnter;
 	} else {
-		const returned = Math.abs(value - peak) >= RETURN_SHARE * Math.abs(peak - state.repRest);
+		// A held rep (a 5 s squeeze) ends only back past exit: its rest between reps is real,
+		// and over a long hold keypoint wander would sometimes dip a small signal by 60 %.
+		const returned =
+			spec.holdSeconds === undefined &&
+			Math.abs(value - peak) >= RETURN_SHARE * Math.abs(peak - state.repRest);
 		crossing = !pastEnter && (pastExit || returned);
 	}
 	if (!crossing) {

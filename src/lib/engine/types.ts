@@ -65,6 +65,12 @@ export interface RepSpec {
 	 * wander-sized wobbles would pass for a stiff person's consistent reps.
 	 */
 	fixedRange?: boolean;
+	/**
+	 * The least a stiff person's full rep may reach and still count as their own range (metric
+	 * units, between exit and enter; engine/own-range.ts). Default: 35 % of the way from exit to
+	 * enter.
+	 */
+	stiffEnter?: number;
 }
 
 export interface RepShape {

@@ -44,6 +44,8 @@ export const neckFlexionExtension = defineExercise({
 		exit: 5,
 		minSeconds: 1,
 		smoothSeconds: 0.15,
+		// A stiff neck's own nod must still get the chin 10° below level gaze (−14°).
+		stiffEnter: -25,
 		// Each nod starts from the look up: a nod from level gaze down and back is half the move.
 		shape: {
 			start: { metric: 'lookUp', op: '>', value: 5 },

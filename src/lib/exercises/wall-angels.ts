@@ -40,6 +40,9 @@ export const wallAngels = defineExercise({
 		enter: 155,
 		exit: 115,
 		minSeconds: 1,
+		// A stiff person's own full slide must still reach 132°: 60 % of the way from the goal
+		// post (90°) to an average top (165°) is 135°; 40 % (120°) is a half-hearted rep.
+		stiffEnter: 132,
 		// A wall angel starts from the goal post: elbows bent to about a right angle (well under
 		// 135°; straight is 180°) and no lower than a hand's breadth under the shoulders. A plain
 		// arm raise reaches as high, from arms hanging straight.
