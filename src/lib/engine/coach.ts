@@ -103,6 +103,10 @@ const REPLAY_SECONDS = 8;
 /** The rep spec the rep machine runs on: `enter` lowered to the candidate threshold (own-range.ts). */
 const lowSpecs = new WeakMap<RepSpec, RepSpec>();
 function lowSpec(spec: RepSpec): RepSpec {
+	// A held rep starts at `enter` as written: its hold, judged on the mean, tells a stiff
+	// person's squeeze from a short one, and a lower start would let keypoint wander during a
+	// long hold end it and start a second one.
+	if (spec.holdSeconds !== undefined && spec.stiffEnter === undefined) return spec;
 	let low = lowSpecs.get(spec);
 	if (!low) {
 		low = {

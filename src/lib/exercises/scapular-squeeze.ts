@@ -56,6 +56,8 @@ const backSqueeze = {
 	holdCue: 'Hold the squeeze for 5 seconds before you let go.',
 	smoothSeconds: 0.5,
 	fixedRange: true,
+	// The hold is timed from −0.06 on, so a squeeze held 2 s is timed 2 s, not just its deepest part.
+	stiffEnter: -0.06,
 	shape: armsHanging
 } as const;
 

@@ -18,13 +18,26 @@ export const shoulderShrug = defineExercise({
 		'Lift both shoulders up toward your ears.',
 		'Pause for a moment at the top, then lower them slowly all the way down.'
 	],
-	baseline: ['earShoulderGap', 'noseDrop'],
+	baseline: ['earShoulderGap', 'noseDrop', 'shoulderWidthToArm'],
 	rep: {
 		metric: 'earShoulderGapDelta',
 		direction: 'down',
 		enter: -0.1,
 		exit: -0.04,
-		minSeconds: 0.8
+		minSeconds: 0.8,
+		// A shrug lifts the shoulders without drawing them in. A shoulder-blade squeeze closes
+		// the ear–shoulder gap a little too (0.05 on a real person seen from behind), but it
+		// narrows the shoulder line against the upper arms by 0.08–0.18 (a shrug: under 0.02);
+		// and the arms hang (an arm raise closes the gap as well).
+		shape: {
+			during: {
+				all: [
+					{ metric: 'shoulderWidthToArmDelta', op: '>', value: -0.1 },
+					{ metric: 'armRaise', op: '<', value: 45 }
+				]
+			},
+			cue: 'Lift both shoulders straight up toward your ears, arms hanging.'
+		}
 	},
 	rules: [
 		{
