@@ -4,9 +4,13 @@
  * --posture`). Pure: no DOM, no Node.
  *
  * Per frame: smooth the keypoints (One Euro), read the posture geometry, then in order:
- * nobody → away; head and shoulders unsure → unknown; stood up or turned → not in position;
- * the setup changed since the calibration → unknown (and `setupChanged` asks to recalibrate);
- * otherwise every posture metric against its limit (./metrics.ts): past one → slouched.
+ * nobody → away; stood up or turned → not in position; otherwise every posture metric against
+ * its limit (./metrics.ts): past one → slouched, even when the head and shoulders are seen
+ * unsurely (a head going down fades from the model's view: that is evidence, not doubt); under
+ * every limit but unsure → unknown. When the camera moved or the distance changed since the
+ * calibration, the metrics that depend on position or size sit out and the others judge
+ * (`setupChanged` asks once to recalibrate). From the front, a head that moved while the trunk
+ * stayed is a glance until it lasts `HEAD_ONLY_SECONDS`.
  *
  * The settled status changes only when a new one has lasted `settleSeconds` over at least two
  * frames (one odd frame, or one odd sample a second apart, changes nothing), and a slouch ends
@@ -25,7 +29,8 @@ import {
 	REQUIRED_METRICS,
 	type MetricCheck,
 	type MetricValues,
-	type PostureMetricId
+	type PostureMetricId,
+	type SetupDependence
 } from './metrics';
 import { compareSetup, SetupCheck, type SetupCheckOptions, type SetupVerdict } from './setup-check';
 import type { PostureStatus, Sensitivity } from './types';
@@ -97,6 +102,29 @@ export const DEFAULT_MIN_CONFIDENCE = 0.3;
  * calibrated: the person stood up. Sitting up extra tall lifts it ≈ 0.1–0.2; standing ≈ 1.
  */
 export const STOOD_UP_RISE = 0.6;
+/**
+ * From the front, a head-only change past the limits (see `#excuseGlance`) counts as a slouch
+ * once it has lasted this long, s. Glancing at the keyboard or a phone takes 1–3 s (the look
+ * down in the development set's head-pose clip: 1.8 s); a head held forward and down for longer
+ * is the forward-head posture the monitor is for, trunk or not.
+ */
+export const HEAD_ONLY_SECONDS = 5;
+/** A head-only run survives this long a break (a noisy frame), s. */
+const HEAD_ONLY_GAP_SECONDS = 1;
+/**
+ * A trunk metric at this share of its limit backs the head's change: the shoulders did come
+ * down or forward, so it is no glance. Half a limit is above the keypoint noise (≈ a third).
+ */
+export const TRUNK_SUPPORT_SHARE = 0.5;
+const NOTHING: ReadonlySet<SetupDependence> = new Set();
+const POSITION: ReadonlySet<SetupDependence> = new Set(['position']);
+const POSITION_AND_SIZE: ReadonlySet<SetupDependence> = new Set(['position', 'size']);
+/**
+ * Nobody in view this long, s: the person left, and the median windows start afresh when they
+ * come back (a dropped frame or two is no leaving: the simulator's and the models' dropouts last
+ * a frame or two, under 0.2 s).
+ */
+const AWAY_RESTART_SECONDS = 1;
 /** Frames a new status needs, besides `settleSeconds`. */
 const SETTLE_FRAMES = 2;
 
@@ -149,6 +177,10 @@ export class PostureEngine {
 	#settled: PostureStatus | null = null;
 	#pending: Hold | null = null;
 	#gap: Hold | null = null;
+	/** The current run of head-only slouch frames, s (see `#excuseGlance`). */
+	#headOnly: { since: number; last: number } | null = null;
+	/** Since when nobody has been in view, s (null: someone is). */
+	#awaySince: number | null = null;
 
 	constructor(options: PostureEngineOptions = {}) {
 		this.#sensitivity = options.sensitivity ?? 'normal';
@@ -185,6 +217,8 @@ export class PostureEngine {
 		this.#settled = null;
 		this.#pending = null;
 		this.#gap = null;
+		this.#headOnly = null;
+		this.#awaySince = null;
 		this.#recent = [];
 	}
 
@@ -207,6 +241,8 @@ export class PostureEngine {
 		this.#settled = null;
 		this.#pending = null;
 		this.#gap = null;
+		this.#headOnly = null;
+		this.#awaySince = null;
 		this.#recent = [];
 	}
 
@@ -229,53 +265,59 @@ export class PostureEngine {
 		if (!body || !features) {
 			raw = 'away';
 			reason = 'no-person';
+			this.#awaySince ??= frame.t;
 		} else if (!cal) {
+			this.#awaySince = null;
 			raw = 'unknown';
 			reason = 'not-calibrated';
 		} else {
+			if (this.#awaySince !== null && frame.t - this.#awaySince >= AWAY_RESTART_SECONDS) {
+				// Whoever comes back is judged on what they do from then on, not on readings from
+				// before they left.
+				this.#recent = [];
+				this.#headOnly = null;
+			}
+			this.#awaySince = null;
 			const position = this.#position(features, cal);
 			if (position) {
 				raw = 'not-in-position';
 				reason = position;
-			} else if (confidence(body, cal.view) < this.#minConfidence) {
-				raw = 'unknown';
-				reason = 'low-confidence';
 			} else {
 				setupVerdict = compareSetup(features, cal, this.#setup?.options);
+				this.#setup?.update(frame.t, setupVerdict);
 				const values = this.#windowed(frame.t, readMetrics(features, cal.reference), cal.view);
 				if (REQUIRED_METRICS[cal.view].some((id) => values[id] === undefined)) {
 					raw = 'unknown';
 					reason = 'not-seen';
 				} else {
+					const untrusted = this.#untrusted(setupVerdict);
 					checks = checkMetrics(
 						values,
 						cal.baseline,
 						cal.reference,
 						this.#sensitivity,
-						this.#limits
+						this.#limits,
+						untrusted
 					).sort((a, b) => b.ratio - a.ratio);
-					severity = checks.find((c) => !c.excused)?.ratio ?? null;
+					this.#excuseGlance(frame.t, cal, checks);
+					// Every check excused (a glance, a recline): a posture that is not a slouch.
+					severity = checks.length ? (checks.find((c) => !c.excused)?.ratio ?? 0) : null;
+					const unsure = confidence(body, cal.view) < this.#minConfidence;
 					if (severity === null) {
 						raw = 'unknown';
-						reason = 'not-seen';
-					} else if (severity >= 1) raw = 'slouched';
-					else if (this.#settled === 'slouched' && severity > this.#release) raw = 'slouched';
+						reason = untrusted.size > 0 ? 'setup-changed' : 'not-seen';
+					} else if (severity >= 1) {
+						// Past a limit on the keypoints that are seen. When the others fade it is
+						// because the head went down and forward (the face turns from the camera, the
+						// ears hide behind the shoulders): evidence of the slouch, not a reason to
+						// say nothing.
+						raw = 'slouched';
+					} else if (unsure) {
+						raw = 'unknown';
+						reason = 'low-confidence';
+					} else if (this.#settled === 'slouched' && severity > this.#release) raw = 'slouched';
 					else raw = 'upright';
 				}
-			}
-		}
-		if (this.#setup && cal) {
-			this.#setup.update(frame.t, setupVerdict);
-			const looksNew = setupVerdict !== null && setupVerdict !== 'same';
-			if (
-				(this.#setup.changed || (looksNew && !this.#setup.dismissed)) &&
-				(raw === 'upright' || raw === 'slouched')
-			) {
-				// Judged against a setup that is gone (or, for this frame, the whole person moved
-				// or changed size in the image, which no slouch does): say nothing rather than
-				// something wrong. The question comes once the change has lasted.
-				raw = 'unknown';
-				reason = 'setup-changed';
 			}
 		}
 		const status = this.#settle_(frame.t, raw);
@@ -315,6 +357,44 @@ export class PostureEngine {
 			if (v !== undefined) out[m.id] = v;
 		}
 		return out;
+	}
+
+	/**
+	 * What the readings cannot be trusted on since the calibration: a camera that moved (this
+	 * frame the whole person sits elsewhere in the image, or it has for a while) shifts every
+	 * position, a new distance or frame size scales every length. Those metrics sit out; the
+	 * angles and the ratios of two lengths in the same frame still judge, so a worker who sits
+	 * well after a bump of the laptop is still upright (the page offers to recalibrate).
+	 */
+	#untrusted(verdict: SetupVerdict | null): ReadonlySet<SetupDependence> {
+		const kind =
+			this.#setup?.changed && this.#setup.kind ? this.#setup.kind : this.#setup ? verdict : null;
+		if (kind === 'moved') return POSITION;
+		if (kind === 'resized' || kind === 'new-frame') return POSITION_AND_SIZE;
+		return NOTHING;
+	}
+
+	/**
+	 * From the front, a head that moved past its limits while the trunk stayed put (no trunk
+	 * metric at even `TRUNK_SUPPORT_SHARE` of its limit) is a glance down at the keyboard or the
+	 * phone until it has lasted `HEAD_ONLY_SECONDS`: those head checks are excused. With the
+	 * shoulders coming down or forward it is a slouch at once. From the side the neck angle
+	 * itself tells a glance (≈ 12°) from a slouch (≈ 48°).
+	 */
+	#excuseGlance(t: number, cal: Calibration, checks: MetricCheck[]): void {
+		if (cal.view !== 'front') return;
+		const trunk = checks.some((c) => c.part === 'trunk' && c.ratio >= TRUNK_SUPPORT_SHARE);
+		const head = checks.some((c) => c.part === 'head' && !c.excused && c.ratio >= 1);
+		if (!head || trunk) {
+			if (this.#headOnly && t - this.#headOnly.last > HEAD_ONLY_GAP_SECONDS) this.#headOnly = null;
+			return;
+		}
+		if (!this.#headOnly || t - this.#headOnly.last > HEAD_ONLY_GAP_SECONDS) {
+			this.#headOnly = { since: t, last: t };
+		}
+		this.#headOnly.last = t;
+		if (t - this.#headOnly.since >= HEAD_ONLY_SECONDS) return;
+		for (const c of checks) if (c.part === 'head') c.excused = true;
 	}
 
 	/** Stood up, or turned away from the calibrated view; null when in position. */

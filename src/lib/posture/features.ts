@@ -62,12 +62,25 @@ const MAX_CORRECTED_TURN_RAD = (60 * Math.PI) / 180;
 
 const RAD_TO_DEG = 180 / Math.PI;
 
+/**
+ * A keypoint this close to the frame's bottom edge (share of the frame's height) belongs to a
+ * body part the frame cuts: the model guesses where it would be. A shoulder keypoint marks the
+ * joint's centre, about 0.1 shoulder widths inside the body's outline, and a laptop camera's
+ * shoulders span 30–40 % of the frame: 0.1 shoulder widths ≈ 3 % of the frame. Only the bottom
+ * edge: at a desk it is the one that cuts the body (shoulders while the person leans toward a
+ * close camera, hips at the desk's edge); a head touching the top edge is still well placed
+ * (its ears are inside), and a phone's portrait frame puts the shoulders at its sides.
+ */
+export const BOTTOM_EDGE_MARGIN = 0.03;
+
 function seenAt(body: Body, name: KeypointName): Pt | null {
 	const k = body.keypoints[KP[name]];
 	if (!k || !Number.isFinite(k.x) || !Number.isFinite(k.y) || !Number.isFinite(k.score)) {
 		return null;
 	}
-	return k.score >= MIN_KEYPOINT_SCORE ? { x: k.x, y: k.y } : null;
+	if (k.score < MIN_KEYPOINT_SCORE) return null;
+	if (body.height > 0 && k.y > body.height * (1 - BOTTOM_EDGE_MARGIN)) return null;
+	return { x: k.x, y: k.y };
 }
 
 const mid = (a: Pt | null, b: Pt | null): Pt | null =>

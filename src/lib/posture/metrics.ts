@@ -30,6 +30,7 @@ import type { PostureView, Pt, Sensitivity } from './types';
 
 export type PostureMetricId =
 	| 'headDrop'
+	| 'shoulderDrop'
 	| 'neckShorten'
 	| 'headForward'
 	| 'leanIn'
@@ -41,6 +42,20 @@ export type PostureMetricId =
 	| 'slump';
 
 export type PostureMetricUnit = 'scale' | 'ratio' | 'deg' | 'earWidth';
+
+/**
+ * What a metric watches: the head alone (a glance at the keyboard or the phone moves it as much
+ * as a slouch starts to), or the trunk (shoulders coming down and forward, the back rounding),
+ * which a glance leaves where it was.
+ */
+export type PostureMetricPart = 'head' | 'trunk';
+
+/**
+ * What a metric's reading depends on besides posture: `position`, where the person is in the
+ * image (a moved camera shifts it), `size`, how large they look (a new distance scales it).
+ * Metrics with neither (angles, ratios of two lengths of the same frame) survive both.
+ */
+export type SetupDependence = 'position' | 'size';
 
 /** What the calibration fixes for the session: view, facing and the unit of length. */
 export interface PostureReference {
@@ -61,6 +76,14 @@ export interface PostureMetricDef {
 	/** What to do about it, as a nudge would say it. */
 	cue: string;
 	unit: PostureMetricUnit;
+	part: PostureMetricPart;
+	/** What besides posture moves the reading (see {@link SetupDependence}); none: []. */
+	dependsOn: readonly SetupDependence[];
+	/**
+	 * Evidence that backs another metric but is no slouch on its own (its check is always
+	 * excused): see `shoulderDrop`.
+	 */
+	supportOnly?: true;
 	/** Limit at the normal sensitivity, in `unit`. */
 	limit: number;
 	/**
@@ -98,6 +121,8 @@ export const POSTURE_METRICS: readonly PostureMetricDef[] = [
 	{
 		id: 'headDrop',
 		view: 'front',
+		part: 'head',
+		dependsOn: ['position', 'size'],
 		label: 'Head dropped',
 		cue: 'Lift your head and lengthen the back of your neck.',
 		unit: 'scale',
@@ -110,6 +135,8 @@ export const POSTURE_METRICS: readonly PostureMetricDef[] = [
 	{
 		id: 'neckShorten',
 		view: 'front',
+		part: 'head',
+		dependsOn: [],
 		label: 'Head sunk into shoulders',
 		cue: 'Let your shoulders drop and grow tall through the crown of your head.',
 		unit: 'scale',
@@ -123,6 +150,8 @@ export const POSTURE_METRICS: readonly PostureMetricDef[] = [
 	{
 		id: 'headForward',
 		view: 'front',
+		part: 'head',
+		dependsOn: [],
 		label: 'Head forward',
 		cue: 'Bring your head back over your shoulders.',
 		unit: 'ratio',
@@ -139,6 +168,8 @@ export const POSTURE_METRICS: readonly PostureMetricDef[] = [
 	{
 		id: 'leanIn',
 		view: 'front',
+		part: 'trunk',
+		dependsOn: ['size'],
 		label: 'Leaning toward the screen',
 		cue: 'Sit back against your chair.',
 		unit: 'ratio',
@@ -149,8 +180,30 @@ export const POSTURE_METRICS: readonly PostureMetricDef[] = [
 		worse: grows
 	},
 	{
+		id: 'shoulderDrop',
+		view: 'front',
+		part: 'trunk',
+		dependsOn: ['position', 'size'],
+		label: 'Shoulders sunk',
+		cue: 'Sit up from your hips and lift your chest.',
+		unit: 'scale',
+		// The shoulders' midpoint lower in the image. The simulated slouch (back rounded 28°)
+		// lowers it ≈ 0.12 shoulder widths, the real front slouch of the development set ≈ 0.6;
+		// a glance down does not move it (< 0.01) and breathing or typing moves it ≈ 0.02.
+		// Support only: shoulders lower with the head NOT lower (a phone held a little higher,
+		// shoulders slipping out of the frame's bottom edge) is no slouch, since slouching
+		// never lengthens the neck; it tells a slouch from a glance when the head went down too.
+		limit: 0.06,
+		supportOnly: true,
+		// Both shoulders: one alone (the other hidden or at the frame's edge) is not their middle.
+		read: (f, ref) => (f.shoulder && f.shoulderWidth !== null ? -f.shoulder.y / ref.scale : null),
+		worse: lower
+	},
+	{
 		id: 'headTilt',
 		view: 'front',
+		part: 'head',
+		dependsOn: [],
 		label: 'Head tilted',
 		cue: 'Level your head.',
 		unit: 'deg',
@@ -164,6 +217,8 @@ export const POSTURE_METRICS: readonly PostureMetricDef[] = [
 	{
 		id: 'chinDown',
 		view: 'front',
+		part: 'head',
+		dependsOn: [],
 		label: 'Chin dropped',
 		cue: 'Raise your screen or your gaze, and lift your chin a little.',
 		unit: 'earWidth',
@@ -176,6 +231,8 @@ export const POSTURE_METRICS: readonly PostureMetricDef[] = [
 	{
 		id: 'neckAngle',
 		view: 'side',
+		part: 'head',
+		dependsOn: [],
 		label: 'Head forward',
 		cue: 'Bring your ear back over your shoulder.',
 		unit: 'deg',
@@ -191,6 +248,8 @@ export const POSTURE_METRICS: readonly PostureMetricDef[] = [
 	{
 		id: 'headAhead',
 		view: 'side',
+		part: 'head',
+		dependsOn: ['size'],
 		label: 'Head ahead of shoulders',
 		cue: 'Draw your chin back.',
 		unit: 'scale',
@@ -203,6 +262,8 @@ export const POSTURE_METRICS: readonly PostureMetricDef[] = [
 	{
 		id: 'trunkLean',
 		view: 'side',
+		part: 'trunk',
+		dependsOn: [],
 		label: 'Leaning forward',
 		cue: 'Sit back and let the chair support your back.',
 		unit: 'deg',
@@ -218,6 +279,8 @@ export const POSTURE_METRICS: readonly PostureMetricDef[] = [
 	{
 		id: 'headDrop',
 		view: 'side',
+		part: 'head',
+		dependsOn: ['position', 'size'],
 		label: 'Head dropped',
 		cue: 'Sit tall: lift the crown of your head.',
 		unit: 'scale',
@@ -231,6 +294,8 @@ export const POSTURE_METRICS: readonly PostureMetricDef[] = [
 	{
 		id: 'slump',
 		view: 'side',
+		part: 'trunk',
+		dependsOn: [],
 		label: 'Upper back rounded',
 		cue: 'Lift your chest and sit up from your hips.',
 		unit: 'ratio',
@@ -288,6 +353,7 @@ export interface MetricCheck {
 	id: PostureMetricId;
 	label: string;
 	unit: PostureMetricUnit;
+	part: PostureMetricPart;
 	/** How much worse than calibrated (+ toward slouching), in `unit`. */
 	worse: number;
 	/** The limit at the chosen sensitivity, in `unit`. */
@@ -296,7 +362,9 @@ export interface MetricCheck {
 	ratio: number;
 	/**
 	 * Explained by something that is not slouching, so it does not count: from the side, a head
-	 * lower than calibrated while the trunk reclines (see RECLINE_EXCUSE_DEG).
+	 * lower than calibrated while the trunk reclines (see RECLINE_EXCUSE_DEG); from the front, a
+	 * head that moved while the trunk stayed, for less than a glance lasts (see
+	 * HEAD_ONLY_SECONDS in ./engine.ts).
 	 */
 	excused: boolean;
 }
@@ -319,11 +387,13 @@ export function checkMetrics(
 	baseline: MetricValues,
 	ref: PostureReference,
 	sensitivity: Sensitivity,
-	limits: Partial<Record<PostureMetricId, number>> = {}
+	limits: Partial<Record<PostureMetricId, number>> = {},
+	ignore: ReadonlySet<SetupDependence> = new Set()
 ): MetricCheck[] {
 	const scale = SENSITIVITY_SCALE[sensitivity];
 	const out: MetricCheck[] = [];
 	for (const m of METRICS_BY_VIEW[ref.view]) {
+		if (m.dependsOn.some((d) => ignore.has(d))) continue;
 		const v = values[m.id];
 		const b = baseline[m.id];
 		if (v === undefined || b === undefined) continue;
@@ -334,10 +404,11 @@ export function checkMetrics(
 			id: m.id,
 			label: m.label,
 			unit: m.unit,
+			part: m.part,
 			worse,
 			limit,
 			ratio: worse / limit,
-			excused: false
+			excused: m.supportOnly === true
 		});
 	}
 	const lean = out.find((c) => c.id === 'trunkLean');
