@@ -152,19 +152,32 @@ describe('not in position', () => {
 		expect(seconds(rs, 'slouched')).toBe(0);
 	});
 
-	it('turning side-on after a front calibration is not in position', () => {
+	it('turning side-on after a front calibration is judged on the side view’s own angles', () => {
+		// Issue 14: before, a person who turned their chair side-on was "not in position" (the
+		// analyser's "unknown") however they sat.
 		const turned = sim.posture({ bodyYaw: 90 }, sim.sittingNeutral);
+		const slumped = sim.posture({ bodyYaw: 90 }, sim.slouchedSitting);
 		const frames = render(
 			sim.sequence(
 				still(sim.sittingNeutral, 8),
 				sim.transition(sim.sittingNeutral, turned, 1.5),
-				still(turned, 8, 2)
+				still(turned, 8, 2),
+				sim.transition(turned, slumped, 1),
+				still(slumped, 8, 3)
 			),
 			'front'
 		);
 		const rs = run(frames, calibrate(frames));
-		expect(at(rs, 14).status).toBe('not-in-position');
-		expect(seconds(rs, 'slouched')).toBe(0);
+		expect(at(rs, 14).status).toBe('upright');
+		expect(at(rs, 14).reason).toBeNull();
+		expect(
+			seconds(
+				rs.filter((r) => r.t < 17),
+				'slouched'
+			)
+		).toBe(0);
+		expect(at(rs, 22).status).toBe('slouched');
+		expect(at(rs, 22).checks[0]!.unit).toBe('deg');
 	});
 });
 

@@ -29,9 +29,12 @@ import {
 	REQUIRED_METRICS,
 	type MetricCheck,
 	type MetricValues,
+	metricDef,
+	SENSITIVITY_SCALE,
 	type PostureMetricId,
 	type SetupDependence
 } from './metrics';
+import { clearFacing, judgeSideOn, SIDE_ON_NECK_DEG, SIDE_ON_TRUNK_FLEXION_DEG } from './side-on';
 import { compareSetup, SetupCheck, type SetupCheckOptions, type SetupVerdict } from './setup-check';
 import type { PostureStatus, Sensitivity } from './types';
 
@@ -125,6 +128,11 @@ const POSITION_AND_SIZE: ReadonlySet<SetupDependence> = new Set(['position', 'si
  * a frame or two, under 0.2 s).
  */
 const AWAY_RESTART_SECONDS = 1;
+/**
+ * Frames against a change under way that do not restart it, s: one or two odd frames of a
+ * 15–30 fps recording. At the live 1–2 samples a second every contrary sample restarts it.
+ */
+const PENDING_GAP_SECONDS = 0.3;
 /** Frames a new status needs, besides `settleSeconds`. */
 const SETTLE_FRAMES = 2;
 
@@ -159,6 +167,8 @@ interface Hold {
 	status: PostureStatus;
 	since: number;
 	frames: number;
+	/** Time of the latest frame that showed `status`, s. */
+	last: number;
 }
 
 export class PostureEngine {
@@ -179,6 +189,8 @@ export class PostureEngine {
 	#gap: Hold | null = null;
 	/** The current run of head-only slouch frames, s (see `#excuseGlance`). */
 	#headOnly: { since: number; last: number } | null = null;
+	/** The way a side-on person last faced clearly (see ./side-on.ts), null: not seen yet. */
+	#sideFacing: 1 | -1 | null = null;
 	/** Since when nobody has been in view, s (null: someone is). */
 	#awaySince: number | null = null;
 
@@ -218,6 +230,7 @@ export class PostureEngine {
 		this.#pending = null;
 		this.#gap = null;
 		this.#headOnly = null;
+		this.#sideFacing = null;
 		this.#awaySince = null;
 		this.#recent = [];
 	}
@@ -242,6 +255,7 @@ export class PostureEngine {
 		this.#pending = null;
 		this.#gap = null;
 		this.#headOnly = null;
+		this.#sideFacing = null;
 		this.#awaySince = null;
 		this.#recent = [];
 	}
@@ -279,7 +293,20 @@ export class PostureEngine {
 			}
 			this.#awaySince = null;
 			const position = this.#position(features, cal);
-			if (position) {
+			const sideOn =
+				position === 'turned' && cal.view === 'front' && looksFrontOn(features) === false
+					? this.#judgeSideOn(features)
+					: null;
+			if (sideOn) {
+				// Turned side-on after a front calibration: judged on the side view's own angles
+				// (./side-on.ts) rather than not at all.
+				checks = sideOn.checks;
+				severity = sideOn.severity;
+				raw =
+					severity >= 1 || (this.#settled === 'slouched' && severity > this.#release)
+						? 'slouched'
+						: 'upright';
+			} else if (position) {
 				raw = 'not-in-position';
 				reason = position;
 			} else {
@@ -397,6 +424,38 @@ export class PostureEngine {
 		for (const c of checks) if (c.part === 'head') c.excused = true;
 	}
 
+	/** A side-on frame judged without a side calibration, as checks (see ./side-on.ts). */
+	#judgeSideOn(f: PostureFeatures): { checks: MetricCheck[]; severity: number } | null {
+		this.#sideFacing = clearFacing(f) ?? this.#sideFacing;
+		const v = judgeSideOn(f, this.#sideFacing ?? undefined);
+		if (!v) return null;
+		const scale = SENSITIVITY_SCALE[this.#sensitivity];
+		const check = (
+			id: 'neckAngle' | 'trunkLean',
+			part: 'head' | 'trunk',
+			deg: number,
+			lim: number
+		) => {
+			const limit = lim * scale;
+			return {
+				id,
+				label: metricDef('side', id)?.label ?? id,
+				unit: 'deg' as const,
+				part,
+				worse: deg,
+				limit,
+				ratio: deg / limit,
+				excused: false
+			};
+		};
+		const checks = [check('neckAngle', 'head', v.neckDeg, SIDE_ON_NECK_DEG)];
+		if (v.trunkDeg !== null) {
+			checks.push(check('trunkLean', 'trunk', v.trunkDeg, SIDE_ON_TRUNK_FLEXION_DEG));
+		}
+		checks.sort((a, b) => b.ratio - a.ratio);
+		return { checks, severity: checks[0]!.ratio };
+	}
+
 	/** Stood up, or turned away from the calibrated view; null when in position. */
 	#position(f: PostureFeatures, cal: Calibration): PostureReason | null {
 		const unit = cal.reference.scale;
@@ -418,12 +477,20 @@ export class PostureEngine {
 		}
 		const frames = this.#settle > 0 ? SETTLE_FRAMES : 1;
 		const held = (h: Hold) => t - h.since >= this.#settle && h.frames >= frames;
+		// A change under way survives odd frames for up to PENDING_GAP_SECONDS: a slumped person's
+		// keypoints flicker (the model loses the nose, takes the view for front-on for a frame),
+		// and one such frame must not restart the count.
+		const lapsed = (h: Hold | null) => h !== null && t - h.last > PENDING_GAP_SECONDS;
 		if (raw === 'upright' || raw === 'slouched') {
 			this.#gap = null;
-			if (raw === this.#settled) this.#pending = null;
-			else {
-				if (this.#pending?.status !== raw) this.#pending = { status: raw, since: t, frames: 0 };
+			if (raw === this.#settled) {
+				if (lapsed(this.#pending)) this.#pending = null;
+			} else {
+				if (this.#pending?.status !== raw) {
+					this.#pending = { status: raw, since: t, frames: 0, last: t };
+				}
 				this.#pending.frames++;
+				this.#pending.last = t;
 				if (held(this.#pending)) {
 					this.#settled = raw;
 					this.#pending = null;
@@ -438,7 +505,7 @@ export class PostureEngine {
 				this.#gap = null;
 				this.#pending = null;
 			} else {
-				if (this.#gap?.status !== raw) this.#gap = { status: raw, since: t, frames: 0 };
+				if (this.#gap?.status !== raw) this.#gap = { status: raw, since: t, frames: 0, last: t };
 				this.#gap.frames++;
 				if (held(this.#gap)) {
 					this.#settled = raw;
