@@ -370,3 +370,42 @@ describe('at a real desk (issue 14)', () => {
 		expect(rs.filter((r) => r.t >= 12).every((r) => r.status === 'slouched')).toBe(true);
 	});
 });
+
+describe('a camera close to the face (issue 14)', () => {
+	/** The same frames with everything below the head out of view (scores 0). */
+	const headOnly = (frames: readonly PoseFrame[]) =>
+		frames.map((f) =>
+			f.body
+				? {
+						t: f.t,
+						body: {
+							...f.body,
+							keypoints: f.body.keypoints.map((k, i) => (k && i >= 5 ? { ...k, score: 0 } : k))
+						}
+					}
+				: f
+		);
+
+	it('calibrates on the face alone and judges the head: a sustained slouch, not a glance', () => {
+		const frames = headOnly(
+			render(
+				sim.sequence(
+					still(sim.sittingNeutral, 8),
+					sim.transition(sim.sittingNeutral, sim.slouchedSitting, 1),
+					still(sim.slouchedSitting, 12, 2)
+				),
+				'front'
+			)
+		);
+		// Before: "both shoulders must be in view while calibrating".
+		const cal = calibrate(frames);
+		expect(cal.view).toBe('front');
+		expect(cal.anchor.shoulder).toBeNull();
+		const rs = run(frames, cal);
+		expect(rs.filter((r) => r.t >= 1 && r.t < 8).every((r) => r.status === 'upright')).toBe(true);
+		// Without the shoulders nothing tells a glance from a slouch until it lasts.
+		expect(at(rs, 11).status).toBe('upright');
+		expect(at(rs, 17).status).toBe('slouched');
+		expect(parseCalibration(JSON.parse(JSON.stringify(cal)))).toEqual(cal);
+	});
+});

@@ -191,8 +191,11 @@ export function looksFrontOn(f: PostureFeatures): boolean | null {
 		else if (off > 0.6 * Math.max(e, 2)) noseBetween = false;
 	}
 	if (ratio === null) {
-		// One shoulder seen: side-on when the nose sticks out past the ears.
-		return noseBetween === false && f.shoulder ? false : null;
+		// One shoulder seen: side-on when the nose sticks out past the ears. No shoulders at all
+		// (a laptop camera close to the face cuts them off): both ears with the nose between
+		// them is a face turned to the camera.
+		if (noseBetween === false && f.shoulder) return false;
+		return noseBetween === true && f.bothEars && !f.shoulder ? true : null;
 	}
 	if (ratio >= 1.2 && noseBetween !== false) return true;
 	if (ratio <= 0.6 && noseBetween !== true) return false;

@@ -325,11 +325,13 @@ export const METRICS_BY_VIEW: Readonly<Record<PostureView, readonly PostureMetri
 };
 
 /**
- * Metrics that must be readable for a verdict: where the head is against the shoulders. The
+ * Metrics that must be readable for a verdict: where the head is (from the front; a laptop
+ * camera close to the face may not see the shoulders at all, and then the head alone judges,
+ * as a glance until it lasts), where the head is against the shoulders (from the side). The
  * others add evidence when seen (hips are often below the desk).
  */
 export const REQUIRED_METRICS: Readonly<Record<PostureView, readonly PostureMetricId[]>> = {
-	front: ['headDrop', 'neckShorten'],
+	front: ['headDrop'],
 	side: ['neckAngle', 'headAhead']
 };
 
