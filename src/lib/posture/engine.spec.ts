@@ -409,3 +409,16 @@ describe('a camera close to the face (issue 14)', () => {
 		expect(parseCalibration(JSON.parse(JSON.stringify(cal)))).toEqual(cal);
 	});
 });
+
+describe('coming back (issue 14)', () => {
+	it('a person sitting back down is shown as they sit within two frames, not a second later', () => {
+		const frames = render(still(sim.sittingNeutral, 20), 'front');
+		const cal = calibrate(frames);
+		// Away from 8 to 12 s (nobody in the picture), then back, sitting as calibrated.
+		const gone = frames.map((f) => (f.t >= 8 && f.t < 12 ? { t: f.t, body: null } : f));
+		const rs = run(gone, cal);
+		expect(at(rs, 11).status).toBe('away');
+		// Before: "away" for the settling second after the person was back.
+		expect(at(rs, 12.2).status).toBe('upright');
+	});
+});

@@ -476,7 +476,15 @@ export class PostureEngine {
 			return raw;
 		}
 		const frames = this.#settle > 0 ? SETTLE_FRAMES : 1;
-		const held = (h: Hold) => t - h.since >= this.#settle && h.frames >= frames;
+		// From no verdict (away, unknown, not in position) the first verdict needs only its two
+		// frames: there is no posture shown to flicker against, and a person sitting back down
+		// is told how they sit at once (within the 2 s asked, at the live 1–2 samples a second).
+		const fromNothing = this.#settled !== 'upright' && this.#settled !== 'slouched';
+		const held = (h: Hold) =>
+			(fromNothing && (h.status === 'upright' || h.status === 'slouched')) ||
+			t - h.since >= this.#settle
+				? h.frames >= frames
+				: false;
 		// A change under way survives odd frames for up to PENDING_GAP_SECONDS: a slumped person's
 		// keypoints flicker (the model loses the nose, takes the view for front-on for a frame),
 		// and one such frame must not restart the count.
