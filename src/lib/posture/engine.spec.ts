@@ -104,7 +104,10 @@ describe('sensitivity', () => {
 			const halfFrames = episode(half);
 			const cal = calibrate(halfFrames);
 			const by = (s: Sensitivity) => seconds(run(halfFrames, cal, s), 'slouched');
-			expect(by('strict'), view).toBeGreaterThan(8);
+			// From the side a mild slouch leaves the trunk almost where it was: it counts once it
+			// outlasts a glance (HEAD_ONLY_SECONDS, 5 s) instead of at once (issue 14), so the 14 s
+			// episode holds ≈ 6.5 s of it (was > 8).
+			expect(by('strict'), view).toBeGreaterThan(view === 'side' ? 6 : 8);
 			expect(by('gentle'), view).toBe(0);
 			expect(by('strict')).toBeGreaterThanOrEqual(by('normal'));
 			const full = episode(sim.slouchedSitting);

@@ -80,6 +80,9 @@ function seenAt(body: Body, name: KeypointName): Pt | null {
 	}
 	if (k.score < MIN_KEYPOINT_SCORE) return null;
 	if (body.height > 0 && k.y > body.height * (1 - BOTTOM_EDGE_MARGIN)) return null;
+	// Outside the picture altogether: made up, however sure the model says it is (MoveNet puts a
+	// shoulder cut off by a phone's portrait frame at x < 0 with a score of 0.5).
+	if (body.width > 0 && (k.x < 0 || k.x > body.width || k.y < 0)) return null;
 	return { x: k.x, y: k.y };
 }
 
