@@ -425,3 +425,17 @@ describe('coming back (issue 14)', () => {
 		expect(at(rs, 12.2).status).toBe('upright');
 	});
 });
+
+describe('sitting back (issue 14)', () => {
+	it('moving away from a camera below the face is not a head drop', () => {
+		// A laptop camera below the face sees the head high in the picture; sitting back 20 %
+		// further shrinks everything toward the picture's centre, so the head and the shoulders
+		// sink in the image with no slouch. Before, that read as "Head dropped", backed by the
+		// shoulders' drop.
+		const frames = render(still(sim.sittingNeutral, 24), 'front');
+		const high = transform(frames, 0, { dy: -80 });
+		const back = transform(high, 10, { k: 0.8 });
+		const rs = run(back, calibrate(high));
+		expect(rs.filter((r) => r.t >= 11).every((r) => r.status === 'upright')).toBe(true);
+	});
+});

@@ -207,6 +207,8 @@ export class PostureEngine {
 	#gap: Hold | null = null;
 	/** The current run of head-only slouch frames, s (see `#excuseGlance`). */
 	#headOnly: { since: number; last: number } | null = null;
+	/** What the latest verdict was measured against (see `#holding`). */
+	#basis: 'calibrated' | 'side-on' | null = null;
 	/** The way a side-on person last faced clearly (see ./side-on.ts), null: not seen yet. */
 	#sideFacing: 1 | -1 | null = null;
 	/** Since when nobody has been in view, s (null: someone is). */
@@ -252,6 +254,7 @@ export class PostureEngine {
 		this.#gap = null;
 		this.#headOnly = null;
 		this.#sideFacing = null;
+		this.#basis = null;
 		this.#awaySince = null;
 		this.#recent = [];
 	}
@@ -277,6 +280,7 @@ export class PostureEngine {
 		this.#gap = null;
 		this.#headOnly = null;
 		this.#sideFacing = null;
+		this.#basis = null;
 		this.#awaySince = null;
 		this.#recent = [];
 	}
@@ -324,7 +328,7 @@ export class PostureEngine {
 				checks = sideOn.checks;
 				severity = sideOn.severity;
 				raw =
-					severity >= 1 || (this.#settled === 'slouched' && severity > this.#release)
+					severity >= 1 || (this.#holding('side-on') && severity > this.#release)
 						? 'slouched'
 						: 'upright';
 			} else if (position) {
@@ -363,7 +367,7 @@ export class PostureEngine {
 					} else if (unsure) {
 						raw = 'unknown';
 						reason = 'low-confidence';
-					} else if (this.#settled === 'slouched' && severity > this.#release) raw = 'slouched';
+					} else if (this.#holding('calibrated') && severity > this.#release) raw = 'slouched';
 					else raw = 'upright';
 				}
 			}
@@ -443,6 +447,18 @@ export class PostureEngine {
 		this.#headOnly.last = t;
 		if (t - this.#headOnly.since >= HEAD_ONLY_SECONDS) return;
 		for (const c of checks) if (c.part === 'head') c.excused = true;
+	}
+
+	/**
+	 * Whether a settled slouch is held until the worst metric falls under `releaseShare` of its
+	 * limit (hysteresis), for a verdict on this basis. Only against the same measure: a person
+	 * who slumped side-on and turns back to face the camera is judged afresh on the calibrated
+	 * metrics (before, 0.6 of a front limit kept a side-on slump "slouched" through the turn).
+	 */
+	#holding(basis: 'calibrated' | 'side-on'): boolean {
+		const same = this.#basis === basis;
+		this.#basis = basis;
+		return same && this.#settled === 'slouched';
 	}
 
 	/** A side-on frame judged without a side calibration, as checks (see ./side-on.ts). */

@@ -107,6 +107,28 @@ export function tiltFromUp(from: Pt, to: Pt): number | null {
 	return Math.atan2(dx, dy) * RAD_TO_DEG;
 }
 
+/**
+ * Sizes within this factor of the calibration's are a change of distance that
+ * `atCalibratedDistance` undoes; beyond it the setup check calls the setup changed
+ * (./setup-check.ts `maxScale`, 1.4) and the position metrics sit out anyway.
+ */
+const MAX_DISTANCE_CORRECTION = 1.4;
+
+/**
+ * An image height y (px) as it would be at the calibration's distance, from the front. Moving
+ * away from the camera shrinks everything toward the picture's centre, so a head above the
+ * centre sinks in the image with no slouch at all (a person sitting back 15 %: ≈ 0.1 shoulder
+ * widths, most of a limit). The shoulders' width against the calibration's gives the factor;
+ * the centre of the picture stands for the camera's axis (webcams are not cropped off-axis).
+ */
+function atCalibratedDistance(f: PostureFeatures, ref: PostureReference, y: number): number {
+	if (f.shoulderWidth === null || !(ref.scale > 0)) return y;
+	const k = f.shoulderWidth / ref.scale;
+	if (!(k >= 1 / MAX_DISTANCE_CORRECTION && k <= MAX_DISTANCE_CORRECTION)) return y;
+	const cy = f.height / 2;
+	return cy + (y - cy) / k;
+}
+
 const lower = (reading: number, baseline: number) => baseline - reading;
 const higher = (reading: number, baseline: number) => reading - baseline;
 const grows = (reading: number, baseline: number) =>
@@ -135,9 +157,9 @@ export const POSTURE_METRICS: readonly PostureMetricDef[] = [
 		cue: 'Lift your head and lengthen the back of your neck.',
 		unit: 'scale',
 		// A slouch lowers the ears ≈ 0.2 shoulder widths (7–8 cm); sitting back or a glance down
-		// moves them < 0.06.
+		// moves them < 0.06 (after the distance is undone: see `atCalibratedDistance`).
 		limit: 0.12,
-		read: (f, ref) => (f.head ? -f.head.y / ref.scale : null),
+		read: (f, ref) => (f.head ? -atCalibratedDistance(f, ref, f.head.y) / ref.scale : null),
 		worse: lower
 	},
 	{
@@ -204,7 +226,10 @@ export const POSTURE_METRICS: readonly PostureMetricDef[] = [
 		limit: 0.06,
 		supportOnly: true,
 		// Both shoulders: one alone (the other hidden or at the frame's edge) is not their middle.
-		read: (f, ref) => (f.shoulder && f.shoulderWidth !== null ? -f.shoulder.y / ref.scale : null),
+		read: (f, ref) =>
+			f.shoulder && f.shoulderWidth !== null
+				? -atCalibratedDistance(f, ref, f.shoulder.y) / ref.scale
+				: null,
 		worse: lower
 	},
 	{
