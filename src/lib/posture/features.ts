@@ -7,7 +7,13 @@
  * the far ear or shoulder right beside the near one, or swaps their labels from frame to frame;
  * an average of what is seen moves smoothly through that, where "the nearer side" jumps.
  */
-import { KP, MIN_KEYPOINT_SCORE, type Body, type KeypointName } from '../pose/keypoints';
+import {
+	COCO_KEYPOINTS,
+	KP,
+	MIN_KEYPOINT_SCORE,
+	type Body,
+	type KeypointName
+} from '../pose/keypoints';
 import type { Pt } from './types';
 
 export interface PostureFeatures {
@@ -84,6 +90,40 @@ function seenAt(body: Body, name: KeypointName): Pt | null {
 	// shoulder cut off by a phone's portrait frame at x < 0 with a score of 0.5).
 	if (body.width > 0 && (k.x < 0 || k.x > body.width || k.y < 0)) return null;
 	return { x: k.x, y: k.y };
+}
+
+/** What work mode judges on, and so draws: the head and the shoulders. */
+const JUDGED_POINTS: readonly KeypointName[] = [
+	'nose',
+	'left_eye',
+	'right_eye',
+	'left_ear',
+	'right_ear',
+	'left_shoulder',
+	'right_shoulder'
+];
+const HIP_POINTS: readonly KeypointName[] = ['left_hip', 'right_hip'];
+
+/**
+ * The body as work mode sees it, for drawing: only the keypoints it judges on (the head, the
+ * shoulders, and the hips only where the calibration used them: side-on with the hips in view)
+ * and only where they count as seen (see `seenAt`: sure enough, inside the picture, clear of
+ * its bottom edge). Everything else is dropped (score 0). At a desk the model puts the hips on
+ * the desk's edge and joins them to the shoulders: drawn, that made a large "A" across the arms.
+ */
+export function judgedBody(body: Body, options: { hips: boolean }): Body {
+	const keep = new Set<number>(
+		[...JUDGED_POINTS, ...(options.hips ? HIP_POINTS : [])].map((n) => KP[n])
+	);
+	return {
+		width: body.width,
+		height: body.height,
+		keypoints: body.keypoints.map((k, i) => {
+			if (!k) return k;
+			const name = COCO_KEYPOINTS[i];
+			return keep.has(i) && name && seenAt(body, name) ? k : { ...k, score: 0 };
+		})
+	};
 }
 
 const mid = (a: Pt | null, b: Pt | null): Pt | null =>

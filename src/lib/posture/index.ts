@@ -8,6 +8,7 @@ export * from './types';
 export {
 	postureFeatures,
 	looksFrontOn,
+	judgedBody,
 	NOSE_DEPTH_PER_EAR_WIDTH,
 	type PostureFeatures
 } from './features';
