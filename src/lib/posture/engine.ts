@@ -446,7 +446,9 @@ export class PostureEngine {
 		}
 		this.#headOnly.last = t;
 		if (t - this.#headOnly.since >= HEAD_ONLY_SECONDS) return;
-		for (const c of checks) if (c.part === 'head') c.excused = true;
+		for (const c of checks) {
+			if (c.part === 'head' && !c.excused) Object.assign(c, { excused: true, excuse: 'glance' });
+		}
 	}
 
 	/**

@@ -402,6 +402,8 @@ export interface MetricCheck {
 	 * HEAD_ONLY_SECONDS in ./engine.ts).
 	 */
 	excused: boolean;
+	/** Why it is excused: reclining (side), or a glance (the head moved, the trunk did not). */
+	excuse?: 'recline' | 'glance';
 }
 
 /**
@@ -448,7 +450,9 @@ export function checkMetrics(
 	}
 	const lean = out.find((c) => c.id === 'trunkLean');
 	if (ref.view === 'side' && lean && lean.worse <= -RECLINE_EXCUSE_DEG) {
-		for (const c of out) if (EXCUSED_BY_RECLINE.has(c.id)) c.excused = true;
+		for (const c of out) {
+			if (EXCUSED_BY_RECLINE.has(c.id)) Object.assign(c, { excused: true, excuse: 'recline' });
+		}
 	}
 	return out;
 }

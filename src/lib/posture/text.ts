@@ -30,6 +30,12 @@ export function samplingSummary(p: SamplingPolicy = DEFAULT_SAMPLING): string {
 	);
 }
 
+/** Why a metric past its limit does not count, in a word or two (the limits panel). */
+export const EXCUSE_TEXT: Readonly<Record<'recline' | 'glance', string>> = {
+	recline: 'reclining',
+	glance: 'a glance'
+};
+
 export const STATUS_LABEL: Readonly<Record<PostureStatus, string>> = {
 	upright: 'Upright',
 	slouched: 'Slouched',
