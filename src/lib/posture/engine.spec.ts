@@ -439,3 +439,30 @@ describe('sitting back (issue 14)', () => {
 		expect(rs.filter((r) => r.t >= 11).every((r) => r.status === 'upright')).toBe(true);
 	});
 });
+
+describe('status timing (issue 14: late in, late out)', () => {
+	it.each([
+		['a slump', sim.slouchedSitting],
+		// Leaning in toward the screen: seen mostly by the shoulders' width, a metric with a
+		// longer median window (3 s before, which showed sitting back up ≈ 2.5 s late).
+		['a lean toward the screen', sim.posture({ trunkFlexion: 25 }, sim.sittingNeutral)]
+	])('shows %s within 2 s of its start, and sitting up within 2 s of its end', (_, p) => {
+		// Upright 8 s, a quick change (0.5 s), held 8 s, a quick sit-up (0.5 s), upright 8 s.
+		const frames = render(
+			sim.sequence(
+				still(sim.sittingNeutral, 8),
+				sim.transition(sim.sittingNeutral, p, 0.5),
+				still(p, 8, 2),
+				sim.transition(p, sim.sittingNeutral, 0.5),
+				still(sim.sittingNeutral, 8, 3)
+			),
+			'front'
+		);
+		const rs = run(frames, calibrate(frames));
+		const first = (from: number, status: PostureStatus) =>
+			rs.find((r) => r.t >= from && r.status === status)!.t - from;
+		expect(first(8, 'slouched')).toBeLessThanOrEqual(2);
+		// The sit-up starts at 16.5 s and is done at 17 s.
+		expect(first(16.5, 'upright')).toBeLessThanOrEqual(2);
+	});
+});
