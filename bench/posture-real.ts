@@ -44,7 +44,8 @@ import { writeTrace } from '../src/lib/trace/pose-trace';
 import { readTraceFile, writeTraceFile } from '../src/lib/trace/trace-file';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const REAL = path.resolve(ROOT, '../shared/real');
+/** The development set (SCAPULA_REAL_DIR overrides it, e.g. to check the missing-folder path). */
+const REAL = path.resolve(process.env.SCAPULA_REAL_DIR ?? path.join(ROOT, '../shared/real'));
 const CACHE = path.join(ROOT, '.cache/real-traces');
 const RESULTS = path.join(ROOT, 'bench/posture-real-results.json');
 const DEFAULT_MODELS: readonly ModelId[] = ['movenet-lightning', 'blazepose-full'];
