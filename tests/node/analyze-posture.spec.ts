@@ -149,3 +149,31 @@ describe('posture: calibration', () => {
 		expect(() => analyzePosture([{ t: 0, body: null }])).toThrow(/no person is seen anywhere/);
 	});
 });
+
+describe('posture: the calibration span itself (issue 14)', () => {
+	it('the seconds calibrated on are upright, whatever came before them', () => {
+		// Settling into the chair: for the first 2 s the person is 30 % closer to the camera
+		// (everything 1.3× larger about the frame's centre), then sits still. Before, the
+		// medians and the slouch settled on those first seconds carried into the calibration
+		// span, and the seconds that defined upright were called slouched.
+		const frames = sim
+			.simulate({
+				timeline: still(sim.sittingNeutral, 12),
+				camera: { ...SEATED, view: 'front' },
+				noise: 'realistic',
+				seed: 4
+			})
+			.frames.map((f) => {
+				if (f.t >= 2 || !f.body) return f;
+				const { width: w, height: h } = f.body;
+				const keypoints = f.body.keypoints.map((k) =>
+					k ? { ...k, x: w / 2 + (k.x - w / 2) * 1.3, y: h / 2 + (k.y - h / 2) * 1.3 } : k
+				);
+				return { t: f.t, body: { ...f.body, keypoints } };
+			});
+		const r = analyzePosture(frames, { calibrate: { start: 2, end: 6 } });
+		const inSpan = r.frames.filter((f) => f.t >= 2 && f.t <= 6);
+		expect(inSpan.length).toBeGreaterThan(50);
+		expect(inSpan.every((f) => f.state === 'upright')).toBe(true);
+	});
+});

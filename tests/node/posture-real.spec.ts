@@ -114,9 +114,12 @@ describe('photos: the same man upright, hunched and reclined (side view)', () =>
 			expect(judge(cal, await photoBody(file), options).status, file).toBe('slouched');
 		}
 		expect(judge(cal, await photoBody('nvinay_recline.jpg'), options).status).toBe('upright');
-		// With the setup check on, the other camera position is not judged at all.
+		// With the setup check on, the other camera position is judged only on what a moved
+		// camera leaves alone (the angles; where the ear sits in the image sits out), which still
+		// sees the hunch. Before issue 14 it was "unknown" from then on.
 		const moved = judge(cal, await photoBody('nvinay_hunchback.jpg'));
-		expect(moved).toMatchObject({ status: 'unknown', reason: 'setup-changed' });
+		expect(moved).toMatchObject({ status: 'slouched', reason: null });
+		expect(moved.checks.some((c) => c.id === 'headDrop')).toBe(false);
 	});
 });
 

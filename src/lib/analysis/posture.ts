@@ -159,7 +159,16 @@ export function analyzePosture(
 	let nudgeState = INITIAL_NUDGE_STATE;
 	const nudges: number[] = [];
 	const wall = new Date(0);
+	let restarted = false;
 	const out: PostureFrame[] = frames.map((f) => {
+		if (!restarted && f.t >= start) {
+			// The calibration's own seconds are judged on their own readings, as live (where
+			// judging starts after calibrating): before, median windows and a slouch settled on
+			// the frames before them (someone still settling into the chair) carried over, and
+			// the seconds that defined upright were called slouched.
+			engine.reset();
+			restarted = true;
+		}
 		const r = engine.process(f);
 		const next = step(nudgeState, { t: f.t, wall, status: r.status }, nudgeConfig);
 		nudgeState = next.state;

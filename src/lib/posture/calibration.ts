@@ -30,8 +30,8 @@ export interface Calibration {
 		/** Frame size, px. */
 		width: number;
 		height: number;
-		/** Shoulder midpoint and head point, px. */
-		shoulder: Pt;
+		/** Shoulder midpoint (null: the shoulders were out of view) and head point, px. */
+		shoulder: Pt | null;
 		head: Pt;
 	};
 	/** Session times (s) of the first and last frame used, and how many frames. */
@@ -51,6 +51,11 @@ export class CalibrationError extends Error {
 	}
 }
 
+/**
+ * Shoulder width (biacromial breadth, ≈ 35–40 cm in adults) over head width (ear to ear, the
+ * bitragion breadth, ≈ 14–15 cm): ≈ 2.5. The front unit when the shoulders are out of view.
+ */
+const SHOULDERS_PER_HEAD_WIDTH = 2.5;
 /** Neck length (ear to shoulder) ≈ 0.45 torso lengths in adults: the side unit without hips. */
 const NECK_PER_TORSO = 0.45;
 /**
@@ -133,7 +138,7 @@ export class Calibrator {
 			throw new CalibrationError(
 				'not-seen',
 				view === 'front'
-					? 'both shoulders must be in view while calibrating'
+					? 'the face or both shoulders must be in view while calibrating'
 					: 'the ear and shoulder nearer the camera must be in view while calibrating'
 			);
 		}
@@ -176,7 +181,7 @@ export class Calibrator {
 			anchor: {
 				width: first.f.width,
 				height: first.f.height,
-				shoulder: medianPt(shoulders)!,
+				shoulder: medianPt(shoulders) ?? null,
 				head: medianPt(heads)!
 			},
 			start: first.t,
@@ -220,7 +225,11 @@ function facingOf(fs: readonly PostureFeatures[]): 1 | -1 {
 function unitOf(view: PostureView, fs: readonly PostureFeatures[]): number | undefined {
 	if (view === 'front') {
 		const w = median(fs.map((f) => f.shoulderWidth).filter((x): x is number => x !== null));
-		return w !== undefined && w > 1 ? w : undefined;
+		if (w !== undefined && w > 1) return w;
+		// Shoulders out of view (a camera close to the face): the head's width stands in for
+		// them, so the unit keeps its size in shoulder widths.
+		const head = median(fs.map((f) => f.headWidth).filter((x): x is number => x !== null));
+		return head !== undefined && head > 1 ? head * SHOULDERS_PER_HEAD_WIDTH : undefined;
 	}
 	const torso = median(
 		fs
@@ -260,7 +269,13 @@ export function parseCalibration(v: unknown): Calibration | null {
 		return null;
 	}
 	const a = v.anchor;
-	if (!isObj(a) || !num(a.width) || !num(a.height) || !isPt(a.shoulder) || !isPt(a.head)) {
+	if (
+		!isObj(a) ||
+		!num(a.width) ||
+		!num(a.height) ||
+		!(a.shoulder === null || isPt(a.shoulder)) ||
+		!isPt(a.head)
+	) {
 		return null;
 	}
 	if (!isObj(v.baseline) || !num(v.start) || !num(v.end) || !num(v.frames)) return null;
@@ -279,7 +294,7 @@ export function parseCalibration(v: unknown): Calibration | null {
 		anchor: {
 			width: a.width,
 			height: a.height,
-			shoulder: { x: a.shoulder.x, y: a.shoulder.y },
+			shoulder: a.shoulder === null ? null : { x: a.shoulder.x, y: a.shoulder.y },
 			head: { x: a.head.x, y: a.head.y }
 		},
 		start: v.start,

@@ -104,7 +104,10 @@ describe('sensitivity', () => {
 			const halfFrames = episode(half);
 			const cal = calibrate(halfFrames);
 			const by = (s: Sensitivity) => seconds(run(halfFrames, cal, s), 'slouched');
-			expect(by('strict'), view).toBeGreaterThan(8);
+			// From the side a mild slouch leaves the trunk almost where it was: it counts once it
+			// outlasts a glance (HEAD_ONLY_SECONDS, 5 s) instead of at once (issue 14), so the 14 s
+			// episode holds ≈ 6.5 s of it (was > 8).
+			expect(by('strict'), view).toBeGreaterThan(view === 'side' ? 6 : 8);
 			expect(by('gentle'), view).toBe(0);
 			expect(by('strict')).toBeGreaterThanOrEqual(by('normal'));
 			const full = episode(sim.slouchedSitting);
@@ -152,26 +155,39 @@ describe('not in position', () => {
 		expect(seconds(rs, 'slouched')).toBe(0);
 	});
 
-	it('turning side-on after a front calibration is not in position', () => {
+	it('turning side-on after a front calibration is judged on the side view’s own angles', () => {
+		// Issue 14: before, a person who turned their chair side-on was "not in position" (the
+		// analyser's "unknown") however they sat.
 		const turned = sim.posture({ bodyYaw: 90 }, sim.sittingNeutral);
+		const slumped = sim.posture({ bodyYaw: 90 }, sim.slouchedSitting);
 		const frames = render(
 			sim.sequence(
 				still(sim.sittingNeutral, 8),
 				sim.transition(sim.sittingNeutral, turned, 1.5),
-				still(turned, 8, 2)
+				still(turned, 8, 2),
+				sim.transition(turned, slumped, 1),
+				still(slumped, 8, 3)
 			),
 			'front'
 		);
 		const rs = run(frames, calibrate(frames));
-		expect(at(rs, 14).status).toBe('not-in-position');
-		expect(seconds(rs, 'slouched')).toBe(0);
+		expect(at(rs, 14).status).toBe('upright');
+		expect(at(rs, 14).reason).toBeNull();
+		expect(
+			seconds(
+				rs.filter((r) => r.t < 17),
+				'slouched'
+			)
+		).toBe(0);
+		expect(at(rs, 22).status).toBe('slouched');
+		expect(at(rs, 22).checks[0]!.unit).toBe('deg');
 	});
 });
 
 describe('setup check', () => {
 	const sitting = () => render(still(sim.sittingNeutral, 40), 'front');
 
-	it('a camera moved (everything shifted) is asked about after 15 s, and never slouched', () => {
+	it('a camera moved (everything shifted) is asked about after 15 s; the worker stays upright', () => {
 		const frames = sitting();
 		const cal = calibrate(frames);
 		const w = frames.find((f) => f.body)!.body!.width;
@@ -179,9 +195,29 @@ describe('setup check', () => {
 		const rs = run(moved, cal);
 		expect(at(rs, 20).setupChanged).toBe(false);
 		expect(at(rs, 26).setupChanged).toBe(true);
-		expect(at(rs, 28).status).toBe('unknown');
-		expect(at(rs, 28).reason).toBe('setup-changed');
+		// Issue 14: before, an upright worker was "unknown" from the bump on, for good. The
+		// metrics a shift cannot move (neck length against shoulder width, head size, tilt)
+		// still judge.
+		expect(rs.filter((r) => r.t >= 11).every((r) => r.status === 'upright')).toBe(true);
 		expect(seconds(rs, 'slouched')).toBe(0);
+	});
+
+	it('after the camera moved, a slouch is still seen', () => {
+		const frames = render(
+			sim.sequence(
+				still(sim.sittingNeutral, 20),
+				sim.transition(sim.sittingNeutral, sim.slouchedSitting, 1),
+				still(sim.slouchedSitting, 10, 2)
+			),
+			'front'
+		);
+		const cal = calibrate(frames);
+		const w = frames.find((f) => f.body)!.body!.width;
+		const rs = run(transform(frames, 8, { dx: 0.2 * w, dy: 0.1 * w }), cal);
+		expect(at(rs, 18).status).toBe('upright');
+		// Where the shoulders sit no longer says anything, so the head's change counts once it
+		// outlasts a glance (HEAD_ONLY_SECONDS).
+		expect(at(rs, 28).status).toBe('slouched');
 	});
 
 	it('another distance (everything 1.6× larger) is asked about; a slouch is not', () => {
@@ -284,5 +320,149 @@ describe('readings', () => {
 		expect(() => new PostureEngine({ limits: { headDrop: 0 } })).toThrow(/headDrop/);
 		expect(() => new PostureEngine({ releaseShare: 2 })).toThrow(/releaseShare/);
 		expect(() => new PostureEngine({ settleSeconds: -1 })).toThrow(/settleSeconds/);
+	});
+});
+
+describe('at a real desk (issue 14)', () => {
+	/** Head pitched down as far as a look at a phone in the lap, trunk still. */
+	const lookDown = sim.posture({ neckFlexion: 60 }, sim.sittingNeutral);
+	const episode = (hold: number) =>
+		render(
+			sim.sequence(
+				still(sim.sittingNeutral, 8),
+				sim.transition(sim.sittingNeutral, lookDown, 0.4),
+				still(lookDown, hold, 2),
+				sim.transition(lookDown, sim.sittingNeutral, 0.4),
+				still(sim.sittingNeutral, 8, 3)
+			),
+			'front'
+		);
+
+	it('a glance down with the trunk still is not a slouch; held on, it becomes one', () => {
+		const glance = episode(2);
+		const rs = run(glance, calibrate(glance));
+		// Before: the head's drop alone made it "slouched" for as long as the glance lasted.
+		expect(seconds(rs, 'slouched')).toBe(0);
+		const held = episode(12);
+		const long = run(held, calibrate(held));
+		expect(at(long, 12).status).toBe('upright');
+		expect(at(long, 16).status).toBe('slouched');
+	});
+
+	it('keypoints fading while the head goes down are evidence of the slouch, not "unknown"', () => {
+		const frames = render(
+			sim.sequence(
+				still(sim.sittingNeutral, 8),
+				sim.transition(sim.sittingNeutral, sim.slouchedSitting, 1),
+				still(sim.slouchedSitting, 10, 2)
+			),
+			'front'
+		);
+		const cal = calibrate(frames);
+		// From the slouch on, the model is unsure of the face, the ears and the shoulders (the
+		// left ear and the shoulders still counted as seen at 0.32–0.35, the nose and the right
+		// ear lost): the head-and-shoulder mean falls under 0.3. Before, that was "unknown".
+		const faded = frames.map((f) => {
+			if (f.t < 9 || !f.body) return f;
+			const keypoints = f.body.keypoints.map((k, i) =>
+				k && i <= 6 ? { ...k, score: i === 0 || i === 4 ? 0.1 : i <= 3 ? 0.32 : 0.35 } : k
+			);
+			return { t: f.t, body: { ...f.body, keypoints } };
+		});
+		const rs = run(faded, cal);
+		expect(rs.filter((r) => r.t >= 12).every((r) => r.status === 'slouched')).toBe(true);
+	});
+});
+
+describe('a camera close to the face (issue 14)', () => {
+	/** The same frames with everything below the head out of view (scores 0). */
+	const headOnly = (frames: readonly PoseFrame[]) =>
+		frames.map((f) =>
+			f.body
+				? {
+						t: f.t,
+						body: {
+							...f.body,
+							keypoints: f.body.keypoints.map((k, i) => (k && i >= 5 ? { ...k, score: 0 } : k))
+						}
+					}
+				: f
+		);
+
+	it('calibrates on the face alone and judges the head: a sustained slouch, not a glance', () => {
+		const frames = headOnly(
+			render(
+				sim.sequence(
+					still(sim.sittingNeutral, 8),
+					sim.transition(sim.sittingNeutral, sim.slouchedSitting, 1),
+					still(sim.slouchedSitting, 12, 2)
+				),
+				'front'
+			)
+		);
+		// Before: "both shoulders must be in view while calibrating".
+		const cal = calibrate(frames);
+		expect(cal.view).toBe('front');
+		expect(cal.anchor.shoulder).toBeNull();
+		const rs = run(frames, cal);
+		expect(rs.filter((r) => r.t >= 1 && r.t < 8).every((r) => r.status === 'upright')).toBe(true);
+		// Without the shoulders nothing tells a glance from a slouch until it lasts.
+		expect(at(rs, 11).status).toBe('upright');
+		expect(at(rs, 17).status).toBe('slouched');
+		expect(parseCalibration(JSON.parse(JSON.stringify(cal)))).toEqual(cal);
+	});
+});
+
+describe('coming back (issue 14)', () => {
+	it('a person sitting back down is shown as they sit within two frames, not a second later', () => {
+		const frames = render(still(sim.sittingNeutral, 20), 'front');
+		const cal = calibrate(frames);
+		// Away from 8 to 12 s (nobody in the picture), then back, sitting as calibrated.
+		const gone = frames.map((f) => (f.t >= 8 && f.t < 12 ? { t: f.t, body: null } : f));
+		const rs = run(gone, cal);
+		expect(at(rs, 11).status).toBe('away');
+		// Before: "away" for the settling second after the person was back.
+		expect(at(rs, 12.2).status).toBe('upright');
+	});
+});
+
+describe('sitting back (issue 14)', () => {
+	it('moving away from a camera below the face is not a head drop', () => {
+		// A laptop camera below the face sees the head high in the picture; sitting back 20 %
+		// further shrinks everything toward the picture's centre, so the head and the shoulders
+		// sink in the image with no slouch. Before, that read as "Head dropped", backed by the
+		// shoulders' drop.
+		const frames = render(still(sim.sittingNeutral, 24), 'front');
+		const high = transform(frames, 0, { dy: -80 });
+		const back = transform(high, 10, { k: 0.8 });
+		const rs = run(back, calibrate(high));
+		expect(rs.filter((r) => r.t >= 11).every((r) => r.status === 'upright')).toBe(true);
+	});
+});
+
+describe('status timing (issue 14: late in, late out)', () => {
+	it.each([
+		['a slump', sim.slouchedSitting],
+		// Leaning in toward the screen: seen mostly by the shoulders' width, a metric with a
+		// longer median window (3 s before, which showed sitting back up ≈ 2.5 s late).
+		['a lean toward the screen', sim.posture({ trunkFlexion: 25 }, sim.sittingNeutral)]
+	])('shows %s within 2 s of its start, and sitting up within 2 s of its end', (_, p) => {
+		// Upright 8 s, a quick change (0.5 s), held 8 s, a quick sit-up (0.5 s), upright 8 s.
+		const frames = render(
+			sim.sequence(
+				still(sim.sittingNeutral, 8),
+				sim.transition(sim.sittingNeutral, p, 0.5),
+				still(p, 8, 2),
+				sim.transition(p, sim.sittingNeutral, 0.5),
+				still(sim.sittingNeutral, 8, 3)
+			),
+			'front'
+		);
+		const rs = run(frames, calibrate(frames));
+		const first = (from: number, status: PostureStatus) =>
+			rs.find((r) => r.t >= from && r.status === status)!.t - from;
+		expect(first(8, 'slouched')).toBeLessThanOrEqual(2);
+		// The sit-up starts at 16.5 s and is done at 17 s.
+		expect(first(16.5, 'upright')).toBeLessThanOrEqual(2);
 	});
 });

@@ -7,7 +7,13 @@
  * the far ear or shoulder right beside the near one, or swaps their labels from frame to frame;
  * an average of what is seen moves smoothly through that, where "the nearer side" jumps.
  */
-import { KP, MIN_KEYPOINT_SCORE, type Body, type KeypointName } from '../pose/keypoints';
+import {
+	COCO_KEYPOINTS,
+	KP,
+	MIN_KEYPOINT_SCORE,
+	type Body,
+	type KeypointName
+} from '../pose/keypoints';
 import type { Pt } from './types';
 
 export interface PostureFeatures {
@@ -62,12 +68,62 @@ const MAX_CORRECTED_TURN_RAD = (60 * Math.PI) / 180;
 
 const RAD_TO_DEG = 180 / Math.PI;
 
+/**
+ * A keypoint this close to the frame's bottom edge (share of the frame's height) belongs to a
+ * body part the frame cuts: the model guesses where it would be. A shoulder keypoint marks the
+ * joint's centre, about 0.1 shoulder widths inside the body's outline, and a laptop camera's
+ * shoulders span 30–40 % of the frame: 0.1 shoulder widths ≈ 3 % of the frame. Only the bottom
+ * edge: at a desk it is the one that cuts the body (shoulders while the person leans toward a
+ * close camera, hips at the desk's edge); a head touching the top edge is still well placed
+ * (its ears are inside), and a phone's portrait frame puts the shoulders at its sides.
+ */
+export const BOTTOM_EDGE_MARGIN = 0.03;
+
 function seenAt(body: Body, name: KeypointName): Pt | null {
 	const k = body.keypoints[KP[name]];
 	if (!k || !Number.isFinite(k.x) || !Number.isFinite(k.y) || !Number.isFinite(k.score)) {
 		return null;
 	}
-	return k.score >= MIN_KEYPOINT_SCORE ? { x: k.x, y: k.y } : null;
+	if (k.score < MIN_KEYPOINT_SCORE) return null;
+	if (body.height > 0 && k.y > body.height * (1 - BOTTOM_EDGE_MARGIN)) return null;
+	// Outside the picture altogether: made up, however sure the model says it is (MoveNet puts a
+	// shoulder cut off by a phone's portrait frame at x < 0 with a score of 0.5).
+	if (body.width > 0 && (k.x < 0 || k.x > body.width || k.y < 0)) return null;
+	return { x: k.x, y: k.y };
+}
+
+/** What work mode judges on, and so draws: the head and the shoulders. */
+const JUDGED_POINTS: readonly KeypointName[] = [
+	'nose',
+	'left_eye',
+	'right_eye',
+	'left_ear',
+	'right_ear',
+	'left_shoulder',
+	'right_shoulder'
+];
+const HIP_POINTS: readonly KeypointName[] = ['left_hip', 'right_hip'];
+
+/**
+ * The body as work mode sees it, for drawing: only the keypoints it judges on (the head, the
+ * shoulders, and the hips only where the calibration used them: side-on with the hips in view)
+ * and only where they count as seen (see `seenAt`: sure enough, inside the picture, clear of
+ * its bottom edge). Everything else is dropped (score 0). At a desk the model puts the hips on
+ * the desk's edge and joins them to the shoulders: drawn, that made a large "A" across the arms.
+ */
+export function judgedBody(body: Body, options: { hips: boolean }): Body {
+	const keep = new Set<number>(
+		[...JUDGED_POINTS, ...(options.hips ? HIP_POINTS : [])].map((n) => KP[n])
+	);
+	return {
+		width: body.width,
+		height: body.height,
+		keypoints: body.keypoints.map((k, i) => {
+			if (!k) return k;
+			const name = COCO_KEYPOINTS[i];
+			return keep.has(i) && name && seenAt(body, name) ? k : { ...k, score: 0 };
+		})
+	};
 }
 
 const mid = (a: Pt | null, b: Pt | null): Pt | null =>
@@ -178,8 +234,11 @@ export function looksFrontOn(f: PostureFeatures): boolean | null {
 		else if (off > 0.6 * Math.max(e, 2)) noseBetween = false;
 	}
 	if (ratio === null) {
-		// One shoulder seen: side-on when the nose sticks out past the ears.
-		return noseBetween === false && f.shoulder ? false : null;
+		// One shoulder seen: side-on when the nose sticks out past the ears. No shoulders at all
+		// (a laptop camera close to the face cuts them off): both ears with the nose between
+		// them is a face turned to the camera.
+		if (noseBetween === false && f.shoulder) return false;
+		return noseBetween === true && f.bothEars && !f.shoulder ? true : null;
 	}
 	if (ratio >= 1.2 && noseBetween !== false) return true;
 	if (ratio <= 0.6 && noseBetween !== true) return false;

@@ -8,6 +8,7 @@ export * from './types';
 export {
 	postureFeatures,
 	looksFrontOn,
+	judgedBody,
 	NOSE_DEPTH_PER_EAR_WIDTH,
 	type PostureFeatures
 } from './features';
@@ -47,6 +48,7 @@ export {
 export {
 	PostureEngine,
 	DEFAULT_SETTLE_SECONDS,
+	DEFAULT_GAP_SETTLE_SECONDS,
 	DEFAULT_RELEASE_SHARE,
 	DEFAULT_MIN_CONFIDENCE,
 	DEFAULT_MEDIAN_SECONDS,

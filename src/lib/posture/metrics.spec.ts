@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { COCO_KEYPOINTS, type Body, type KeypointName } from '../pose/keypoints';
-import { looksFrontOn, NOSE_DEPTH_PER_EAR_WIDTH, postureFeatures } from './features';
+import { judgedBody, looksFrontOn, NOSE_DEPTH_PER_EAR_WIDTH, postureFeatures } from './features';
 import {
 	checkMetrics,
 	METRICS_BY_VIEW,
@@ -218,5 +218,27 @@ describe('limits', () => {
 		const gentle = checkMetrics(v, v, FRONT_REF, 'gentle', { headDrop: 0.2 });
 		expect(gentle.find((c) => c.id === 'headDrop')!.limit).toBeCloseTo(0.3, 9);
 		expect(gentle.every((c) => c.worse === 0 && c.ratio === 0)).toBe(true);
+	});
+});
+
+describe('judgedBody (issue 14: no invented hips drawn)', () => {
+	it('keeps the seen head and shoulders, drops hips at a desk, arms, and points off the picture', () => {
+		const w = 640;
+		const h = 480;
+		const kp = (x: number, y: number, score = 0.9) => ({ x, y, score });
+		const keypoints = Array.from({ length: 17 }, () => kp(320, 200));
+		keypoints[5] = kp(250, 300); // left shoulder
+		keypoints[6] = kp(-4, 300); // right shoulder: outside the picture
+		keypoints[11] = kp(260, 475); // left hip on the desk's edge
+		keypoints[12] = kp(380, 470); // right hip
+		const b = judgedBody({ width: w, height: h, keypoints }, { hips: false });
+		const shown = b.keypoints.map((k) => (k && k.score > 0 ? 1 : 0));
+		expect(shown.slice(0, 5)).toEqual([1, 1, 1, 1, 1]);
+		expect(shown[5]).toBe(1);
+		expect(shown[6]).toBe(0);
+		expect(shown.slice(7, 17).every((s) => s === 0)).toBe(true);
+		// Side-on with the hips used by the calibration: still not where the frame cuts them.
+		const side = judgedBody({ width: w, height: h, keypoints }, { hips: true });
+		expect(side.keypoints[11]!.score).toBe(0);
 	});
 });

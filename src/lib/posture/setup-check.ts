@@ -48,7 +48,9 @@ export function compareSetup(
 ): SetupVerdict | null {
 	const a = cal.anchor;
 	if (f.width !== a.width || f.height !== a.height) return 'new-frame';
-	if (!f.shoulder || !f.head) return null;
+	// Calibrated without the shoulders in view (a camera close to the face): nothing to
+	// compare a shift or a size with but the head, which a slouch moves too.
+	if (!f.shoulder || !f.head || !a.shoulder) return null;
 	const side = Math.max(a.width, a.height);
 	const sdx = (f.shoulder.x - a.shoulder.x) / side;
 	const sdy = (f.shoulder.y - a.shoulder.y) / side;

@@ -5,7 +5,36 @@
 import type { CalibrationProblem } from './calibration';
 import type { PostureReason } from './engine';
 import type { MetricCheck } from './metrics';
+import { DEFAULT_SAMPLING, type SamplingPolicy } from './sampling';
 import type { PostureStatus, Sensitivity } from './types';
+
+/** Seconds as the page and the analyser write them: "0.5 s", "1 s", "2.5 s" (one decimal at most). */
+function seconds(ms: number): string {
+	return `${Math.round(ms / 100) / 10} s`;
+}
+
+/**
+ * How often the monitor checks, in one vocabulary wherever it is said (the status line, the
+ * page's introduction): always the seconds between two checks. Before, one screen said
+ * "every 3 s", "2 times a second" and "about once a second".
+ */
+export function checkPaceText(delayMs: number): string {
+	return `every ${seconds(Math.max(0, delayMs))}`;
+}
+
+/** The pace in general, from the sampling policy (./sampling.ts), for the page's introduction. */
+export function samplingSummary(p: SamplingPolicy = DEFAULT_SAMPLING): string {
+	return (
+		`${checkPaceText(p.normalMs)} as a rule: ${checkPaceText(p.fastMs)} while your posture ` +
+		`changes, ${checkPaceText(p.slowMs)} while you sit well and still`
+	);
+}
+
+/** Why a metric past its limit does not count, in a word or two (the limits panel). */
+export const EXCUSE_TEXT: Readonly<Record<'recline' | 'glance', string>> = {
+	recline: 'reclining',
+	glance: 'a glance'
+};
 
 export const STATUS_LABEL: Readonly<Record<PostureStatus, string>> = {
 	upright: 'Upright',
@@ -24,7 +53,8 @@ export const REASON_TEXT: Readonly<Record<PostureReason, string>> = {
 	'not-seen': 'Your head or shoulders are out of view.',
 	'stood-up': 'You seem to be standing: sitting time pauses.',
 	turned: 'You are turned away from how you sat when calibrating.',
-	'setup-changed': 'The camera or your seat seems to have moved since calibrating.'
+	'setup-changed':
+		'The camera or your seat seems to have moved since calibrating, and what is still in view cannot be judged.'
 };
 
 export const CALIBRATION_HELP: Readonly<Record<CalibrationProblem, string>> = {

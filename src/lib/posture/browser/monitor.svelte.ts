@@ -23,6 +23,8 @@ import {
 	metricDef,
 	nextSampleDelay,
 	nudgeStep,
+	dayTotals,
+	emptySeconds,
 	parseCalibration,
 	pauseNudges,
 	postureGuides,
@@ -37,7 +39,8 @@ import {
 	type PendingTotals,
 	type PostureReading,
 	type PostureStatus,
-	type Sensitivity
+	type Sensitivity,
+	type StatusSeconds
 } from '$lib/posture';
 import { CALIBRATION_HELP, nudgeMessage } from '$lib/posture/text';
 import type { Chime } from './chime';
@@ -152,6 +155,12 @@ export class PostureMonitor {
 	throttledEveryMs: number | null = $state(null);
 	/** Today's timeline (refreshed every few seconds). */
 	today: DayTimeline = $state.raw({ date: '', slots: {}, nudges: 0 });
+	/**
+	 * Today's seconds per status, updated at every check: the totals beside the live sitting
+	 * timer must agree with it ("Sitting 25 s" beside "Upright 1 s" did, with the totals waiting
+	 * for the timeline's 30 s refresh). The timeline and its charts keep the slower refresh.
+	 */
+	todayTotals: StatusSeconds = $state.raw(emptySeconds());
 	/** Share of one core the monitor's own work took over the last minutes (0–1), or null. */
 	cpuShare: number | null = $state(null);
 	/** Milliseconds until the next check (the adaptive pace). */
@@ -570,7 +579,7 @@ export class PostureMonitor {
 				kind: 'setup',
 				title: 'Did your setup change?',
 				message:
-					'The camera or your seat seems to have moved since you calibrated, so posture is not judged. Recalibrate sitting well, or keep the old calibration if nothing changed.',
+					'The camera or your seat seems to have moved since you calibrated. Posture is still judged on what a move does not change (angles, proportions); recalibrate sitting well to judge it fully, or keep the old calibration if nothing changed.',
 				at: wall
 			};
 		} else if (!r.setupChanged && this.banner?.kind === 'setup') {
@@ -579,6 +588,7 @@ export class PostureMonitor {
 		const now = this.#deps.now();
 		if (now - this.#lastFlush >= FLUSH_MS) this.flush();
 		this.#refreshToday(false);
+		this.#refreshTotals();
 	}
 
 	#nudgePosture(r: PostureReading, wall: number): void {
@@ -612,6 +622,11 @@ export class PostureMonitor {
 		if (!force && !empty && now - this.#lastTodayRefresh < TODAY_REFRESH_MS) return;
 		this.#lastTodayRefresh = now;
 		this.today = this.#log.day(localDate(this.#deps.wallNow()));
+		this.todayTotals = dayTotals(this.today);
+	}
+
+	#refreshTotals(): void {
+		this.todayTotals = dayTotals(this.#log.day(localDate(this.#deps.wallNow())));
 	}
 
 	/** Refreshes today's timeline now (e.g. after the page comes back into view). */
