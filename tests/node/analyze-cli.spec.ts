@@ -71,9 +71,13 @@ describe('analyze on a generated trace', () => {
 			'repTimes',
 			'holds',
 			'formScore',
-			'cues'
+			'cues',
+			'heldSeconds',
+			'notCounted'
 		]);
 		expect(out.exercise).toBe('overhead-arm-reach');
+		// Five clean reps: nothing to explain.
+		expect(out.notCounted).toEqual([]);
 		expect(out.reps).toBe(5);
 		// Each rep is counted when the arms come back down: between that rep's top and its end.
 		const tops = events.filter((e) => e.type === 'rep-top').map((e) => e.t);
