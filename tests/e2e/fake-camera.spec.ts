@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import {
 	acknowledgeSafety,
 	collectPageErrors,
+	expectLoopReps,
 	expectNoBrokenNumbers,
 	screenshot,
 	SCREENS
@@ -47,11 +48,15 @@ test('tracks the person and counts an overhead reach from the camera', async ({ 
 	await expectNoBrokenNumbers(page);
 
 	// Benchmark: a fresh window with nothing else going on (screenshots stall the page), then
-	// read the timings.
+	// read the timings. The reps counted in that window must match the clip's loops.
+	const repsBefore = Number(await page.getByTestId('rep-count').innerText());
+	const windowStart = Date.now();
 	await page.evaluate(() =>
 		(window as unknown as { __scapulaResetStats: () => void }).__scapulaResetStats()
 	);
 	await page.waitForTimeout(12_000);
+	const repsAfter = Number(await page.getByTestId('rep-count').innerText());
+	expectLoopReps(repsAfter - repsBefore, (Date.now() - windowStart) / 1000);
 	const stats = (await page.evaluate(
 		() => (window as unknown as { __scapulaStats: unknown }).__scapulaStats
 	)) as Stats;
