@@ -51,7 +51,7 @@ test('counting stops at each set, rests, and the last set ends the workout as fi
 
 	// The camera is off and stays off; the counts stay where the dose ended.
 	await expect(page.getByTestId('tracking-status')).toHaveCount(0);
-	await expect(page.getByTestId('stage-finished')).toContainText('All 2 sets done');
+	await expect(page.getByTestId('stage-finished')).toContainText('All 2 sets done · 6 reps');
 	await expect(page.getByTestId('start-camera')).toHaveText('Start again');
 	await page.waitForTimeout(4_500);
 	expect(await repCount(page)).toBe(3);
