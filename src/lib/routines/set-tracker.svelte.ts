@@ -26,6 +26,8 @@ export interface TrackedSession {
 	setCounting(on: boolean): void;
 	/** The dose is done: camera off, the workout saved as finished. */
 	stop(): void;
+	/** Subscribes to the counts starting over (the plan starts over with them). */
+	onCountsReset?(listener: () => void): () => void;
 }
 
 export interface SetTrackerDeps {
@@ -45,6 +47,7 @@ export class SetTracker {
 	#session: TrackedSession;
 	#deps: Required<SetTrackerDeps>;
 	#unsubscribe: () => void;
+	#unsubscribeReset: () => void;
 	#handle: unknown;
 
 	constructor(
@@ -66,6 +69,7 @@ export class SetTracker {
 		this.#unsubscribe = session.onState((state) =>
 			this.#apply(this.plan.observe(state, this.#nowS()))
 		);
+		this.#unsubscribeReset = session.onCountsReset?.(() => this.reset()) ?? (() => {});
 		this.#handle = this.#deps.setInterval(() => this.tick(), TICK_MS);
 	}
 
@@ -100,6 +104,7 @@ export class SetTracker {
 
 	dispose(): void {
 		this.#unsubscribe();
+		this.#unsubscribeReset();
 		this.#deps.clearInterval(this.#handle);
 	}
 

@@ -436,6 +436,19 @@ export class WorkoutSession {
 		this.phase = 'stopped';
 	}
 
+	#resetListeners: ReadonlyArray<() => void> = [];
+
+	/**
+	 * Calls `listener` whenever the counts start over ("Start over", a trace replayed from its
+	 * start), so a set plan starts over with them; returns the unsubscribe function.
+	 */
+	onCountsReset(listener: () => void): () => void {
+		this.#resetListeners = [...this.#resetListeners, listener];
+		return () => {
+			this.#resetListeners = this.#resetListeners.filter((l) => l !== listener);
+		};
+	}
+
 	/** Clears reps, holds and cues (a fresh set). */
 	resetCounts(): void {
 		this.#endRecording();
@@ -446,6 +459,7 @@ export class WorkoutSession {
 		if (this.#runningSince !== null) this.#runningSince = this.#deps.now();
 		this.state = null;
 		this.announcement = '';
+		for (const listener of this.#resetListeners) listener();
 	}
 
 	statsSnapshot(): FrameStatsSnapshot {

@@ -156,6 +156,11 @@ describe('WorkoutSession recording', () => {
 		expect(t.recordings[0]!.events.flat().filter((e) => e.type === 'rep')).toHaveLength(2);
 		expect(t.recordings[0]!.ended).toBe(1);
 		expect(t.session.savedWorkouts).toEqual([{ id: 'fake', seconds: 1 }]);
+		// Counts that start over (Start over, a trace replayed from its start) restart the plan.
+		t.session.resetCounts();
+		expect(sets.finished).toBe(false);
+		expect(sets.snapshot.done).toBe(0);
+		expect(t.session.counting).toBe(true);
 		sets.dispose();
 	});
 });
