@@ -30,6 +30,10 @@ test('the summary, History and the data panel give the same figures', async ({ p
 	const reach = page.locator('[data-testid="camera-item"][data-exercise="overhead-arm-reach"]');
 	await expect(reach).toBeVisible();
 	await expect(page.getByTestId('tracking-status')).toHaveText('Tracking', { timeout: 120_000 });
+	// How it moves and how to do it stay in view while the move runs.
+	await expect(reach.getByTestId('move-help')).toBeVisible();
+	await expect(reach.getByTestId('move-help')).toContainText('How to');
+	await expect(reach.getByTestId('demo')).toBeVisible();
 	await page.screenshot({ path: 'test-results/screens/routine-item-1280.png' });
 	await page.setViewportSize({ width: 390, height: 844 });
 	await page.screenshot({ path: 'test-results/screens/routine-item-phone.png' });
