@@ -24,6 +24,7 @@ describe('set text', () => {
 
 	it('says what was done once the dose is done', () => {
 		expect(finishedNote(snap({ phase: 'done', done: 10 }))).toBe('Done: 10 of 10 reps');
+		expect(finishedNote(snap({ phase: 'done', done: 1, target: 1 }))).toBe('Done: 1 of 1 rep');
 		expect(finishedNote(snap({ phase: 'done', sets: 2, set: 2 }))).toBe('All 2 sets done');
 		expect(finishedNote(snap({ phase: 'done', sets: 2, set: 2 }), 20)).toBe(
 			'All 2 sets done · 20 reps'

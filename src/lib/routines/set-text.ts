@@ -24,7 +24,7 @@ export function finishedNote(s: PlanSnapshot, total?: number): string | null {
 			: `All ${s.sets} sets done · ${total} ${unit}`;
 	}
 	if (s.target === null) return 'Done';
-	return `Done: ${s.done} of ${s.target} ${unit}`;
+	return `Done: ${s.done} of ${s.target} ${s.target === 1 ? unit.slice(0, -1) : unit}`;
 }
 
 /** Reps (rep moves) or holds of every set, for finishedNote. */
