@@ -54,4 +54,4 @@ export const SHORT_WORKOUT_DOSE: Readonly<ItemDose> = Object.freeze({
 });
 
 /** Rest between the short workout's sets (s): long enough to check that nothing counts in it. */
-export const SHORT_WORKOUT_REST_SECONDS = 8;
+export const SHORT_WORKOUT_REST_SECONDS = 12;
