@@ -8,12 +8,13 @@ import { defineConfig } from '@playwright/test';
  */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /**
- * Port of the preview server. Never reuse a server that is already running: `vite preview`
- * lists the build's files when it starts, so a server from an older build answers 404 for the
- * new build's chunks and the app would not start. E2E_PORT picks another port when 4173 is
- * taken (e.g. by a preview you left running).
+ * Port of the preview server: not 4173, the port `npm start` serves the app on, so a person can
+ * use the app and run `npm test` at the same time. Never reuse a server that is already running:
+ * `vite preview` lists the build's files when it starts, so a server from an older build answers
+ * 404 for the new build's chunks and the app would not start. E2E_PORT picks another port when
+ * this one is taken.
  */
-const PORT = Number(process.env.E2E_PORT ?? 4173);
+const PORT = Number(process.env.E2E_PORT ?? 4318);
 export const FAKE_CAMERA_FILE = 'tests/fixtures/generated/pose_1.y4m';
 
 /** Flags measured to work headless as root in containers (see docs/environment.md). */
@@ -37,8 +38,9 @@ export default defineConfig({
 	globalSetup: './tests/e2e/global-setup.ts',
 	fullyParallel: false,
 	workers: 1,
-	// One retry: a 2-core CI machine running a real model can stall a frame loop for seconds.
-	retries: 1,
+	// No retries: a flaky test must show up as a failure, not pass on its second try. Tests that
+	// wait on a real model give it generous timeouts instead.
+	retries: 0,
 	// Software-rendered Chromium on two cores: model load plus a whole rep can take a minute.
 	timeout: 180_000,
 	expect: { timeout: 15_000 },

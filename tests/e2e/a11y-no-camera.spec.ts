@@ -12,7 +12,9 @@ const PAGES = [
 	'/history',
 	'/settings',
 	'/workout/overhead-arm-reach', // camera-checked
-	'/workout/cat-cow' // guided timer
+	'/workout/cat-cow', // guided timer
+	'/routines/play?id=desk-break',
+	'/no-such-page' // the 404 page
 ];
 
 async function seedHistory(page: Page) {

@@ -3,6 +3,8 @@ import { writeFileSync } from 'node:fs';
 import {
 	acknowledgeSafety,
 	collectPageErrors,
+	expectAtMostLoopReps,
+	expectLoopReps,
 	expectNoBrokenNumbers,
 	screenshot,
 	SCREENS
@@ -47,11 +49,15 @@ test('tracks the person and counts an overhead reach from the camera', async ({ 
 	await expectNoBrokenNumbers(page);
 
 	// Benchmark: a fresh window with nothing else going on (screenshots stall the page), then
-	// read the timings.
+	// read the timings. The reps counted in that window must match the clip's loops.
+	const repsBefore = Number(await page.getByTestId('rep-count').innerText());
+	const windowStart = Date.now();
 	await page.evaluate(() =>
 		(window as unknown as { __scapulaResetStats: () => void }).__scapulaResetStats()
 	);
 	await page.waitForTimeout(12_000);
+	const repsAfter = Number(await page.getByTestId('rep-count').innerText());
+	expectLoopReps(repsAfter - repsBefore, (Date.now() - windowStart) / 1000);
 	const stats = (await page.evaluate(
 		() => (window as unknown as { __scapulaStats: unknown }).__scapulaStats
 	)) as Stats;
@@ -88,12 +94,17 @@ test('a camera that goes away mid-session keeps the counts and reconnects', asyn
 	await acknowledgeSafety(page);
 	await page.getByTestId('start-camera').click();
 	await expect(page.getByTestId('tracking-status')).toHaveText('Tracking', { timeout: 90_000 });
+	const tracking = Date.now();
 	await expect
 		.poll(async () => Number(await page.getByTestId('rep-count').innerText()), {
 			timeout: 90_000,
 			intervals: [500]
 		})
 		.toBeGreaterThanOrEqual(1);
+	expectAtMostLoopReps(
+		Number(await page.getByTestId('rep-count').innerText()),
+		(Date.now() - tracking) / 1000
+	);
 
 	// Unplugging fires `ended` on the track (track.stop() would not).
 	await page.evaluate(() => {

@@ -28,3 +28,34 @@ export function collectPageErrors(page: Page): string[] {
 	page.on('pageerror', (e) => errors.push(e.message));
 	return errors;
 }
+
+/** Seconds per loop of the fake camera's clip: one overhead reach (tfjs_pose_1.mp4). */
+export const CLIP_LOOP_SECONDS = 4;
+
+/**
+ * Reps counted on the looping clip over `seconds` of counting: one reach per loop, so between
+ * seconds/4 − 1 and seconds/4 + 1 (a loop cut at either end of the window). Fewer means missed
+ * reps; more means the counter counts things that are not reps.
+ */
+export function expectLoopReps(reps: number, seconds: number): void {
+	const loops = seconds / CLIP_LOOP_SECONDS;
+	expect(
+		reps,
+		`${reps} reps in ${seconds.toFixed(1)} s of a ${CLIP_LOOP_SECONDS} s loop`
+	).toBeGreaterThanOrEqual(Math.max(0, Math.floor(loops - 1)));
+	expect(
+		reps,
+		`${reps} reps in ${seconds.toFixed(1)} s of a ${CLIP_LOOP_SECONDS} s loop`
+	).toBeLessThanOrEqual(Math.ceil(loops + 1));
+}
+
+/**
+ * The upper bound alone, for counts read since tracking began (the first reps wait for the
+ * coach's baseline, so a lower bound would measure the warm-up, not the counter).
+ */
+export function expectAtMostLoopReps(reps: number, seconds: number): void {
+	expect(
+		reps,
+		`${reps} reps in ${seconds.toFixed(1)} s of a ${CLIP_LOOP_SECONDS} s loop`
+	).toBeLessThanOrEqual(Math.ceil(seconds / CLIP_LOOP_SECONDS + 1));
+}

@@ -1,6 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { acknowledgeSafety, collectPageErrors, expectNoBrokenNumbers, screenshot } from './helpers';
+import {
+	acknowledgeSafety,
+	collectPageErrors,
+	expectAtMostLoopReps,
+	expectNoBrokenNumbers,
+	screenshot
+} from './helpers';
 
 // A real workout from the fake camera (a person raising both arms overhead, looping) is saved
 // as it happens: a reload mid-set keeps it, and it shows in the history list and the plots.
@@ -11,11 +17,14 @@ async function doReps(page: Page, atLeast: number): Promise<number> {
 	if (await note.isVisible()) await acknowledgeSafety(page);
 	await page.getByTestId('start-camera').click();
 	await expect(page.getByTestId('tracking-status')).toHaveText('Tracking', { timeout: 90_000 });
+	const tracking = Date.now();
 	const count = page.getByTestId('rep-count');
 	await expect
 		.poll(async () => Number(await count.innerText()), { timeout: 90_000, intervals: [500] })
 		.toBeGreaterThanOrEqual(atLeast);
-	return Number(await count.innerText());
+	const reps = Number(await count.innerText());
+	expectAtMostLoopReps(reps, (Date.now() - tracking) / 1000);
+	return reps;
 }
 
 test('a workout survives a reload mid-set and shows in the history and its plots', async ({

@@ -43,6 +43,8 @@ test('"Save trace" downloads the camera session as a pose trace that replays', a
 		const v = document.querySelector('video')!;
 		return [v.videoWidth, v.videoHeight];
 	});
+	// Traces are in the Files menu, closed until someone wants it.
+	await page.getByTestId('more').click();
 	const downloading = page.waitForEvent('download');
 	await save.click();
 	const download = await downloading;

@@ -40,3 +40,18 @@ export const SHORT_DOSE: Readonly<ItemDose> = Object.freeze({
 	holds: 1,
 	holdSeconds: 3
 });
+
+/**
+ * The test-only short dose of a single workout (`/workout/<id>?dose=short`): two sets of three
+ * reps (or one 3 s hold, twice), so an end-to-end test sees a set end, the rest, and the last set
+ * end (camera off, saved as finished) within a minute. Never used otherwise.
+ */
+export const SHORT_WORKOUT_DOSE: Readonly<ItemDose> = Object.freeze({
+	sets: 2,
+	reps: 3,
+	holds: 1,
+	holdSeconds: 3
+});
+
+/** Rest between the short workout's sets (s): long enough to check that nothing counts in it. */
+export const SHORT_WORKOUT_REST_SECONDS = 12;

@@ -11,7 +11,8 @@ import {
 	playerItems,
 	RoutinePlayer,
 	type ItemOutcome,
-	type ItemRunner
+	type ItemRunner,
+	type RoutineRun
 } from './player.svelte';
 import { DESK_BREAK } from './presets';
 import type { Routine } from './types';
@@ -226,5 +227,42 @@ describe('RoutinePlayer', () => {
 		expect(player.phase).toBe('overview');
 		expect(player.paused).toBe(false);
 		expect(runners).toHaveLength(0);
+	});
+
+	it('hands the finished run over once, with the outcome read after the runner was disposed', () => {
+		const runs: RoutineRun[] = [];
+		const runners: FakeRunner[] = [];
+		let wall = 1_000;
+		const player = new RoutinePlayer(DESK_BREAK, {
+			createRunner: (def) => {
+				const r = new FakeRunner(def);
+				runners.push(r);
+				return r;
+			},
+			speaker: { say: () => {}, cancel: () => {}, muted: false },
+			now: () => 0,
+			setInterval: () => 1,
+			clearInterval: () => {},
+			wallClock: () => wall,
+			onFinish: (run) => void runs.push(run)
+		});
+		player.start();
+		player.begin();
+		const runner = runners[0]!;
+		runner.outcome = () => ({
+			...EMPTY_OUTCOME,
+			reps: 12,
+			// Saved workouts are known only once the runner is disposed (its session stopped).
+			workouts: runner.log.includes('dispose') ? [{ id: 'w1', seconds: 30 }] : []
+		});
+		runner.done = true;
+		player.tick();
+		wall = 61_000;
+		player.end();
+		expect(runs).toHaveLength(1);
+		expect(runs[0]!.startedAt).toBe(1_000);
+		expect(runs[0]!.endedAt).toBe(61_000);
+		expect(runs[0]!.results.map((r) => r.status)).toEqual(['done', 'skipped', 'skipped']);
+		expect(runs[0]!.results[0]!.outcome.workouts).toEqual([{ id: 'w1', seconds: 30 }]);
 	});
 });

@@ -13,6 +13,7 @@
 import type { ExerciseDefinition, Side } from '$lib/engine/types';
 import type { SideSummary } from '$lib/engine/set-plan';
 import { doseText } from '$lib/ui/exercise-text';
+import type { SavedWorkout } from '$lib/ui/workout.svelte';
 import { itemDefinition } from './duration';
 import type { Routine } from './types';
 
@@ -35,6 +36,11 @@ export interface ItemOutcome {
 	asymmetry: string | null;
 	/** Guided timers: rounds finished of all. */
 	rounds: { done: number; total: number } | null;
+	/**
+	 * The workouts the item saved in the history (one per stretch of counting: a pause ends one),
+	 * with their seconds as History counts them. The summary's time adds these up, so the two agree.
+	 */
+	workouts: readonly SavedWorkout[];
 }
 
 export const EMPTY_OUTCOME: Readonly<ItemOutcome> = Object.freeze({
@@ -44,7 +50,8 @@ export const EMPTY_OUTCOME: Readonly<ItemOutcome> = Object.freeze({
 	meanScore: null,
 	sides: null,
 	asymmetry: null,
-	rounds: null
+	rounds: null,
+	workouts: []
 });
 
 /** One item's session (camera workout or guided timer), driven by the player. */
@@ -75,6 +82,19 @@ export interface PlayerDeps {
 	clearInterval?: (handle: unknown) => void;
 	/** Seconds of the "Next:" pause (default NEXT_PAUSE_SECONDS). */
 	nextPauseSeconds?: number;
+	/** Wall clock, ms since the epoch (default Date.now): when the run started and ended. */
+	wallClock?: () => number;
+	/** Called once when a run reaches its summary (to save it in the history). */
+	onFinish?: (run: RoutineRun) => void;
+}
+
+/** One run through a routine, as it ended. */
+export interface RoutineRun {
+	routine: Routine;
+	results: readonly ItemResult[];
+	/** ms since the epoch. */
+	startedAt: number;
+	endedAt: number;
 }
 
 export type PlayerPhase = 'overview' | 'next' | 'item' | 'summary';
@@ -137,6 +157,8 @@ export class RoutinePlayer {
 	#phaseSeconds = 0;
 	#runningSince: number | null = null;
 	#muted = false;
+	/** Wall clock (ms since the epoch) of this run's start. */
+	#startedAt = 0;
 
 	constructor(routine: Routine, deps: PlayerDeps) {
 		this.routine = routine;
@@ -165,6 +187,7 @@ export class RoutinePlayer {
 		if (this.phase !== 'overview' && this.phase !== 'summary') return;
 		this.results = [];
 		this.paused = false;
+		this.#startedAt = (this.#deps.wallClock ?? Date.now)();
 		if (this.items.length === 0) {
 			this.#finish();
 			return;
@@ -274,11 +297,12 @@ export class RoutinePlayer {
 		const item = this.current;
 		const runner = this.runner;
 		if (!item || !runner) return;
+		// Disposed first: that ends the item's saved workouts, which the outcome reports.
+		this.#disposeRunner();
 		const outcome = runner.outcome();
 		const didSomething = outcome.reps > 0 || outcome.holds > 0 || (outcome.rounds?.done ?? 0) > 0;
 		const status: ItemStatus = finished ? 'done' : didSomething ? 'partial' : 'skipped';
 		this.#record(item, status, outcome, this.#elapsed());
-		this.#disposeRunner();
 		if (advance) this.#advance();
 	}
 
@@ -296,6 +320,12 @@ export class RoutinePlayer {
 		this.index = Math.min(this.index, Math.max(0, this.items.length - 1));
 		const done = this.results.filter((r) => r.status !== 'skipped').length;
 		this.#say(done > 0 ? 'Routine done. Well done.' : 'Routine ended.');
+		this.#deps.onFinish?.({
+			routine: this.routine,
+			results: [...this.results].sort((a, b) => a.index - b.index),
+			startedAt: this.#startedAt,
+			endedAt: (this.#deps.wallClock ?? Date.now)()
+		});
 	}
 
 	/** Records an item's result once (a second record for the same item is ignored). */

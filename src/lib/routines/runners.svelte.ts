@@ -8,6 +8,7 @@ import type { ExerciseDefinition } from '$lib/engine/types';
 import { Speaker } from '$lib/speech/speaker';
 import { createWorkoutSession } from '$lib/ui/pipeline';
 import type { Settings } from '$lib/ui/settings.svelte';
+import { recordWithProblems } from '$lib/ui/history/recording';
 import { TimerSession } from '$lib/ui/timer.svelte';
 import type { WorkoutSession } from '$lib/ui/workout.svelte';
 import { EMPTY_OUTCOME, type ItemOutcome, type ItemRunner } from './player.svelte';
@@ -21,9 +22,14 @@ export class CameraRunner implements ItemRunner {
 	#want = false;
 	#mounted = false;
 
-	constructor(def: ExerciseDefinition, settings: Settings, options: SetPlanOptions = {}) {
+	constructor(
+		def: ExerciseDefinition,
+		settings: Settings,
+		options: SetPlanOptions = {},
+		routineId?: string
+	) {
 		this.#settings = settings;
-		this.session = createWorkoutSession(def, settings);
+		this.session = createWorkoutSession(def, settings, { routineId });
 		this.sets = new SetTracker(this.session, def, options);
 		this.session.preload();
 	}
@@ -62,7 +68,8 @@ export class CameraRunner implements ItemRunner {
 			repsPerSet: s.kind === 'reps' ? s.sets.map((r) => r.reps) : [],
 			meanScore: s.meanScore,
 			sides: s.sides,
-			asymmetry: this.sets.asymmetry()
+			asymmetry: this.sets.asymmetry(),
+			workouts: this.session.savedWorkouts
 		};
 	}
 
@@ -88,8 +95,12 @@ export class TimerRunner implements ItemRunner {
 	readonly kind = 'timer';
 	readonly timer: TimerSession;
 
-	constructor(def: ExerciseDefinition, settings: Settings) {
-		this.timer = new TimerSession(def, { speaker: new Speaker({ volume: settings.volume }) });
+	constructor(def: ExerciseDefinition, settings: Settings, routineId?: string) {
+		this.timer = new TimerSession(def, {
+			speaker: new Speaker({ volume: settings.volume }),
+			// Saved to the history like the camera items: it counts for the streak and the minutes.
+			record: (id) => recordWithProblems(id, { routineId })
+		});
 	}
 
 	start(): void {
@@ -106,7 +117,11 @@ export class TimerRunner implements ItemRunner {
 
 	outcome(): ItemOutcome {
 		const s = this.timer.snapshot;
-		return { ...EMPTY_OUTCOME, rounds: { done: s.completed, total: s.rounds } };
+		return {
+			...EMPTY_OUTCOME,
+			rounds: { done: s.completed, total: s.rounds },
+			workouts: this.timer.savedWorkouts
+		};
 	}
 
 	setMuted(muted: boolean): void {
@@ -118,11 +133,14 @@ export class TimerRunner implements ItemRunner {
 	}
 }
 
-/** The player's runner factory for this browser. */
+/** The player's runner factory for this browser; `routineId` marks the saved workouts. */
 export function browserRunners(
 	settings: Settings,
-	options: SetPlanOptions = {}
+	options: SetPlanOptions = {},
+	routineId?: string
 ): (def: ExerciseDefinition) => ItemRunner {
 	return (def) =>
-		def.cameraChecked ? new CameraRunner(def, settings, options) : new TimerRunner(def, settings);
+		def.cameraChecked
+			? new CameraRunner(def, settings, options, routineId)
+			: new TimerRunner(def, settings, routineId);
 }

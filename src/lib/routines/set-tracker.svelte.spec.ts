@@ -11,6 +11,9 @@ import { SetTracker, type TrackedSession } from './set-tracker.svelte';
 function fakeSession() {
 	let listener: ((s: CoachState) => void) | null = null;
 	const log: string[] = [];
+	/** Every setCounting call, and how often the session was stopped (kept out of `log`). */
+	const counting: boolean[] = [];
+	let stops = 0;
 	const session: TrackedSession = {
 		onState: (l) => {
 			listener = l;
@@ -20,11 +23,20 @@ function fakeSession() {
 			};
 		},
 		say: (t) => void log.push(`say: ${t}`),
-		resetCoach: () => void log.push('reset')
+		resetCoach: () => void log.push('reset'),
+		setCounting: (on) => void counting.push(on),
+		stop: () => void stops++
 	};
 	const emit = (t: number, events: CoachEvent[]) =>
 		listener?.({ t, events, lastRepScore: 80, side: null, phase: 'rest' } as unknown as CoachState);
-	return { session, log, emit, subscribed: () => listener !== null };
+	return {
+		session,
+		log,
+		emit,
+		subscribed: () => listener !== null,
+		counting: () => counting.at(-1),
+		stops: () => stops
+	};
 }
 
 const rep = (t: number): CoachEvent => ({
@@ -82,5 +94,37 @@ describe('SetTracker', () => {
 		tracker.reset();
 		expect(tracker.snapshot.done).toBe(0);
 		expect(tracker.summary().sets).toEqual([]);
+	});
+
+	it('pauses counting while resting and stops the session once, when the last set is done', () => {
+		const { session, emit, counting, stops } = fakeSession();
+		let now = 0;
+		const tracker = new SetTracker(
+			session,
+			getExercise('shoulder-shrug')!,
+			{ sets: 2, reps: 1, restSeconds: 5 },
+			{ now: () => now, setInterval: () => 1, clearInterval: () => {} }
+		);
+		expect(counting()).toBe(true);
+		emit(1, [rep(1)]);
+		expect(tracker.snapshot.phase).toBe('rest');
+		expect(counting()).toBe(false);
+		expect(stops()).toBe(0);
+		now = 5_000;
+		tracker.tick();
+		expect(tracker.snapshot.phase).toBe('work');
+		expect(counting()).toBe(true);
+		emit(1, [rep(1)]);
+		expect(tracker.finished).toBe(true);
+		expect(counting()).toBe(false);
+		expect(stops()).toBe(1);
+		// A late state (a frame already in the model) changes nothing and stops nothing again.
+		emit(2, [rep(2)]);
+		expect(tracker.summary().totalReps).toBe(2);
+		expect(stops()).toBe(1);
+		// Start over: counting again, set 1.
+		tracker.reset();
+		expect(counting()).toBe(true);
+		expect(tracker.snapshot.set).toBe(1);
 	});
 });

@@ -2,7 +2,9 @@
  * A {@link SetPlan} following a live workout session: every coach state goes into the plan, the
  * rest timer ticks on the wall clock, prompts are spoken through the session, and a new set
  * resets the coach's counts (so the coach panel reads "reps in this set"). The snapshot is
- * `$state.raw`, replaced on each change. Used by the single-exercise page and the routine player.
+ * `$state.raw`, replaced on each change. Counting pauses while resting (a rep made then is not
+ * counted), and when the last set is done the session stops: the camera turns off and the
+ * workout is saved as finished. Used by the single-exercise page and the routine player.
  */
 import {
 	asymmetryText,
@@ -20,6 +22,12 @@ export interface TrackedSession {
 	say(text: string): void;
 	/** Fresh coach counts for a new set (WorkoutSession.resetCoach). */
 	resetCoach(): void;
+	/** Counting on during a set, off while resting and once the dose is done. */
+	setCounting(on: boolean): void;
+	/** The dose is done: camera off, the workout saved as finished. */
+	stop(): void;
+	/** Subscribes to the counts starting over (the plan starts over with them). */
+	onCountsReset?(listener: () => void): () => void;
 }
 
 export interface SetTrackerDeps {
@@ -39,6 +47,7 @@ export class SetTracker {
 	#session: TrackedSession;
 	#deps: Required<SetTrackerDeps>;
 	#unsubscribe: () => void;
+	#unsubscribeReset: () => void;
 	#handle: unknown;
 
 	constructor(
@@ -56,9 +65,11 @@ export class SetTracker {
 		};
 		this.plan = new SetPlan(def, options);
 		this.snapshot = this.plan.snapshot(this.#nowS());
+		session.setCounting(true);
 		this.#unsubscribe = session.onState((state) =>
 			this.#apply(this.plan.observe(state, this.#nowS()))
 		);
+		this.#unsubscribeReset = session.onCountsReset?.(() => this.reset()) ?? (() => {});
 		this.#handle = this.#deps.setInterval(() => this.tick(), TICK_MS);
 	}
 
@@ -79,6 +90,7 @@ export class SetTracker {
 	reset(): void {
 		this.plan.reset();
 		this.snapshot = this.plan.snapshot(this.#nowS());
+		this.#session.setCounting(true);
 	}
 
 	summary(): PlanSummary {
@@ -92,6 +104,7 @@ export class SetTracker {
 
 	dispose(): void {
 		this.#unsubscribe();
+		this.#unsubscribeReset();
 		this.#deps.clearInterval(this.#handle);
 	}
 
@@ -99,7 +112,10 @@ export class SetTracker {
 		if (update.newSet) this.#session.resetCoach();
 		for (const text of update.say) this.#session.say(text);
 		const next = this.plan.snapshot(this.#nowS());
+		const wasDone = this.snapshot.phase === 'done';
 		if (!sameSnapshot(next, this.snapshot)) this.snapshot = next;
+		this.#session.setCounting(next.phase === 'work');
+		if (next.phase === 'done' && !wasDone) this.#session.stop();
 	}
 
 	#nowS(): number {

@@ -42,3 +42,12 @@ export function routineTotals(results: readonly ItemResult[]): {
 		meanScore: scores.length ? Math.round(scores.reduce((a, b) => a + b, 0) / scores.length) : null
 	};
 }
+
+/**
+ * Seconds of moving in a run: the saved workouts' own spans, the figure History adds up for the
+ * same workouts (so the summary and History never disagree). Countdowns between items, rests
+ * after a pause and items with nothing saved are not moving.
+ */
+export function movingSeconds(results: readonly ItemResult[]): number {
+	return results.reduce((a, r) => a + r.outcome.workouts.reduce((b, w) => b + w.seconds, 0), 0);
+}

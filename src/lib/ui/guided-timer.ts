@@ -3,7 +3,7 @@
  * work with short rests between, announced as they change. Pure: the clock is passed in, so it
  * runs in Node tests.
  */
-import type { ExerciseDefinition } from '$lib/engine/types';
+import type { ExerciseDefinition, Side } from '$lib/engine/types';
 
 /** Seconds between rounds: enough to come out of a stretch and set up the next side. */
 export const REST_SECONDS = 5;
@@ -14,6 +14,8 @@ export interface TimerRound {
 	/** e.g. "Left side", "Round 2 of 3". */
 	label: string;
 	seconds: number;
+	/** The side worked, for per-side moves (History keeps it with the round). */
+	side?: Side;
 }
 
 export function timerPlan(def: ExerciseDefinition): TimerRound[] {
@@ -24,8 +26,8 @@ export function timerPlan(def: ExerciseDefinition): TimerRound[] {
 	for (let i = 0; i < times; i++) {
 		const n = times > 1 ? ` (${i + 1} of ${times})` : '';
 		if (perSide) {
-			rounds.push({ label: `Left side${n}`, seconds });
-			rounds.push({ label: `Right side${n}`, seconds });
+			rounds.push({ label: `Left side${n}`, seconds, side: 'left' });
+			rounds.push({ label: `Right side${n}`, seconds, side: 'right' });
 		} else {
 			rounds.push({ label: times > 1 ? `Round ${i + 1} of ${times}` : 'Hold', seconds });
 		}

@@ -28,8 +28,7 @@ import {
 } from '$lib/pose/models';
 import { pickPerson } from '$lib/pose/tracking';
 import { Speaker } from '$lib/speech/speaker';
-import { StorageFullError, StorageUnavailableError } from '$lib/storage';
-import { recordWorkout } from './history/recording';
+import { recordWithProblems } from './history/recording';
 import type { Settings } from './settings.svelte';
 import { browserStorage, readJson, writeJson } from './storage';
 import {
@@ -37,8 +36,7 @@ import {
 	type EstimatorLike,
 	type LoadedEstimator,
 	type ModelChoice,
-	type WorkoutDeps,
-	type WorkoutRecording
+	type WorkoutDeps
 } from './workout.svelte';
 
 /** Where the app serves the model weights and the MediaPipe solution (our own origin). */
@@ -201,43 +199,6 @@ function fallback(
 	};
 }
 
-/** Why the history is not being saved, in words. */
-function saveProblemText(error: unknown): string {
-	if (error instanceof StorageFullError || error instanceof StorageUnavailableError) {
-		return `This workout is not being saved: ${error.message}`;
-	}
-	const detail = error instanceof Error ? error.message : String(error);
-	return `This workout is not being saved to your history (${detail}). Counting goes on.`;
-}
-
-/**
- * Records the workout (./history/recording.ts) and reports a failing save, and its end once a
- * later write works (the recorder keeps the workout in memory and retries).
- */
-function recordWithProblems(
-	exerciseId: string,
-	onProblem: (message: string | null) => void = () => {}
-): WorkoutRecording {
-	let failing = false;
-	const r = recordWorkout(exerciseId, {
-		onError: (e) => {
-			failing = true;
-			console.warn('Scapula: the workout is not being saved', e);
-			onProblem(saveProblemText(e));
-		}
-	});
-	return {
-		handle(events) {
-			r.handle(events);
-			if (failing && r.recorder.error === null) {
-				failing = false;
-				onProblem(null);
-			}
-		},
-		end: () => r.end()
-	};
-}
-
 async function loadEstimator(
 	choice: ModelChoice,
 	onProgress: (detail: string) => void
@@ -285,7 +246,8 @@ async function loadEstimator(
 
 export function createWorkoutSession(
 	exercise: ExerciseDefinition,
-	settings: Settings
+	settings: Settings,
+	options: { routineId?: string } = {}
 ): WorkoutSession {
 	const devices = browserMediaDevices();
 	const deps: WorkoutDeps = {
@@ -303,7 +265,8 @@ export function createWorkoutSession(
 		speaker: new Speaker({ volume: settings.volume }),
 		now: () => performance.now(),
 		// The history: counts, scores and cues saved as the workout goes (never frames).
-		recordWorkout: (exerciseId, onSaveProblem) => recordWithProblems(exerciseId, onSaveProblem),
+		recordWorkout: (exerciseId, onSaveProblem) =>
+			recordWithProblems(exerciseId, { onProblem: onSaveProblem, routineId: options.routineId }),
 		fallback,
 		onVisibilityChange(listener) {
 			if (typeof document === 'undefined') return () => {};

@@ -89,6 +89,18 @@ export interface WorkoutDeps {
 export interface WorkoutRecording {
 	handle(events: readonly CoachEvent[]): void;
 	end(): Promise<void>;
+	/**
+	 * After `end()`: the workout as the history stores it (its id and its span in seconds, the
+	 * figure History adds up), or null when it was dropped as empty. Null before `end()`.
+	 */
+	result(): SavedWorkout | null;
+}
+
+/** A workout kept in the history: what a routine's summary adds up, so both say the same. */
+export interface SavedWorkout {
+	id: string;
+	/** Seconds from its start to its end, as History counts them (storage/progress workoutSpan). */
+	seconds: number;
 }
 
 export type SessionPhase = 'idle' | 'starting' | 'running' | 'stopped' | 'error';
@@ -137,6 +149,13 @@ export class WorkoutSession {
 	saveProblem: string | null = $state(null);
 	/** A trace replay is skipping to its end. */
 	replaySkipping = $state(false);
+	/**
+	 * The tracked body of the latest frame (replaced every frame), also while counting is paused
+	 * between sets: the skeleton stays on the person while nothing is counted.
+	 */
+	body: Body | null = $state.raw(null);
+	/** Whether frames go to the coach (and the history); a set plan pauses it during rests. */
+	counting = $state(true);
 
 	#deps: WorkoutDeps;
 	#choice: ModelChoice;
@@ -169,6 +188,8 @@ export class WorkoutSession {
 	/** Session seconds before the last "Start over": the recording's clock runs on through it. */
 	#traceOffset = 0;
 	#recording: WorkoutRecording | null = null;
+	/** Workouts this session saved and finished, oldest first (plain: read once, at the end). */
+	#saved: SavedWorkout[] = [];
 
 	constructor(exercise: ExerciseDefinition, choice: ModelChoice, deps: WorkoutDeps) {
 		this.exercise = exercise;
@@ -197,6 +218,21 @@ export class WorkoutSession {
 
 	get mirrored(): boolean {
 		return this.source?.mirrored ?? false;
+	}
+
+	/** The workouts this session has finished and kept in the history, oldest first. */
+	get savedWorkouts(): readonly SavedWorkout[] {
+		return this.#saved;
+	}
+
+	/**
+	 * Counting on or off. Off (a rest between sets, the dose done), frames still run the model
+	 * so the skeleton follows the person, but the coach and the history see none of them: a rep
+	 * made while resting is not counted, in the panel or in History.
+	 */
+	setCounting(on: boolean): void {
+		if (this.counting === on) return;
+		this.counting = on;
 	}
 
 	/** Seconds of session time (frames flowing). */
@@ -400,6 +436,19 @@ export class WorkoutSession {
 		this.phase = 'stopped';
 	}
 
+	#resetListeners: ReadonlyArray<() => void> = [];
+
+	/**
+	 * Calls `listener` whenever the counts start over ("Start over", a trace replayed from its
+	 * start), so a set plan starts over with them; returns the unsubscribe function.
+	 */
+	onCountsReset(listener: () => void): () => void {
+		this.#resetListeners = [...this.#resetListeners, listener];
+		return () => {
+			this.#resetListeners = this.#resetListeners.filter((l) => l !== listener);
+		};
+	}
+
 	/** Clears reps, holds and cues (a fresh set). */
 	resetCounts(): void {
 		this.#endRecording();
@@ -410,6 +459,7 @@ export class WorkoutSession {
 		if (this.#runningSince !== null) this.#runningSince = this.#deps.now();
 		this.state = null;
 		this.announcement = '';
+		for (const listener of this.#resetListeners) listener();
 	}
 
 	statsSnapshot(): FrameStatsSnapshot {
@@ -531,17 +581,23 @@ export class WorkoutSession {
 		this.#previous = body;
 		this.#traceRecorder.add(this.#traceOffset + tMs / 1000, body, size(video), this.#choice.model);
 		this.#publishRecording();
-		const state = this.#coach.process({ t: tMs / 1000, body });
-		this.state = state;
-		for (const listener of this.#stateListeners) listener(state);
-		if (this.#deps.recordWorkout) {
-			this.#recording ??= this.#deps.recordWorkout(this.exercise.id, (message) => {
-				if (message && message !== this.saveProblem) this.say(message);
-				this.saveProblem = message;
-			});
-			this.#recording.handle(state.events);
+		this.body = body;
+		if (this.counting) {
+			const state = this.#coach.process({ t: tMs / 1000, body });
+			this.state = state;
+			// Saved before the listeners run: a set plan may end the workout on this very frame
+			// (its last rep), and that rep must be in the record it finishes.
+			if (this.#deps.recordWorkout) {
+				this.#recording ??= this.#deps.recordWorkout(this.exercise.id, (message) => {
+					if (message && message !== this.saveProblem) this.say(message);
+					this.saveProblem = message;
+				});
+				this.#recording.handle(state.events);
+			}
+			// The count is said before a listener's "Set 1 done": the order a person expects.
+			if (state.events.length > 0) this.#announce(state.events);
+			for (const listener of this.#stateListeners) listener(state);
 		}
-		if (state.events.length > 0) this.#announce(state.events);
 		const t2 = now();
 		this.#frameStats.add(t1 - t0, t2 - t0, t2);
 		if (t2 - this.#lastStatsPublish >= STATS_REFRESH_MS) {
@@ -717,7 +773,10 @@ export class WorkoutSession {
 	#endRecording(): void {
 		const recording = this.#recording;
 		this.#recording = null;
-		recording?.end().catch(() => undefined);
+		if (!recording) return;
+		recording.end().catch(() => undefined);
+		const saved = recording.result();
+		if (saved) this.#saved = [...this.#saved, saved];
 	}
 
 	/** Fresh counts and a fresh coach, then the trace from its first frame. */
@@ -744,6 +803,10 @@ export class WorkoutSession {
 			let state: CoachState | null = null;
 			const events: CoachEvent[] = [];
 			for (const frame of frames) {
+				// A set plan may pause counting (or stop the replay) in the middle of a batch.
+				if (generation !== this.#generation) break;
+				this.body = frame.body;
+				if (!this.counting) continue;
 				state = this.#coach.process(frame);
 				events.push(...state.events);
 				for (const listener of this.#stateListeners) listener(state);

@@ -11,13 +11,16 @@ import {
 	deleteWorkout,
 	putWorkout,
 	requestPersistentStorage,
+	StorageFullError,
+	StorageUnavailableError,
 	WorkoutRecorder,
 	type ScapulaDb,
 	type WorkoutRecord,
 	type WorkoutRecorderOptions,
 	type WorkoutSink
 } from '$lib/storage';
-import type { WorkoutRecording } from '$lib/ui/workout.svelte';
+import { workoutSpan } from '$lib/storage/progress';
+import type { SavedWorkout, WorkoutRecording } from '$lib/ui/workout.svelte';
 import { historyDb } from './db';
 
 /**
@@ -53,6 +56,8 @@ export interface RecordWorkoutOptions extends Partial<
 > {
 	db?: () => Promise<ScapulaDb>;
 	lifecycle?: PageLifecycle | null;
+	/** The routine this workout is part of (RoutineRecord.routineId). */
+	routineId?: string;
 	/** Called after a kept workout is finished (default: ask for persistent storage). */
 	onFinished?: (record: WorkoutRecord) => void;
 }
@@ -70,6 +75,7 @@ export function recordWorkout(
 	const now = options.now ?? Date.now;
 	const recorder = new WorkoutRecorder(sink, {
 		exerciseId,
+		routineId: options.routineId,
 		now,
 		timers: options.timers,
 		newId: options.newId,
@@ -84,6 +90,7 @@ export function recordWorkout(
 	lifecycle?.addEventListener('pagehide', flushNow);
 	const stopWatching = lifecycle?.onVisibilityChange(onVisibility);
 	let ended: Promise<void> | null = null;
+	let result: SavedWorkout | null = null;
 
 	return {
 		recorder,
@@ -91,19 +98,65 @@ export function recordWorkout(
 			recorder.handle(events);
 		},
 		end() {
-			ended ??= (async () => {
-				lifecycle?.removeEventListener('pagehide', flushNow);
-				stopWatching?.();
-				const r = recorder.record;
-				const empty = r.reps === 0 && r.holds.length === 0;
-				if (empty && now() - Date.parse(r.startedAt) < MIN_EMPTY_WORKOUT_MS) {
-					await recorder.discard();
-					return;
-				}
-				const done = await recorder.finish();
+			if (ended) return ended;
+			lifecycle?.removeEventListener('pagehide', flushNow);
+			stopWatching?.();
+			const r = recorder.record;
+			const empty = r.reps === 0 && r.holds.length === 0;
+			if (empty && now() - Date.parse(r.startedAt) < MIN_EMPTY_WORKOUT_MS) {
+				ended = recorder.discard();
+				return ended;
+			}
+			// finish() marks the record done (endedAt now) before it awaits the write, so the span
+			// read here is the one stored.
+			const finishing = recorder.finish();
+			const { start, end } = workoutSpan(recorder.record);
+			result = { id: r.id, seconds: (end - start) / 1000 };
+			ended = finishing.then((done) => {
 				(options.onFinished ?? (() => void requestPersistentStorage()))(done);
-			})();
+			});
 			return ended;
+		},
+		result: () => result
+	};
+}
+
+/** Why the history is not being saved, in words. */
+function saveProblemText(error: unknown): string {
+	if (error instanceof StorageFullError || error instanceof StorageUnavailableError) {
+		return `This workout is not being saved: ${error.message}`;
+	}
+	const detail = error instanceof Error ? error.message : String(error);
+	return `This workout is not being saved to your history (${detail}). Counting goes on.`;
+}
+
+/**
+ * Records a workout (camera or guided timer) and reports a failing save, and its end once a
+ * later write works (the recorder keeps the workout in memory and retries).
+ */
+export function recordWithProblems(
+	exerciseId: string,
+	options: { onProblem?: (message: string | null) => void; routineId?: string } = {}
+): WorkoutRecording {
+	const onProblem = options.onProblem ?? (() => {});
+	let failing = false;
+	const r = recordWorkout(exerciseId, {
+		routineId: options.routineId,
+		onError: (e) => {
+			failing = true;
+			console.warn('Scapula: the workout is not being saved', e);
+			onProblem(saveProblemText(e));
 		}
+	});
+	return {
+		handle(events) {
+			r.handle(events);
+			if (failing && r.recorder.error === null) {
+				failing = false;
+				onProblem(null);
+			}
+		},
+		end: () => r.end(),
+		result: () => r.result()
 	};
 }

@@ -7,6 +7,8 @@ import { EndSignal, type FrameSource } from '$lib/camera/frame-source';
 import type { CoachEvent, CoachState, ExerciseDefinition } from '$lib/engine/types';
 import type { Body } from '$lib/pose/keypoints';
 import { Speaker } from '$lib/speech/speaker';
+import { getExercise } from '$lib/exercises';
+import { SetTracker } from '$lib/routines/set-tracker.svelte';
 import { WorkoutSession, type WorkoutDeps, type WorkoutRecording } from '$lib/ui/workout.svelte';
 
 const exercise = { id: 'overhead-arm-reach', kind: 'rep' } as unknown as ExerciseDefinition;
@@ -20,6 +22,9 @@ class FakeRecording implements WorkoutRecording {
 	}
 	async end() {
 		this.ended++;
+	}
+	result() {
+		return this.ended > 0 ? { id: 'fake', seconds: 1 } : null;
 	}
 }
 
@@ -116,5 +121,46 @@ describe('WorkoutSession recording', () => {
 		await t.tick();
 		expect(t.recordings).toHaveLength(2);
 		expect(t.recordings[1]!.ended).toBe(0);
+	});
+
+	it('with counting off, frames move the skeleton but reach neither the coach nor the history', async () => {
+		const t = setup();
+		await t.session.startCamera();
+		await t.tick();
+		t.session.setCounting(false);
+		await t.tick();
+		await t.tick();
+		expect(t.session.body).toBe(body);
+		expect(t.session.state?.reps).toBe(1);
+		expect(t.recordings[0]!.events).toHaveLength(1);
+		t.session.setCounting(true);
+		await t.tick();
+		expect(t.session.state?.reps).toBe(2);
+	});
+
+	it('a set plan ends the workout on its last rep: that rep is saved, then the camera stops', async () => {
+		const t = setup();
+		const sets = new SetTracker(
+			t.session,
+			getExercise('overhead-arm-reach')!,
+			{ sets: 1, reps: 2 },
+			{ now: () => 0, setInterval: () => 1, clearInterval: () => {} }
+		);
+		await t.session.startCamera();
+		await t.tick();
+		await t.tick();
+		expect(sets.finished).toBe(true);
+		expect(t.session.phase).toBe('stopped');
+		expect(t.session.source).toBeNull();
+		expect(t.recordings).toHaveLength(1);
+		expect(t.recordings[0]!.events.flat().filter((e) => e.type === 'rep')).toHaveLength(2);
+		expect(t.recordings[0]!.ended).toBe(1);
+		expect(t.session.savedWorkouts).toEqual([{ id: 'fake', seconds: 1 }]);
+		// Counts that start over (Start over, a trace replayed from its start) restart the plan.
+		t.session.resetCounts();
+		expect(sets.finished).toBe(false);
+		expect(sets.snapshot.done).toBe(0);
+		expect(t.session.counting).toBe(true);
+		sets.dispose();
 	});
 });
