@@ -222,8 +222,7 @@ async function main(): Promise<void> {
 		holds: Label[];
 	};
 	const all = [...labels.reps, ...labels.holds].filter(
-		(l) =>
-			(!args.filter || l.clip.includes(args.filter)) && !(args['no-floor'] && l.floor === true)
+		(l) => (!args.filter || l.clip.includes(args.filter)) && !(args['no-floor'] && l.floor === true)
 	);
 	const rows: CaseRow[] = [];
 	const t0 = performance.now();

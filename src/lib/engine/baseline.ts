@@ -202,7 +202,11 @@ export class Baseline {
 	 * averages only new resting samples, once RELEARN_SECONDS of them have come in (until then
 	 * the old ones still steady it); or, given `samples` of the new rest position, from those.
 	 */
-	relearn(name: BaseMetricName, t: number, samples?: ReadonlyArray<{ t: number; v: number }>): void {
+	relearn(
+		name: BaseMetricName,
+		t: number,
+		samples?: ReadonlyArray<{ t: number; v: number }>
+	): void {
 		const w = this.#rest.get(name);
 		if (!w) return;
 		if (!samples || samples.length === 0) {
