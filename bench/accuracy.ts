@@ -13,7 +13,8 @@
  * Targets: exact on ≥ 98 % of generated cases and no count at all while idling or walking in.
  * It also times a 10-minute 30 fps trace through the analyser.
  *
- * Options: --filter <text> (generated cases whose name contains it), --no-clips,
+ * Options: --seed <n> (first seed of the generated people and their noise; default 1: the
+ * reference run), --filter <text> (generated cases whose name contains it), --no-clips,
  * --no-generated, --no-timing, --models <a,b> (clip models; default all four), --out <file>.
  */
 import { execFile } from 'node:child_process';
@@ -240,7 +241,8 @@ async function main(): Promise<void> {
 			'no-generated': { type: 'boolean', default: false },
 			'no-timing': { type: 'boolean', default: false },
 			models: { type: 'string' },
-			out: { type: 'string' }
+			out: { type: 'string' },
+			seed: { type: 'string', default: '1' }
 		}
 	});
 	const models = (values.models?.split(',') ?? [...MODEL_IDS]) as ModelId[];
@@ -286,7 +288,7 @@ async function main(): Promise<void> {
 		}
 
 		// --- Generated traces ---
-		let cases = values['no-generated'] ? [] : generatedCases();
+		let cases = values['no-generated'] ? [] : generatedCases(Number(values.seed));
 		if (values.filter) cases = cases.filter((c) => c.name.includes(values.filter!));
 		const genRows = await runGenerated(cases, dir);
 		const all = summarise(genRows);

@@ -233,9 +233,11 @@ const viewName = (v: sim.ViewAngle) => (typeof v === 'number' ? `yaw${v}` : v);
  * height equally often); partial reps (or short holds) at two speeds; one minute idle and a
  * walk-in at each noise level; and walk-in followed by reps.
  */
-export function generatedCases(): GeneratedCase[] {
+export function generatedCases(firstSeed = 1): GeneratedCase[] {
 	const cases: GeneratedCase[] = [];
-	let seed = 1;
+	// Other first seeds give other people (timing, depth variation) and other keypoint noise,
+	// for the spread of the figures over seeds.
+	let seed = 1 + (firstSeed - 1) * 10_000;
 	for (const spec of SPECS) {
 		const def = ex(spec.id);
 		for (const f of spec.framings) {

@@ -133,9 +133,16 @@ function rowOf(
 	report: ExerciseReport,
 	wrongMove: boolean
 ): CaseRow {
-	const kind = def.rep || def.repByView ? 'reps' : 'seconds';
+	const kind = wrongMove
+		? def.rep || def.repByView
+			? 'reps'
+			: 'seconds'
+		: label.reps
+			? 'reps'
+			: 'seconds';
 	const range: [number, number] = wrongMove ? [0, 0] : (label.reps ?? label.seconds)!;
-	const counted = countOf(def, report);
+	// A move the camera does not check (a guided timer) counts nothing on any clip.
+	const counted = def.cameraChecked ? countOf(def, report) : 0;
 	// A hold shorter than one second is no hold: a wrong-move hold check allows under 1 s.
 	const tolerance = wrongMove && kind === 'seconds' ? 1 : 0;
 	const error = Math.max(0, range[0] - counted, counted - range[1] - tolerance);
@@ -152,8 +159,8 @@ function rowOf(
 		within: error === 0,
 		error: Math.round(error * 100) / 100,
 		formScore: report.formScore,
-		cues: [...new Set(report.cues.map((c) => c.id))],
-		notCounted: [...new Set(report.notCounted.map((n) => n.reason))]
+		cues: def.cameraChecked ? [...new Set(report.cues.map((c) => c.id))] : ['timer-only'],
+		notCounted: def.cameraChecked ? [...new Set(report.notCounted.map((n) => n.reason))] : []
 	};
 }
 

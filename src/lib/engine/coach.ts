@@ -355,6 +355,7 @@ export class Coach {
 		this.#cues.reset();
 		this.#rep = INITIAL_REP_STATE;
 		this.#ownRange.reset();
+		this.#lastRepRange = null;
 		for (const s of this.#shapes.values()) s.reset();
 		this.#why.reset();
 		this.#replay = [];
@@ -441,6 +442,7 @@ export class Coach {
 	}
 
 	#calibrating = false;
+	#lastRepRange: number | null = null;
 	/** Session time (s) of the last frame with a rep signal. */
 	#lastSignalT: number | null = null;
 	#signal: { v: number; t: number } | null = null;
@@ -684,6 +686,8 @@ export class Coach {
 		const { verdict, credited } = spec.fixedRange
 			? { verdict: { kind: reached ? 'count' : 'short' } as const, credited: [] }
 			: this.#ownRange.judge(span, reached, rep);
+		const own = this.#ownRange.span;
+		this.#lastRepRange = own !== null && own > 0 && !spec.fixedRange ? span / own : null;
 		for (const c of credited) this.#countRep(t, c, events);
 		if (verdict.kind === 'count') {
 			this.#countRep(t, rep, events);
@@ -877,6 +881,7 @@ export class Coach {
 			side: this.#hold.side,
 			cue: this.#cues.current(t),
 			repProgress: this.#progress,
+			lastRepRange: this.#lastRepRange,
 			events
 		};
 	}

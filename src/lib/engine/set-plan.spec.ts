@@ -35,6 +35,7 @@ function state(t: number, events: CoachEvent[] = [], extra: Partial<CoachState> 
 		side: null,
 		cue: null,
 		repProgress: null,
+		lastRepRange: null,
 		events,
 		...extra
 	};

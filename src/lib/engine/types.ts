@@ -212,6 +212,11 @@ export interface CoachState {
 	 * null for holds or when unmeasured. Drives the range bar in the UI.
 	 */
 	repProgress: number | null;
+	/**
+	 * The last judged rep's span as a share of the person's own range (1 = their usual full rep),
+	 * once that range is known (engine/own-range.ts); null before, and for holds.
+	 */
+	lastRepRange: number | null;
 	/** Events raised by this frame only. */
 	events: readonly CoachEvent[];
 }

@@ -50,6 +50,7 @@ class CountingCoach implements CoachLike {
 			side: null,
 			cue: null,
 			repProgress: 0.5,
+			lastRepRange: null,
 			events: [{ type: 'rep', t: frame.t, count: this.reps, score: 90, durationSeconds: 1 }]
 		} as unknown as CoachState;
 	}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CoachState } from '$lib/engine/types';
 import { getExercise } from '$lib/exercises';
-import { countView, CUE_VISIBLE_SECONDS, holdTarget, visibleCue } from './coach-view';
+import { countView, CUE_VISIBLE_SECONDS, holdTarget, rangeText, visibleCue } from './coach-view';
 
 const state = (o: Partial<CoachState>) =>
 	({ t: 0, reps: 0, holdsCompleted: 0, ...o }) as CoachState;
@@ -30,5 +30,19 @@ describe('coach view', () => {
 			per: ' per side'
 		});
 		expect(holdTarget(stretch, null)).toBe(stretch.hold!.seconds);
+	});
+});
+
+describe('rangeText', () => {
+	const st = (o: Partial<CoachState>) =>
+		({ phase: 'rest', repProgress: 0, lastRepRange: null, ...o }) as CoachState;
+	it('says the top is reached only at the top', () => {
+		expect(rangeText(st({ phase: 'active', repProgress: 0.6 }))).toBe('');
+		expect(rangeText(st({ phase: 'active', repProgress: 1 }))).toBe('Top reached: now return');
+	});
+	it("gives the last rep against the person's own range, never NaN", () => {
+		expect(rangeText(st({ lastRepRange: 0.964 }))).toBe('Last rep: 96 % of your usual range');
+		expect(rangeText(st({ lastRepRange: NaN }))).toBe('');
+		expect(rangeText(null)).toBe('');
 	});
 });

@@ -49,3 +49,13 @@ export function countView(def: ExerciseDefinition, state: CoachState | null): Co
 		per: def.kind === 'side-hold' ? ' per side' : ''
 	};
 }
+
+/** "Top reached" at the top of a rep; between reps, how far the last one went, once known. */
+export function rangeText(state: CoachState | null): string {
+	if (state?.phase === 'active' && (state.repProgress ?? 0) >= 1) return 'Top reached: now return';
+	const r = state?.phase === 'rest' ? state.lastRepRange : null;
+	if (r != null && Number.isFinite(r)) {
+		return `Last rep: ${Math.round(r * 100)} % of your usual range`;
+	}
+	return '';
+}
