@@ -13,7 +13,7 @@ import {
 	type MetricName,
 	type Metrics
 } from '../metrics/body-metrics';
-import { detectView } from '../metrics/view';
+import { detectView, SIDE_MAX_RATIO, SIDE_MAX_RATIO_FLOOR } from '../metrics/view';
 import { seen, type Body, type PoseFrame } from '../pose/keypoints';
 import { Baseline } from './baseline';
 import { evaluate, metricsOf, type Facts, type Slack } from './conditions';
@@ -209,8 +209,11 @@ export class Coach {
 		const t = frame.t;
 		const events: CoachEvent[] = [];
 		const body = frame.body && this.#smoother ? this.#smoother.apply(frame.body, t) : frame.body;
-		const plausible = body !== null && isPlausibleUpright(body);
-		const reading = body && plausible ? detectView(body) : null;
+		const plausible = body !== null && (this.def.horizontal === true || isPlausibleUpright(body));
+		const reading =
+			body && plausible
+				? detectView(body, this.def.horizontal ? SIDE_MAX_RATIO_FLOOR : SIDE_MAX_RATIO)
+				: null;
 		const view = reading ? this.#views.update(reading.view, t) : 'unknown';
 		const facing = reading ? this.#facing.update(reading.facing, t) : 1;
 		const metrics =
@@ -317,7 +320,8 @@ export class Coach {
 			name: spec.metric.slice(0, -5) as BaseMetricName,
 			direction: spec.direction,
 			swing: Math.abs(lowSpec(spec).enter),
-			restBand: Math.abs(spec.exit)
+			restBand: Math.abs(spec.exit),
+			swingOnly: spec.restFromReps === true
 		};
 	}
 
@@ -901,7 +905,8 @@ function freshHold(): HoldProgress {
 }
 
 /**
- * Every camera-checked move is done with the trunk upright or hinged at most to horizontal, so
+ * Every camera-checked move but the floor moves (`horizontal`, which skip this check) is done
+ * with the trunk upright or hinged at most to horizontal, so
  * the head is never below the hips and the shoulders never below the hips (image y grows down;
  * a margin of 5 % of the frame height for keypoint noise). A body that breaks this is a model
  * glitch, not a person.
