@@ -15,9 +15,10 @@ import { defineExercise } from '../engine/define';
  * the head at least 10° above the line before it drops, so nodding from a level back does not
  * count. A cycle under 2 s is too fast for the breath it follows.
  *
- * Form: on hands and knees the trunk line stays near level (0–15°, shoulders a little higher
- * on longer arms); 20° below level means the hips went back toward the heels (child's pose),
- * 35° above means the person is kneeling up.
+ * Form: on hands and knees the hips stay over the knees, a thigh's length above the heels
+ * (`hipToHeel` 0.85–1.1 trunk lengths); under 0.7 they went back toward the heels (the way into
+ * child's pose), and a cycle done there does not count. The trunk line stays near level (0–15°,
+ * shoulders a little higher on longer arms); 35° above means the person is kneeling up.
  */
 export const catCow = defineExercise({
 	id: 'cat-cow',
@@ -49,6 +50,8 @@ export const catCow = defineExercise({
 		stiffEnter: -20,
 		shape: {
 			start: { metric: 'headLift', op: '>', value: 10 },
+			// On hands and knees: the hips a thigh's length above the heels (see the rules).
+			during: { metric: 'hipToHeel', op: '>', value: 0.7 },
 			cue: 'Start each cycle in the cow: chest forward, gaze up, then round into the cat.'
 		}
 	},
@@ -56,7 +59,9 @@ export const catCow = defineExercise({
 		{
 			id: 'hips-back',
 			during: 'always',
-			fault: { metric: 'trunkRise', op: '<', value: -20 },
+			// Hips over the knees keep them a thigh's length (0.85–1.1 trunk lengths) above the
+			// heels; under 0.7 they have sat back toward the heels, the way into child's pose.
+			fault: { metric: 'hipToHeel', op: '<', value: 0.7 },
 			cue: 'Keep your hips over your knees; stay on hands and knees.',
 			priority: 2,
 			minSeconds: 1,
