@@ -76,7 +76,11 @@ export function repTransition(
 	const pastEnter = up ? value > spec.enter : value < spec.enter;
 	const pastExit = up ? value < spec.exit : value > spec.exit;
 	const active = state.phase === 'active';
-	const peak = active ? (up ? Math.max(state.peak, value) : Math.min(state.peak, value)) : state.peak;
+	const peak = active
+		? up
+			? Math.max(state.peak, value)
+			: Math.min(state.peak, value)
+		: state.peak;
 	// Rest-side extreme of this rest phase (lowest for a rising signal).
 	const restLevel = active
 		? state.restLevel
