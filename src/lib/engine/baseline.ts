@@ -84,6 +84,11 @@ export interface EnvelopeHint {
 	swing: number;
 	/** Frames within this of the rest position count as resting (the rep's `exit`). */
 	restBand: number;
+	/**
+	 * Learn the rest position from the swing only, never from a still second: for moves held
+	 * still at the top (RepSpec.restFromReps), where the first still second may be the top.
+	 */
+	swingOnly?: boolean;
 }
 
 /** Seconds of new resting samples after `relearn` before the old ones are dropped. */
@@ -144,7 +149,7 @@ export class Baseline {
 			let captured: number | null = null;
 			let band = limit;
 			const recent = w.filter((f) => t - f.t <= this.#opts.windowSeconds);
-			if (t - recent[0]!.t >= this.#opts.windowSeconds * 0.9) {
+			if (!(hinted && envelope.swingOnly) && t - recent[0]!.t >= this.#opts.windowSeconds * 0.9) {
 				captured = stillMedian(recent, stillLimit);
 			}
 			if (captured === null && hinted && t - w[0]!.t >= ENVELOPE_MIN_SECONDS) {

@@ -13,8 +13,9 @@ import {
 	type MetricName,
 	type Metrics
 } from '../metrics/body-metrics';
-import { detectView } from '../metrics/view';
-import { seen, type Body, type PoseFrame } from '../pose/keypoints';
+import { detectView, SIDE_MAX_RATIO, SIDE_MAX_RATIO_FLOOR } from '../metrics/view';
+import { distance, midpoint } from '../geometry/vec';
+import { seen, trunkPoints, type Body, type PoseFrame } from '../pose/keypoints';
 import { Baseline } from './baseline';
 import { evaluate, metricsOf, type Facts, type Slack } from './conditions';
 import { CueSelector, type CueOptions } from './cue-selector';
@@ -209,8 +210,11 @@ export class Coach {
 		const t = frame.t;
 		const events: CoachEvent[] = [];
 		const body = frame.body && this.#smoother ? this.#smoother.apply(frame.body, t) : frame.body;
-		const plausible = body !== null && isPlausibleUpright(body);
-		const reading = body && plausible ? detectView(body) : null;
+		const plausible = body !== null && (this.def.horizontal === true || isPlausibleUpright(body));
+		const reading =
+			body && plausible
+				? detectView(body, this.def.horizontal ? SIDE_MAX_RATIO_FLOOR : SIDE_MAX_RATIO)
+				: null;
 		const view = reading ? this.#views.update(reading.view, t) : 'unknown';
 		const facing = reading ? this.#facing.update(reading.facing, t) : 1;
 		const metrics =
@@ -317,7 +321,8 @@ export class Coach {
 			name: spec.metric.slice(0, -5) as BaseMetricName,
 			direction: spec.direction,
 			swing: Math.abs(lowSpec(spec).enter),
-			restBand: Math.abs(spec.exit)
+			restBand: Math.abs(spec.exit),
+			swingOnly: spec.restFromReps === true
 		};
 	}
 
@@ -906,10 +911,13 @@ function freshHold(): HoldProgress {
 }
 
 /**
- * Every camera-checked move is done with the trunk upright or hinged at most to horizontal, so
+ * Every camera-checked move but the floor moves (`horizontal`, which skip this check) is done
+ * with the trunk upright or hinged at most to horizontal, so
  * the head is never below the hips and the shoulders never below the hips (image y grows down;
  * a margin of 5 % of the frame height for keypoint noise). A body that breaks this is a model
- * glitch, not a person.
+ * glitch, not a person. Nor are they done with the body on the floor (isOnTheFloor): a person on
+ * hands and knees or lying is doing a floor move, which a standing or seated move must not
+ * count.
  */
 function isPlausibleUpright(body: Body): boolean {
 	const margin = 0.05 * (Number.isFinite(body.height) && body.height > 0 ? body.height : 0);
@@ -922,5 +930,36 @@ function isPlausibleUpright(body: Body): boolean {
 	const ls = seen(body, 'left_shoulder');
 	const rs = seen(body, 'right_shoulder');
 	const shoulderY = ls && rs ? (ls.y + rs.y) / 2 : (ls ?? rs)?.y;
-	return shoulderY === undefined || shoulderY <= hipY + margin;
+	if (shoulderY !== undefined && shoulderY > hipY + margin) return false;
+	return !isOnTheFloor(body);
+}
+
+/**
+ * Trunk within this many degrees of level with the hips low (below): a body on hands and knees,
+ * lying, or folded on the floor. A standing hinge (a wall stretch) has the trunk level too, but
+ * its hips sit a leg's length (≈ 1.7 trunk lengths) above the ankles.
+ */
+const FLOOR_TRUNK_DEG = 35;
+/**
+ * Hips less than this many trunk lengths above the ankles: on the floor. On hands and knees the
+ * hips are a thigh's length up (≈ 0.85–1.1), lying or folded back on the heels ≈ 0–0.5; standing
+ * ≈ 1.7–1.9. Sitting on a chair (≈ 0.9) is not caught: the trunk is upright there.
+ */
+const FLOOR_HIP_HEIGHT = 1.3;
+
+/** A body on the floor with a level trunk: not for a move done standing or sitting (see above). */
+function isOnTheFloor(body: Body): boolean {
+	const pts = trunkPoints(body);
+	const hip = pts.lh && pts.rh ? midpoint(pts.lh, pts.rh) : (pts.lh ?? pts.rh);
+	const shoulder = pts.ls && pts.rs ? midpoint(pts.ls, pts.rs) : (pts.ls ?? pts.rs);
+	const la = seen(body, 'left_ankle');
+	const ra = seen(body, 'right_ankle');
+	const ankle = la && ra ? midpoint(la, ra) : (la ?? ra);
+	if (!hip || !shoulder || !ankle) return false;
+	const torso = distance(hip, shoulder);
+	if (!(torso > 1)) return false;
+	const rise = Math.abs(
+		(Math.atan2(hip.y - shoulder.y, Math.max(Math.abs(shoulder.x - hip.x), 1e-6)) * 180) / Math.PI
+	);
+	return rise < FLOOR_TRUNK_DEG && (ankle.y - hip.y) / torso < FLOOR_HIP_HEIGHT;
 }

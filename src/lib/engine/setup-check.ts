@@ -99,15 +99,17 @@ export function checkSetup(
 			blocking: true
 		};
 	}
-	if (scalePx !== null && h > 0) {
+	// A lying or kneeling body runs across the frame: measure it against the longer side.
+	const frame = def.horizontal ? Math.max(w, h) : h;
+	if (scalePx !== null && frame > 0) {
 		// Too close matters only for moves whose hands travel (they would leave the frame at the
 		// top of the rep): head, neck and shoulder moves are judged in a head-and-shoulders
 		// close-up, the way a laptop camera sees a person at a desk.
 		const handsTravel = def.requires.some((n) => n.endsWith('_wrist'));
-		if (handsTravel && scalePx > TOO_CLOSE_SCALE * h) {
+		if (handsTravel && scalePx > TOO_CLOSE_SCALE * frame) {
 			return { id: 'too-close', message: 'You are too close. Step back a little.', blocking: true };
 		}
-		if (scalePx < TOO_FAR_SCALE * h) {
+		if (scalePx < TOO_FAR_SCALE * frame) {
 			return {
 				id: 'too-far',
 				message: 'You are too far away. Come a step closer.',

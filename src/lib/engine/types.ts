@@ -71,6 +71,13 @@ export interface RepSpec {
 	 * enter.
 	 */
 	stiffEnter?: number;
+	/**
+	 * For a `…Delta` rep signal: learn its rest position from the reps' swing only (the rest
+	 * side of the last seconds, engine/baseline.ts), never from a still second. For moves held
+	 * still at the top (a prone lift): someone who starts mid-set holds a lift still, and that
+	 * second, taken for the rest, would make every later rest read below it and no rep count.
+	 */
+	restFromReps?: boolean;
 }
 
 export interface RepShape {
@@ -138,6 +145,13 @@ export interface ExerciseDefinition {
 	rules: readonly FormRule[];
 	/** False for moves a webcam cannot judge honestly: they run as guided timers. */
 	cameraChecked: boolean;
+	/**
+	 * A floor move: the body lies on its front or back, kneels folded, or is on hands and knees,
+	 * so the head may be level with or below the hips. Such bodies are judged instead of being
+	 * taken for a model glitch, and the distance check measures the body against the frame's
+	 * longer side (a lying body runs across the frame).
+	 */
+	horizontal?: boolean;
 }
 
 export type SetupIssueId =

@@ -111,6 +111,23 @@ export const BASE_METRICS = [
 	'shoulderWidthToArm',
 	/** Mid-hip ahead of the ankle, scale units (+ hips pushed forward of the feet). Side view. */
 	'hipForward',
+	/**
+	 * Trunk (hip → shoulder) above the horizontal, deg, side view, whichever way the body lies:
+	 * + shoulders higher than the hips. Standing ≈ 90, on hands and knees ≈ 0 (± 10 with arm and
+	 * thigh lengths), lying face down ≈ 0, a prone chest lift 10–25, child's pose −20 to −45
+	 * (hips high on the heels, chest down between the knees). For floor moves.
+	 */
+	'trunkRise',
+	/**
+	 * Head raised against the trunk line, deg, side view, whichever way the body lies: the angle
+	 * of the neck (shoulder → ear) from the line hip → shoulder carried on, + toward the image
+	 * top (the head lifted: cow, a prone lift with the gaze forward), − toward the floor (the
+	 * head hanging: cat, child's pose). Needs no facing direction, which the nose cannot give
+	 * when the face points at the floor.
+	 */
+	'headLift',
+	/** Near hip to the near ankle, scale units: ≈ 0.3–0.6 sitting back on the heels. Side view. */
+	'hipToHeel',
 	/** Body scale in pixels (see header). */
 	'scalePx'
 ] as const;
@@ -161,6 +178,9 @@ export const METRIC_UNIT: Readonly<Record<BaseMetricName, MetricUnit>> = {
 	shoulderWidthRatio: 'ratio',
 	shoulderWidthToArm: 'ratio',
 	hipForward: 'scale',
+	trunkRise: 'deg',
+	headLift: 'deg',
+	hipToHeel: 'scale',
 	scalePx: 'px'
 };
 /** `<metric>Delta`: the metric minus the person's own neutral baseline (same unit). */
@@ -259,6 +279,26 @@ const perUnit = (unit: number, px: number): number | null => finite(px / unit);
 /** Tilt of the line r → l from horizontal, deg (+ when l is higher in the image). */
 const dropDeg = (l: Point, r: Point): number =>
 	Math.atan2(l.y - r.y, Math.max(Math.abs(l.x - r.x), 1e-6)) * RAD_TO_DEG;
+
+/** Elevation of the line a → b above the image horizontal, deg (+ when b is higher). */
+const riseDeg = (a: Point, b: Point): number =>
+	Math.atan2(a.y - b.y, Math.max(Math.abs(b.x - a.x), 1e-6)) * RAD_TO_DEG;
+
+/**
+ * Signed angle of the neck (shoulder → ear) from the trunk line (hip → shoulder) carried on,
+ * deg: + when the neck turns toward the image top (see headLift). Image y grows down, so a
+ * clockwise turn on screen has a positive cross product; toward the top is clockwise when the
+ * trunk points image left and counter-clockwise when it points image right.
+ */
+function headLiftDeg(hip: Point, shoulder: Point, ear: Point): number | null {
+	const ax = shoulder.x - hip.x;
+	const ay = shoulder.y - hip.y;
+	const bx = ear.x - shoulder.x;
+	const by = ear.y - shoulder.y;
+	if (Math.hypot(ax, ay) < 1 || Math.hypot(bx, by) < 1) return null;
+	const turn = Math.atan2(ax * by - ay * bx, ax * bx + ay * by) * RAD_TO_DEG;
+	return finite(ax >= 0 ? -turn : turn);
+}
 
 /**
  * Wrist carried across the body (front view; `mid` is the shoulder midpoint, null outside a
@@ -480,6 +520,9 @@ export function computeMetrics(
 		shoulderWidthRatio,
 		shoulderWidthToArm,
 		hipForward,
+		trunkRise: isSide && sShoulder && sHip ? finite(riseDeg(sHip, sShoulder)) : null,
+		headLift: isSide && sShoulder && sHip && sEar ? headLiftDeg(sHip, sShoulder, sEar) : null,
+		hipToHeel: isSide && sHip && sAnkle ? perUnit(unit, distance(sHip, sAnkle)) : null,
 		scalePx: scaleOk ? scale : null
 	};
 }

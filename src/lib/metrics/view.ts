@@ -24,6 +24,14 @@ export interface ViewReading {
  */
 export const FRONT_MIN_RATIO = 0.5;
 export const SIDE_MAX_RATIO = 0.3;
+/**
+ * The side-view limit for a body on the floor (lying, kneeling folded, on hands and knees).
+ * Reaching the arms forward on the floor rolls the shoulder girdle a little toward the camera,
+ * and a folded trunk (child's pose) is short in the image: side-on such bodies read up to ≈ 0.4.
+ * Facing the camera the lying or kneeling trunk is foreshortened instead, so the ratio only grows
+ * (≥ 1): a higher side limit cannot take a front view for a side one.
+ */
+export const SIDE_MAX_RATIO_FLOOR = 0.45;
 
 const score = (b: Body, n: KeypointName): number => {
 	const v = b.keypoints[KP[n]]?.score;
@@ -42,7 +50,7 @@ function sideScore(body: Body, side: 'left' | 'right'): number {
 	return sum;
 }
 
-export function detectView(body: Body): ViewReading {
+export function detectView(body: Body, sideMax: number = SIDE_MAX_RATIO): ViewReading {
 	const nearSide: 'left' | 'right' =
 		sideScore(body, 'left') >= sideScore(body, 'right') ? 'left' : 'right';
 
@@ -73,8 +81,7 @@ export function detectView(body: Body): ViewReading {
 		const width = ls && rs ? distance(ls, rs) : 0;
 		if (torso > 1) {
 			widthRatio = width / torso;
-			view =
-				widthRatio >= FRONT_MIN_RATIO ? 'front' : widthRatio <= SIDE_MAX_RATIO ? 'side' : 'unknown';
+			view = widthRatio >= FRONT_MIN_RATIO ? 'front' : widthRatio <= sideMax ? 'side' : 'unknown';
 		}
 	} else if (ls && rs && (le || re)) {
 		// Hips out of frame (seated at a desk, a head-and-shoulders close-up).

@@ -10,6 +10,7 @@
  */
 import * as sim from '$lib/sim';
 import * as extra from '$lib/sim/extra-postures';
+import * as floor from '$lib/sim/floor-postures';
 import type { ExerciseDefinition } from '$lib/engine/types';
 
 export interface Demo {
@@ -37,6 +38,8 @@ const SEATED_SIDE: sim.CameraOptions = { view: 'side', distanceM: 1.6, target: {
 const DESK_SIDE: sim.CameraOptions = { view: 'side', distanceM: 1.6, target: { y: 1.2 } };
 const STANDING_SIDE: sim.CameraOptions = { view: 'side', distanceM: 2.2, target: { y: 0.9 } };
 const FLOOR_SIDE: sim.CameraOptions = { view: 'side', distanceM: 2.2, target: { y: 0.45 } };
+/** A laptop on the floor 2 m away, side-on, framing a body lying or on hands and knees. */
+const LYING_SIDE: sim.CameraOptions = { view: 'side', distanceM: 2, target: { y: 0.4 } };
 
 /** Rest → (ready) → pose, held, and back the same way. */
 function holdDemo(rest: sim.Posture, pose: sim.Posture, ready?: sim.Posture): sim.Motion {
@@ -132,6 +135,28 @@ const DEMOS: Readonly<Record<string, () => Omit<Demo, 'caption'>>> = {
 		motion: holdDemo(extra.floorSitting, extra.thoracicExtensionFloor, extra.floorHandsBehindHead),
 		camera: FLOOR_SIDE,
 		still: extra.thoracicExtensionFloor
+	}),
+	'back-extension-prone': () => ({
+		motion: repsDemo({
+			from: floor.proneLying,
+			to: floor.proneLift,
+			upSeconds: 1,
+			holdSeconds: 1,
+			downSeconds: 1,
+			restSeconds: 1
+		}),
+		camera: LYING_SIDE,
+		still: floor.proneLift
+	}),
+	'cat-cow': () => ({
+		motion: cyclesDemo(floor.cow, [floor.cat], 2.5, 2),
+		camera: LYING_SIDE,
+		still: floor.cat
+	}),
+	'childs-pose': () => ({
+		motion: holdDemo(floor.allFours, floor.childsPose),
+		camera: LYING_SIDE,
+		still: floor.childsPose
 	}),
 	'upper-back-extension-standing': () => ({
 		motion: holdDemo(sim.standingNeutral, sim.upperBackExtensionStanding, sim.handsOnLowerBack),

@@ -35,9 +35,17 @@ describe('setupGuide', () => {
 	});
 
 	it('tells floor timers where the laptop goes and that the camera stays off', () => {
-		const g = setupGuide(getExercise('cat-cow')!)!;
+		const g = setupGuide(getExercise('thread-the-needle')!)!;
 		expect(g.floor).toBe(true);
 		expect(g.lines.join(' ')).toMatch(/on the floor.*camera stays off/);
+	});
+
+	it('tells camera-checked floor moves where the laptop goes and to be seen side-on', () => {
+		const g = setupGuide(getExercise('cat-cow')!)!;
+		expect(g.floor).toBe(true);
+		expect(g.lines[0]).toMatch(/laptop on the floor 2–3 m away, side-on.*whole body/);
+		expect(g.lines.join(' ')).toMatch(/Turn sideways/);
+		expect(g.lines.join(' ')).not.toMatch(/camera stays off/);
 	});
 
 	it('gives the view and distance for standing moves, nothing for standing timers', () => {
