@@ -32,7 +32,7 @@ export const shoulderShrug = defineExercise({
 		shape: {
 			during: {
 				all: [
-					{ metric: 'shoulderWidthToArmDelta', op: '>', value: -0.1 },
+					{ metric: 'shoulderWidthToArmDelta', op: '>', value: -0.12 },
 					{ metric: 'armRaise', op: '<', value: 45 }
 				]
 			},
