@@ -12,7 +12,8 @@ const PAGES = [
 	'/history',
 	'/settings',
 	'/workout/overhead-arm-reach', // camera-checked
-	'/workout/cat-cow', // guided timer
+	'/workout/thread-the-needle', // guided timer
+	'/workout/cat-cow', // camera-checked, on the floor
 	'/routines/play?id=desk-break',
 	'/no-such-page' // the 404 page
 ];

@@ -1,6 +1,6 @@
 /**
  * A routine's figures come from one source. A routine of the user's own (an overhead reach,
- * counted by the camera, then child's pose, a guided timer) runs with the test-only short dose
+ * counted by the camera, then peanut segmental flexion, a guided timer) runs with the test-only short dose
  * (`?dose=short`: one rep, one 3 s round) to its summary. Its "Time moving" is the saved
  * workouts' own time, so History's total time says the same, History lists both moves as
  * finished, and the data panel counts the run as 1 routine.
@@ -11,7 +11,7 @@ import { acknowledgeSafety, collectPageErrors, expectNoBrokenNumbers, screenshot
 const ROUTINE = {
 	id: 'custom-e2e',
 	name: 'Reach and rest',
-	items: [{ exerciseId: 'overhead-arm-reach' }, { exerciseId: 'childs-pose' }]
+	items: [{ exerciseId: 'overhead-arm-reach' }, { exerciseId: 'peanut-segmental-flexion' }]
 };
 
 test('the summary, History and the data panel give the same figures', async ({ page }) => {
@@ -69,7 +69,7 @@ test('the summary, History and the data panel give the same figures', async ({ p
 	const history = page.getByTestId('workout-row');
 	await expect(history).toHaveCount(2);
 	await expect(
-		page.locator('[data-testid="workout-row"][data-exercise="childs-pose"]')
+		page.locator('[data-testid="workout-row"][data-exercise="peanut-segmental-flexion"]')
 	).toHaveCount(1);
 	await expect(
 		page.locator('[data-testid="workout-row"][data-exercise="overhead-arm-reach"]')

@@ -1,5 +1,6 @@
 /**
- * Guided timers (camera off) are saved to History like any workout: child's pose with the
+ * Guided timers (camera off) are saved to History like any workout: peanut segmental flexion
+ * (foam-roller work, which stays a timer) with the
  * test-only short dose (`?dose=short`: two 3 s rounds with a 5 s rest between) runs to its end,
  * which shows the time held (not "0 s"), and History then lists it as a finished workout of two
  * 3 s holds that counts for the streak.
@@ -9,7 +10,7 @@ import { acknowledgeSafety, collectPageErrors, expectNoBrokenNumbers, screenshot
 
 test('a guided timer reaches History and the streak', async ({ page }) => {
 	const errors = collectPageErrors(page);
-	await page.goto('/workout/childs-pose?dose=short');
+	await page.goto('/workout/peanut-segmental-flexion?dose=short');
 	await acknowledgeSafety(page);
 	await expect(page.getByTestId('timer-remaining')).toHaveText('3 s');
 	await page.getByTestId('start-timer').click();
@@ -29,7 +30,7 @@ test('a guided timer reaches History and the streak', async ({ page }) => {
 	const rows = page.getByTestId('workout-row');
 	await expect(rows).toHaveCount(1);
 	const row = rows.first();
-	await expect(row).toHaveAttribute('data-exercise', 'childs-pose');
+	await expect(row).toHaveAttribute('data-exercise', 'peanut-segmental-flexion');
 	await expect(row).toContainText('Holds');
 	await expect(row).toContainText('2 · 6 s');
 	await expect(row.getByText('Not finished')).toHaveCount(0);
