@@ -14,7 +14,7 @@ import {
 	type Metrics
 } from '../metrics/body-metrics';
 import { detectView, SIDE_MAX_RATIO, SIDE_MAX_RATIO_FLOOR } from '../metrics/view';
-import { distance, midpoint } from '../geometry/vec';
+import { distance, midOrEither, tiltFromHorizontal, type Point } from '../geometry/vec';
 import { seen, trunkPoints, type Body, type PoseFrame } from '../pose/keypoints';
 import { Baseline } from './baseline';
 import { evaluate, metricsOf, type Facts, type Slack } from './conditions';
@@ -921,17 +921,14 @@ function freshHold(): HoldProgress {
  */
 function isPlausibleUpright(body: Body): boolean {
 	const margin = 0.05 * (Number.isFinite(body.height) && body.height > 0 ? body.height : 0);
-	const lh = seen(body, 'left_hip');
-	const rh = seen(body, 'right_hip');
-	const hipY = lh && rh ? (lh.y + rh.y) / 2 : (lh ?? rh)?.y;
-	if (hipY === undefined) return true;
-	const head = seen(body, 'nose') ?? seen(body, 'left_ear') ?? seen(body, 'right_ear');
-	if (head && head.y > hipY + margin) return false;
-	const ls = seen(body, 'left_shoulder');
-	const rs = seen(body, 'right_shoulder');
-	const shoulderY = ls && rs ? (ls.y + rs.y) / 2 : (ls ?? rs)?.y;
-	if (shoulderY !== undefined && shoulderY > hipY + margin) return false;
-	return !isOnTheFloor(body);
+	const pts = trunkPoints(body);
+	const hip = midOrEither(pts.lh, pts.rh);
+	if (!hip) return true;
+	const head = pts.nose ?? pts.le ?? pts.re;
+	if (head && head.y > hip.y + margin) return false;
+	const shoulder = midOrEither(pts.ls, pts.rs);
+	if (shoulder && shoulder.y > hip.y + margin) return false;
+	return !shoulder || !isOnTheFloor(body, hip, shoulder);
 }
 
 /**
@@ -948,18 +945,11 @@ const FLOOR_TRUNK_DEG = 35;
 const FLOOR_HIP_HEIGHT = 1.3;
 
 /** A body on the floor with a level trunk: not for a move done standing or sitting (see above). */
-function isOnTheFloor(body: Body): boolean {
-	const pts = trunkPoints(body);
-	const hip = pts.lh && pts.rh ? midpoint(pts.lh, pts.rh) : (pts.lh ?? pts.rh);
-	const shoulder = pts.ls && pts.rs ? midpoint(pts.ls, pts.rs) : (pts.ls ?? pts.rs);
-	const la = seen(body, 'left_ankle');
-	const ra = seen(body, 'right_ankle');
-	const ankle = la && ra ? midpoint(la, ra) : (la ?? ra);
-	if (!hip || !shoulder || !ankle) return false;
+function isOnTheFloor(body: Body, hip: Point, shoulder: Point): boolean {
+	const ankle = midOrEither(seen(body, 'left_ankle'), seen(body, 'right_ankle'));
+	if (!ankle) return false;
 	const torso = distance(hip, shoulder);
 	if (!(torso > 1)) return false;
-	const rise = Math.abs(
-		(Math.atan2(hip.y - shoulder.y, Math.max(Math.abs(shoulder.x - hip.x), 1e-6)) * 180) / Math.PI
-	);
+	const rise = Math.abs(tiltFromHorizontal(hip, shoulder));
 	return rise < FLOOR_TRUNK_DEG && (ankle.y - hip.y) / torso < FLOOR_HIP_HEIGHT;
 }

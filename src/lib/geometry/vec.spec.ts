@@ -4,6 +4,7 @@ import {
 	distance,
 	jointAngle,
 	median,
+	midOrEither,
 	midpoint,
 	tiltFromHorizontal,
 	tiltFromVertical
@@ -63,5 +64,14 @@ describe('small helpers', () => {
 		expect(median([3, NaN, 1, Infinity, 2])).toBe(2);
 		expect(median([4, 1, 3, 2])).toBe(2.5);
 		expect(median([NaN])).toBeNaN();
+	});
+});
+
+describe('midOrEither', () => {
+	it('is the midpoint of two points, the one point seen, or null', () => {
+		expect(midOrEither({ x: 0, y: 0 }, { x: 4, y: 2 })).toEqual({ x: 2, y: 1 });
+		expect(midOrEither(null, { x: 4, y: 2 })).toEqual({ x: 4, y: 2 });
+		expect(midOrEither({ x: 1, y: 3 }, null)).toEqual({ x: 1, y: 3 });
+		expect(midOrEither(null, null)).toBeNull();
 	});
 });

@@ -17,6 +17,14 @@ export function midpoint(a: Point, b: Point): Point {
 
 /** Math.sqrt rather than Math.hypot: pixel values cannot overflow, and hypot is several times
  * slower in V8 (this runs dozens of times per frame). */
+/**
+ * The midpoint of two points where both are seen, else the one that is (null when neither):
+ * the centre of a pair of joints (shoulders, hips, ears) when one of them may be hidden.
+ */
+export function midOrEither(a: Point | null, b: Point | null): Point | null {
+	return a && b ? midpoint(a, b) : (a ?? b);
+}
+
 export function distance(a: Point, b: Point): number {
 	const dx = a.x - b.x;
 	const dy = a.y - b.y;

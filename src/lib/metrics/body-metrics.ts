@@ -11,7 +11,7 @@
  * left appears on the IMAGE RIGHT. Functions read the sign from the keypoints themselves, so a
  * mirrored input gives the same metrics.
  */
-import { distance, jointAngle, midpoint, tiltFromVertical, type Point } from '../geometry/vec';
+import { distance, jointAngle, midOrEither, tiltFromVertical, type Point } from '../geometry/vec';
 import { seen, trunkPoints, type Body, type KeypointName } from '../pose/keypoints';
 import { detectView, FRONT_MIN_RATIO, type ViewReading } from './view';
 
@@ -345,8 +345,8 @@ export function computeMetrics(
 	const { ls, rs, lh, rh, le, re, nose } = trunkPoints(body);
 
 	const shoulderWidth = ls && rs ? distance(ls, rs) : NaN;
-	const shoulderMid = ls && rs ? midpoint(ls, rs) : (ls ?? rs);
-	const hipMid = lh && rh ? midpoint(lh, rh) : (lh ?? rh);
+	const shoulderMid = midOrEither(ls, rs);
+	const hipMid = midOrEither(lh, rh);
 	const torso = shoulderMid && hipMid ? distance(shoulderMid, hipMid) : NaN;
 	const frontScale = shoulderWidth * TORSO_PER_SHOULDER_WIDTH;
 	const scale =
@@ -375,7 +375,7 @@ export function computeMetrics(
 	// Facing direction along image x in a side view (+1 when the nose points to image right):
 	// the view reading's, which the engine keeps steady over time (see FacingTracker).
 	const earNear = view.nearSide ? seen(body, kp(view.nearSide, 'ear')) : null;
-	const earMid = le && re ? midpoint(le, re) : (le ?? re);
+	const earMid = midOrEither(le, re);
 	const facing = view.facing;
 
 	const L = armMetrics(body, 'left', unit);
@@ -475,8 +475,7 @@ export function computeMetrics(
 			: null;
 	const la = seen(body, 'left_ankle');
 	const ra = seen(body, 'right_ankle');
-	const sAnkle =
-		(near ? seen(body, kp(near, 'ankle')) : null) ?? (la && ra ? midpoint(la, ra) : (la ?? ra));
+	const sAnkle = (near ? seen(body, kp(near, 'ankle')) : null) ?? midOrEither(la, ra);
 	const hipForward = isSide && sHip && sAnkle ? perUnit(unit, (sHip.x - sAnkle.x) * facing) : null;
 
 	return {

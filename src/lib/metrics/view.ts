@@ -2,7 +2,7 @@
  * Which way the person stands to the camera: front (facing it) or side (one shoulder toward it).
  * Pure geometry on one body; the engine adds persistence over time.
  */
-import { distance, midpoint, type Point } from '../geometry/vec';
+import { distance, midOrEither, midpoint, type Point } from '../geometry/vec';
 import { KP, seen, trunkPoints, type Body, type KeypointName } from '../pose/keypoints';
 
 export type DetectedView = 'front' | 'side' | 'unknown';
@@ -56,8 +56,8 @@ export function detectView(body: Body, sideMax: number = SIDE_MAX_RATIO): ViewRe
 
 	const { ls, rs, lh, rh, le, re, nose } = trunkPoints(body);
 
-	const shoulderMid = ls && rs ? midpoint(ls, rs) : (ls ?? rs);
-	const earRef = le && re ? midpoint(le, re) : (le ?? re);
+	const shoulderMid = midOrEither(ls, rs);
+	const earRef = midOrEither(le, re);
 	// The nose and the eyes are all ahead of the ears: three votes (their mean offset) are
 	// steadier than the nose alone under keypoint wander.
 	const lEye = seen(body, 'left_eye');
@@ -75,7 +75,7 @@ export function detectView(body: Body, sideMax: number = SIDE_MAX_RATIO): ViewRe
 
 	let widthRatio: number | null = null;
 	let view: DetectedView = 'unknown';
-	const hipMid = lh && rh ? midpoint(lh, rh) : (lh ?? rh);
+	const hipMid = midOrEither(lh, rh);
 	if (shoulderMid && hipMid) {
 		const torso = distance(shoulderMid, hipMid);
 		const width = ls && rs ? distance(ls, rs) : 0;
@@ -104,7 +104,7 @@ const SIDE_NECK_RATIO = 0.8;
 
 function viewWithoutHips(ls: Point, rs: Point, le: Point | null, re: Point | null): DetectedView {
 	const shoulder = midpoint(ls, rs);
-	const ear = le && re ? midpoint(le, re) : (le ?? re)!;
+	const ear = midOrEither(le, re)!;
 	const neck = shoulder.y - ear.y;
 	if (!(neck > 1)) return 'unknown';
 	const width = distance(ls, rs);
