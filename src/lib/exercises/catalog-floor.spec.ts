@@ -7,15 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import * as sim from '../sim';
 import * as floor from '../sim/floor-postures';
-import { getExercise } from '.';
-import { runMotion } from './test-helpers';
+import { cycles, ex, runMotion, SEEDS, settle } from './test-helpers';
 
-const SEEDS = [1, 2, 3];
-const ex = (id: string) => {
-	const d = getExercise(id);
-	if (!d) throw new Error(id);
-	return d;
-};
 /**
  * Laptop on the floor 2 m away (the near end of the 2–3 m the setup asks for), side-on, framing
  * a body lying or kneeling on a mat: the body fills most of the frame's width. The realistic
@@ -24,26 +17,6 @@ const ex = (id: string) => {
  */
 const FLOOR_SIDE = { view: 'side' as const, distanceM: 2, target: { y: 0.4 } };
 const FLOOR_FRONT = { ...FLOOR_SIDE, view: 'front' as const };
-
-const settle = (p: sim.PostureInput, seconds = 2) => sim.idle(seconds, { posture: p, sway: 0.5 });
-
-/** `n` cycles through `keys`, each reached after `secondsPerKey`, starting and ending at `rest`. */
-const cycles = (
-	n: number,
-	rest: sim.Posture,
-	keys: readonly sim.Posture[],
-	secondsPerKey: number
-): sim.Motion => {
-	const frames: sim.Keyframe[] = [{ t: 0, posture: rest }];
-	let t = 0;
-	for (let i = 0; i < n; i++) {
-		for (const p of [...keys, rest]) {
-			t += secondsPerKey;
-			frames.push({ t, posture: p });
-		}
-	}
-	return sim.timeline(frames);
-};
 
 describe('floor moves are camera-checked', () => {
 	it.each(['back-extension-prone', 'cat-cow', 'childs-pose'])('%s', (id) => {

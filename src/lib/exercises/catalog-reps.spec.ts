@@ -6,35 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import * as sim from '../sim';
 import * as extra from '../sim/extra-postures';
-import { getExercise } from '.';
-import { DESK_CAMERA, SEATED_CAMERA, runMotion } from './test-helpers';
-
-const SEEDS = [1, 2, 3];
-const ex = (id: string) => {
-	const d = getExercise(id);
-	if (!d) throw new Error(id);
-	return d;
-};
-/** Still at the start position first: the coach measures the person's baseline. */
-const settle = (p: sim.PostureInput, seconds = 2) => sim.idle(seconds, { posture: p, sway: 0.5 });
-
-/** `n` cycles through `keys`, each reached after `secondsPerKey`, starting and ending at `rest`. */
-const cycles = (
-	n: number,
-	rest: sim.Posture,
-	keys: readonly sim.Posture[],
-	secondsPerKey: number
-): sim.Motion => {
-	const frames: sim.Keyframe[] = [{ t: 0, posture: rest }];
-	let t = 0;
-	for (let i = 0; i < n; i++) {
-		for (const p of [...keys, rest]) {
-			t += secondsPerKey;
-			frames.push({ t, posture: p });
-		}
-	}
-	return sim.timeline(frames);
-};
+import { cycles, DESK_CAMERA, ex, runMotion, SEATED_CAMERA, SEEDS, settle } from './test-helpers';
 
 describe('shoulder-rolls', () => {
 	const def = ex('shoulder-rolls');

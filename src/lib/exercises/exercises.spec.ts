@@ -6,17 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as sim from '../sim';
-import { getExercise } from '.';
-import { DESK_CAMERA, SEATED_CAMERA, runMotion } from './test-helpers';
-
-const SEEDS = [1, 2, 3];
-const ex = (id: string) => {
-	const d = getExercise(id);
-	if (!d) throw new Error(id);
-	return d;
-};
-/** Still at the start position first: the coach measures the person's baseline. */
-const settle = (p: sim.PostureInput, seconds = 2) => sim.idle(seconds, { posture: p, sway: 0.5 });
+import { DESK_CAMERA, ex, runMotion, SEATED_CAMERA, SEEDS, settle } from './test-helpers';
 
 describe('wall-angels', () => {
 	const def = ex('wall-angels');

@@ -6,15 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as sim from '../sim';
-import { getExercise } from '.';
-import { DESK_CAMERA, runMotion } from './test-helpers';
-
-const ex = (id: string) => {
-	const d = getExercise(id);
-	if (!d) throw new Error(id);
-	return d;
-};
-const SEEDS = [1, 2, 3];
+import { DESK_CAMERA, ex, runMotion, SEEDS } from './test-helpers';
 
 /**
  * A camera 2 m away framing the person from the waist up to their hands overhead (0.98–2.7 m

@@ -5,7 +5,41 @@
 import { Coach } from '../engine/coach';
 import type { ExerciseDefinition, SetupIssueId } from '../engine/types';
 import { ReportBuilder, type ExerciseReport } from '../analysis/exercise-report';
+import * as sim from '../sim';
 import { simulate, type GenerateOptions } from '../sim';
+import { getExercise } from '.';
+
+/** The seeds the catalog tests draw their simulated people and keypoint noise with. */
+export const SEEDS = [1, 2, 3];
+
+/** A catalog exercise by id; throws on an unknown id (a typo in a test). */
+export function ex(id: string): ExerciseDefinition {
+	const d = getExercise(id);
+	if (!d) throw new Error(id);
+	return d;
+}
+
+/** Still in `p` for a while first, with a little natural sway: the coach learns the baseline. */
+export const settle = (p: sim.PostureInput, seconds = 2) =>
+	sim.idle(seconds, { posture: p, sway: 0.5 });
+
+/** `n` cycles through `keys`, each reached after `secondsPerKey`, starting and ending at `rest`. */
+export function cycles(
+	n: number,
+	rest: sim.Posture,
+	keys: readonly sim.Posture[],
+	secondsPerKey: number
+): sim.Motion {
+	const frames: sim.Keyframe[] = [{ t: 0, posture: rest }];
+	let t = 0;
+	for (let i = 0; i < n; i++) {
+		for (const p of [...keys, rest]) {
+			t += secondsPerKey;
+			frames.push({ t, posture: p });
+		}
+	}
+	return sim.timeline(frames);
+}
 
 export interface RunResult extends ExerciseReport {
 	cueIds: Set<string>;
