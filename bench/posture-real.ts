@@ -135,12 +135,9 @@ async function traceOf(clip: string, model: ModelId, fresh: boolean): Promise<Po
 	return dropUnscoredKeypoints((await readTraceFile(cached)).frames);
 }
 
-function score(
-	label: PostureLabel,
-	frames: readonly PostureFrame[],
-	nudges: readonly number[]
-): Counts {
-	const c: Counts = {
+/** Counts with nothing counted yet, for one clip or for the pool. */
+function emptyCounts(): Counts {
+	return {
 		slouchedFrames: 0,
 		slouchedHit: 0,
 		uprightFrames: 0,
@@ -150,6 +147,14 @@ function score(
 		detect: [],
 		release: []
 	};
+}
+
+function score(
+	label: PostureLabel,
+	frames: readonly PostureFrame[],
+	nudges: readonly number[]
+): Counts {
+	const c = emptyCounts();
 	for (const f of frames) {
 		const sl = inside(f.t, label.slouched);
 		const up = !sl && inside(f.t, label.upright);
@@ -248,16 +253,7 @@ async function main(): Promise<void> {
 	const results: CaseResult[] = [];
 	const pooled: Record<string, ReturnType<typeof summarise> & { counts: Counts }> = {};
 	for (const model of models as ModelId[]) {
-		const total: Counts = {
-			slouchedFrames: 0,
-			slouchedHit: 0,
-			uprightFrames: 0,
-			uprightHit: 0,
-			unknownFrames: 0,
-			falseNudges: 0,
-			detect: [],
-			release: []
-		};
+		const total = emptyCounts();
 		for (const label of clips) {
 			const own = label.slouched.map(([a, b]) => b - a);
 			const graceSeconds = round(
