@@ -68,6 +68,14 @@ interface Label {
 	seconds?: [number, number];
 }
 
+/** A posture clip's label (only what the idle check needs). */
+interface PostureLabel {
+	clip: string;
+	/** Free text, e.g. "front for 0-10 s and 18-19 s; side (facing right) 10-18 s". */
+	view: string;
+	framing: string;
+}
+
 export interface CaseRow {
 	clip: string;
 	exercise: string;
@@ -227,6 +235,7 @@ async function main(): Promise<void> {
 	const labels = JSON.parse(await readFile(labelsFile, 'utf8')) as {
 		reps: Label[];
 		holds: Label[];
+		posture?: PostureLabel[];
 	};
 	const all = [...labels.reps, ...labels.holds].filter(
 		(l) => (!args.filter || l.clip.includes(args.filter)) && !(args['no-floor'] && l.floor === true)
@@ -242,6 +251,27 @@ async function main(): Promise<void> {
 			for (const other of sameViewExercises(label.view)) {
 				if (other.id === def.id || sameMovement(other.id, def.id)) continue;
 				rows.push(rowOf(label, other, model, analyzeExercise(other, input.frames), true));
+			}
+		}
+	}
+	// Real people at work (the posture clips): typing, reading, slouching, sitting up, turning to
+	// a phone. No desk or standing exercise may count a rep or a hold there, whatever the view
+	// (these clips change view; a move judged from the wrong view must not count either). This is
+	// the real-footage idle check; the simulator's idle traces are only a regression check.
+	const idle: CaseRow[] = [];
+	for (const p of labels.posture ?? []) {
+		if (args.filter && !p.clip.includes(args.filter)) continue;
+		for (const model of models as ModelId[]) {
+			const input = await traceOf(path.join(args.real!, 'clips', p.clip), model);
+			for (const other of EXERCISES.filter((d) => d.cameraChecked && !d.horizontal)) {
+				const label: Label = {
+					clip: p.clip,
+					framing: p.framing,
+					view: 'front',
+					exercise: 'sitting at a desk',
+					span: [0, Infinity]
+				};
+				idle.push(rowOf(label, other, model, analyzeExercise(other, input.frames), true));
 			}
 		}
 	}
@@ -261,6 +291,11 @@ async function main(): Promise<void> {
 	if (wrongMisses.length) printCases(wrongMisses);
 	else console.log('  none');
 
+	console.log('\nAt a desk, not exercising (posture clips; 0 is right), those that counted:\n');
+	const idleMisses = idle.filter((r) => !r.within);
+	if (idleMisses.length) printCases(idleMisses);
+	else console.log('  none');
+
 	const byExercise: Record<string, Summary> = {};
 	for (const ex of [...new Set(own.map((r) => r.exercise))]) {
 		for (const model of models) {
@@ -273,7 +308,8 @@ async function main(): Promise<void> {
 		repsAndHolds: summarise(deskRows),
 		floor: summarise(own.filter((r) => r.floor)),
 		wrongMove: { checks: deskWrong.length, counted: deskWrongMisses.length },
-		floorWrongMove: { checks: floorWrong.length, counted: floorWrongMisses.length }
+		floorWrongMove: { checks: floorWrong.length, counted: floorWrongMisses.length },
+		deskIdle: { checks: idle.length, counted: idleMisses.length }
 	};
 	console.log('\nPer exercise and model (within range · MAE · off by one):\n');
 	for (const [k, s] of Object.entries(byExercise)) {
@@ -294,6 +330,9 @@ async function main(): Promise<void> {
 	console.log(
 		`Floor wrong-move checks: ${floorWrongMisses.length} of ${floorWrong.length} counted something (target 0)`
 	);
+	console.log(
+		`At a desk, not exercising: ${idleMisses.length} of ${idle.length} checks counted something (target 0)`
+	);
 	console.log(`Engine time over all cases: ${seconds.toFixed(1)} s`);
 
 	const result = {
@@ -305,7 +344,8 @@ async function main(): Promise<void> {
 		overall,
 		byExercise,
 		cases: own,
-		wrongMove: wrong
+		wrongMove: wrong,
+		deskIdle: idle
 	};
 	const json = await prettier.format(JSON.stringify(result), { parser: 'json' });
 	await writeFile(args.out!, json);

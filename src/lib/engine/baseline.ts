@@ -147,7 +147,11 @@ export class Baseline {
 			const hinted = envelope?.name === n;
 			const stillLimit = hinted ? Math.min(limit, envelope.swing / 2) : limit;
 			let captured: number | null = null;
-			let band = limit;
+			// The capture window's frames seed the rest samples only within the stillness limit
+			// of the captured value: the unit's STILL_RANGE alone (0.4 for a ratio) let the first
+			// frames of a model still settling on a BlazePose back view (a shoulder-to-arm ratio
+			// rising 0.79 → 1.16 over 0.4 s) pull a still 1.16 down to 1.11, most of a squeeze.
+			let band = stillLimit;
 			const recent = w.filter((f) => t - f.t <= this.#opts.windowSeconds);
 			if (!(hinted && envelope.swingOnly) && t - recent[0]!.t >= this.#opts.windowSeconds * 0.9) {
 				captured = stillMedian(recent, stillLimit);

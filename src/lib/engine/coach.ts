@@ -80,6 +80,14 @@ const HOLD_MIN_SHARE = 0.3;
  */
 const SCALE_SMOOTH_SECONDS = 1;
 /**
+ * A body does not change size by more than SCALE_HINT_TOLERANCE (25 %) in an instant: nobody
+ * steps that far toward the camera in a frame. A scale that jumps so far from a steady one is a
+ * model glitch (seen from behind, BlazePose pulls one shoulder onto the other for a frame or
+ * three: the shoulder width, and so every distance, off by 40 %), and the frame is not judged,
+ * until the new scale has lasted this long (s): then it is real and followed.
+ */
+const SCALE_JUMP_CONFIRM_SECONDS = 0.3;
+/**
  * Every rep signal is low-passed with at least this time constant (s). A rep is now judged by
  * its span, from the rest it started at to its peak (rep-machine.ts), and single-frame keypoint
  * wander widens both ends: on generated 40 % wall angels it added ≈ 8°, enough to pass for a
@@ -221,8 +229,8 @@ export class Coach {
 			body && reading
 				? computeMetrics(body, { ...reading, view, facing }, this.#scaleHint(view))
 				: null;
-		if (metrics) this.#updateScale(metrics.scalePx, view, t);
-		if (body && !plausible) {
+		const steadyScale = metrics ? this.#updateScale(metrics.scalePx, view, t) : true;
+		if (body && (!plausible || !steadyScale)) {
 			// Keypoints that are not an upright body (a model glitch): this frame is not judged.
 			this.#lastJudgedT = null;
 			this.#state = this.#snapshot(t, body, null, view, []);
@@ -369,6 +377,7 @@ export class Coach {
 		this.#relearnedAt = -Infinity;
 		this.#farSamples = [];
 		this.#scale = null;
+		this.#scaleJumpSince = null;
 		this.#reps = 0;
 		this.#lastRepScore = null;
 		this.#lastJudgedT = null;
@@ -427,24 +436,37 @@ export class Coach {
 		return this.#scale && this.#scale.view === view ? this.#scale.v : null;
 	}
 
-	#updateScale(px: number | null, view: CoachState['view'], t: number): void {
-		if (px === null) return;
+	/**
+	 * Follows the body scale; false for a frame whose scale jumped away from a steady one (see
+	 * SCALE_JUMP_CONFIRM_SECONDS), which is then not judged.
+	 */
+	#updateScale(px: number | null, view: CoachState['view'], t: number): boolean {
+		if (px === null) return true;
 		const prev = this.#scale;
 		const gap = prev ? t - prev.t : Infinity;
-		// A new view, a long gap or a jump of more than the hint tolerance starts afresh.
-		const fresh =
-			!prev ||
-			prev.view !== view ||
-			!(gap > 0 && gap < 1) ||
-			Math.abs(px - prev.v) > SCALE_HINT_TOLERANCE * prev.v;
-		if (fresh) {
+		const steady = prev !== null && prev.view === view && gap > 0 && gap < 1;
+		// Front view only: there the scale is the shoulder width, which a real body cannot change
+		// in an instant; a side view's comes from the torso or the upper arm, whose length in the
+		// picture changes quickly as the arm or trunk turns.
+		const jump =
+			steady && view === 'front' && Math.abs(px - prev.v) > SCALE_HINT_TOLERANCE * prev.v;
+		if (jump) {
+			this.#scaleJumpSince ??= t;
+			if (t - this.#scaleJumpSince < SCALE_JUMP_CONFIRM_SECONDS) return false;
+		}
+		this.#scaleJumpSince = null;
+		// A new view, a long gap or a jump that lasted starts afresh.
+		if (!steady || jump) {
 			this.#scale = { v: px, t, view };
-			return;
+			return true;
 		}
 		// Updated in place: this runs every frame.
 		prev.v += (1 - Math.exp(-gap / SCALE_SMOOTH_SECONDS)) * (px - prev.v);
 		prev.t = t;
+		return true;
 	}
+	/** Session time (s) since which the body scale has been off its steady value, or null. */
+	#scaleJumpSince: number | null = null;
 
 	#calibrating = false;
 	#lastRepRange: number | null = null;

@@ -7,7 +7,20 @@
  * on the camera resolution. Scores are not filtered: a drop in confidence must show at once.
  */
 import { OneEuroFilter } from '1eurofilter';
-import { MIN_KEYPOINT_SCORE, type Body, type Keypoint } from '../pose/keypoints';
+import { KP, MIN_KEYPOINT_SCORE, type Body, type Keypoint } from '../pose/keypoints';
+
+/** Left/right keypoint pairs (canonical indices) a model can swap. */
+const MIRROR_PAIRS: ReadonlyArray<readonly [number, number]> = (
+	['eye', 'ear', 'shoulder', 'elbow', 'wrist', 'hip', 'knee', 'ankle'] as const
+).map((p) => [KP[`left_${p}`], KP[`right_${p}`]] as const);
+
+/**
+ * A pair is read swapped when matching it the other way round to its tracks costs less than
+ * this share of the straight match (summed distances): seen from behind, BlazePose swaps a
+ * person's left and right shoulders for a frame or two (a 90 px jump each at 640 px), which
+ * made one shoulder roll read as two.
+ */
+const SWAP_COST_SHARE = 0.5;
 
 export interface SmootherOptions {
 	/** Minimum cutoff frequency in Hz: lower removes more jitter when still. */
@@ -43,6 +56,16 @@ export interface SmootherOptions {
 	 * like slow real movement that could count a rep.
 	 */
 	maxErraticRms: number;
+	/**
+	 * Confidence hysteresis: a keypoint already tracked (found at MIN_KEYPOINT_SCORE or more) is
+	 * kept while its score stays at or above this and it lies where its track is heading (within
+	 * the outlier gate). A model's confidence in a joint it still places correctly dips and
+	 * recovers: BlazePose seen from behind scores a seated person's elbows 0.2–0.4 frame to
+	 * frame while placing them within 3 px, and dropping them at every dip under 0.3 paused a
+	 * squeeze's hold timer mid-hold. A new point must still reach MIN_KEYPOINT_SCORE to start a
+	 * track; a guess that wanders is gated off as before. 1 (or more) turns it off.
+	 */
+	keepScore: number;
 }
 
 /**
@@ -64,7 +87,8 @@ export const DEFAULT_SMOOTHER: SmootherOptions = {
 	maxJumpPerFrame: 0.15,
 	// ≈ 6 frames at 30 fps; 1–2 at the posture monitor's slow sampling, whose tracks restart anyway.
 	fillGapSeconds: 0.2,
-	maxErraticRms: 0.09
+	maxErraticRms: 0.09,
+	keepScore: 0.15
 };
 
 /** Weight of one step in the running mean square of jumps (≈ 10 frames, 0.3 s at 30 fps). */
@@ -138,8 +162,9 @@ export class KeypointSmoother {
 	}
 
 	/** Smooths one body observed at `t` seconds. Returns a new body; the input is not mutated. */
-	apply(body: Body, t: number): Body {
-		const scale = body.height > 0 && Number.isFinite(body.height) ? body.height : 1;
+	apply(input: Body, t: number): Body {
+		const scale = input.height > 0 && Number.isFinite(input.height) ? input.height : 1;
+		const body = this.#unswapped(input, t, scale);
 		const width = body.width > 0 && Number.isFinite(body.width) ? body.width : scale;
 		// More than half a frame outside the image is no measurement: models place keypoints in
 		// the image or just past its edge (a hand raised out of the top), never a frame away.
@@ -155,8 +180,13 @@ export class KeypointSmoother {
 				k.x <= (1 + OUTSIDE_SHARE) * width &&
 				k.y >= -OUTSIDE_SHARE * scale &&
 				k.y <= (1 + OUTSIDE_SHARE) * scale;
-			const present = usable && k.score >= MIN_KEYPOINT_SCORE;
 			const known = this.#tracks[i];
+			const present =
+				usable &&
+				(k.score >= MIN_KEYPOINT_SCORE ||
+					(k.score >= this.#opts.keepScore &&
+						known != null &&
+						this.#continues(known, k, t, scale)));
 			if (known) known.presence += ERRATIC_WEIGHT * ((present ? 1 : 0) - known.presence);
 			if (!present) {
 				// A short gap is filled at the track (see fillGapSeconds).
@@ -261,7 +291,9 @@ export class KeypointSmoother {
 			track.rejected = 0;
 			track.lastT = t;
 			// The score a short gap is filled with: capped too while the point is erratic.
-			track.score = this.#score(track, k.score);
+			// A point kept by hysteresis (see keepScore) carries the threshold score: it is as sure
+			// as the weakest point that could start a track, no surer.
+			track.score = this.#score(track, Math.max(k.score, MIN_KEYPOINT_SCORE));
 			track.px = track.x.filter(nx, t);
 			track.py = track.y.filter(ny, t);
 			if (accepted) {
@@ -276,6 +308,55 @@ export class KeypointSmoother {
 
 	reset(): void {
 		this.#tracks = [];
+	}
+
+	/**
+	 * The body with each left/right pair put back the way its live tracks run, where the model
+	 * read it mirrored (see SWAP_COST_SHARE). Both points must be confident and both tracks
+	 * live; a person turning round crosses over slowly, so the straight match stays cheaper.
+	 */
+	#unswapped(body: Body, t: number, scale: number): Body {
+		let out: Array<Keypoint | null> | null = null;
+		for (const [l, r] of MIRROR_PAIRS) {
+			const kl = body.keypoints[l];
+			const kr = body.keypoints[r];
+			const tl = this.#tracks[l];
+			const tr = this.#tracks[r];
+			if (!kl || !kr || !tl || !tr) continue;
+			if (kl.score < MIN_KEYPOINT_SCORE || kr.score < MIN_KEYPOINT_SCORE) continue;
+			const live = this.#opts.resetAfterSeconds;
+			if (t - tl.lastT > live || t - tr.lastT > live || t <= tl.lastT || t <= tr.lastT) continue;
+			const d = (k: Keypoint, tk: Track) => len(k.x / scale - tk.px, k.y / scale - tk.py);
+			const straight = d(kl, tl) + d(kr, tr);
+			const crossed = d(kl, tr) + d(kr, tl);
+			if (crossed < SWAP_COST_SHARE * straight) {
+				out ??= [...body.keypoints];
+				out[l] = kr;
+				out[r] = kl;
+			}
+		}
+		return out ? { ...body, keypoints: out } : body;
+	}
+
+	/**
+	 * Whether a low-confidence observation continues a live track (see keepScore): the track was
+	 * updated within resetAfterSeconds, is not holding outliers, and the point lies within the
+	 * outlier gate of where the track is heading.
+	 */
+	#continues(track: Track, k: Keypoint, t: number, scale: number): boolean {
+		if (track.rejected > 0 || !Number.isFinite(track.lastT)) return false;
+		const dt = t - track.lastT;
+		if (dt <= 0 || dt > this.#opts.resetAfterSeconds) return false;
+		const ahead = Math.min(Math.max(1, dt * NOMINAL_FPS), MAX_PREDICT_STEPS);
+		const dist = len(
+			k.x / scale - (track.px + track.vx * ahead),
+			k.y / scale - (track.py + track.vy * ahead)
+		);
+		const gate = Math.min(
+			this.#opts.maxJumpPerFrame,
+			Math.max(MIN_GATE, GATE_SIGMAS * Math.sqrt(track.stepMs))
+		);
+		return dist <= gate;
 	}
 
 	/**
