@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COCO_KEYPOINTS, type Body } from '../pose/keypoints';
+import { COCO_KEYPOINTS, KP, type Body } from '../pose/keypoints';
 import { KeypointSmoother } from './keypoint-smoother';
 
 function bodyAt(x: number, y: number): Body {
@@ -178,5 +178,60 @@ describe('KeypointSmoother', () => {
 			score = s.apply({ ...b, keypoints: kps }, i / 30).keypoints[0]?.score ?? score;
 		}
 		expect(score).toBeLessThan(0.3);
+	});
+
+	it('keeps a tracked point whose score dips under 0.3 while it stays put, not a new or a wandering one', () => {
+		const s = new KeypointSmoother();
+		const ELBOW = KP.left_elbow;
+		const at = (x: number, score: number, t: number) => {
+			const b = bodyAt(300, 200);
+			const kps = [...b.keypoints];
+			kps[ELBOW] = { x, y: 290, score };
+			return s.apply({ ...b, keypoints: kps }, t).keypoints[ELBOW]!;
+		};
+		for (let i = 0; i < 30; i++) at(186, 0.9, i / 30);
+		// Scores of 0.2-0.28 for 2 s (longer than any gap fill), placed within a few px: kept.
+		for (let i = 30; i < 90; i++) {
+			const k = at(186 + (i % 3), 0.2 + 0.04 * (i % 3), i / 30);
+			expect(k.score).toBeGreaterThanOrEqual(0.3);
+			expect(Math.abs(k.x - 187)).toBeLessThan(3);
+		}
+		// The same dip 60 px away from the track is not a continuation: the track does not go there.
+		expect(Math.abs(at(250, 0.25, 91 / 30).x - 187)).toBeLessThan(3);
+		// A point never seen at 0.3 does not start a track at 0.25.
+		const fresh = new KeypointSmoother();
+		const b = bodyAt(300, 200);
+		const kps = [...b.keypoints];
+		kps[ELBOW] = { x: 186, y: 290, score: 0.25 };
+		for (let i = 0; i < 10; i++)
+			expect(fresh.apply({ ...b, keypoints: kps }, i / 30).keypoints[ELBOW]!.score).toBe(0.25);
+	});
+
+	it('puts back a left/right pair the model reads mirrored for a frame', () => {
+		const s = new KeypointSmoother();
+		const L = KP.left_shoulder;
+		const R = KP.right_shoulder;
+		const frame = (lx: number, rx: number, t: number) => {
+			const b = bodyAt(300, 200);
+			const kps = [...b.keypoints];
+			kps[L] = { x: lx, y: 105, score: 1 };
+			kps[R] = { x: rx, y: 104, score: 1 };
+			return s.apply({ ...b, keypoints: kps }, t).keypoints;
+		};
+		for (let i = 0; i < 30; i++) frame(278, 371, i / 30);
+		// Seen from behind, the model swaps them for a few frames (more than the outlier gate
+		// holds): the tracks stay where they were.
+		let out = frame(278, 371, 1);
+		for (let i = 1; i <= 5; i++) {
+			out = frame(371, 278, 1 + i / 30);
+			expect(out[L]!.x).toBeCloseTo(278, 0);
+			expect(out[R]!.x).toBeCloseTo(371, 0);
+		}
+		// A person who turns round crosses over slowly: the pair follows, never swapped back.
+		for (let i = 6; i < 30; i++) out = frame(278, 371, 1 + i / 30);
+		for (let i = 1; i <= 60; i++) out = frame(278 + (93 * i) / 60, 371 - (93 * i) / 60, 2 + i / 30);
+		for (let i = 61; i < 80; i++) out = frame(371, 278, 2 + i / 30);
+		expect(out[L]!.x).toBeGreaterThan(360);
+		expect(out[R]!.x).toBeLessThan(290);
 	});
 });

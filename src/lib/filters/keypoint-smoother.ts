@@ -329,7 +329,10 @@ export class KeypointSmoother {
 			const d = (k: Keypoint, tk: Track) => len(k.x / scale - tk.px, k.y / scale - tk.py);
 			const straight = d(kl, tl) + d(kr, tr);
 			const crossed = d(kl, tr) + d(kr, tl);
-			if (crossed < SWAP_COST_SHARE * straight) {
+			// Only a real mismatch (each point off by more than the smallest outlier gate): where
+			// the two cross over (a person turning round), both matches are a pixel or two and
+			// their ratio means nothing.
+			if (straight > 2 * MIN_GATE && crossed < SWAP_COST_SHARE * straight) {
 				out ??= [...body.keypoints];
 				out[l] = kr;
 				out[r] = kl;
