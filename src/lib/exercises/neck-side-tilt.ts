@@ -21,9 +21,23 @@ export const neckSideTilt = defineExercise({
 	hold: {
 		seconds: 20,
 		count: 1,
+		// The ear comes to the shoulder, not the shoulder to the ear: the head itself must be at
+		// least 10° off level too. Pulling one arm across the chest hitches that shoulder up and
+		// tilted the shoulder line 18° under a level head (a real crossbody stretch, timed 1.2 s
+		// as a neck tilt before).
 		sides: {
-			left: { metric: 'neckTilt', op: '>', value: 18 },
-			right: { metric: 'neckTilt', op: '<', value: -18 }
+			left: {
+				all: [
+					{ metric: 'neckTilt', op: '>', value: 18 },
+					{ metric: 'headTilt', op: '>', value: 10 }
+				]
+			},
+			right: {
+				all: [
+					{ metric: 'neckTilt', op: '<', value: -18 },
+					{ metric: 'headTilt', op: '<', value: -10 }
+				]
+			}
 		},
 		cue: 'Slowly tilt one ear toward the shoulder on the same side.'
 	},

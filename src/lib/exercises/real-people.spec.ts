@@ -202,3 +202,24 @@ describe('a model glitch seen from behind', () => {
 		}
 	);
 });
+
+describe('a hitched shoulder is not a neck tilt', () => {
+	it.each(SEEDS)(
+		'times no neck tilt while an arm is held across the chest with that shoulder hitched up (seed %d)',
+		(seed) => {
+			// The shoulder line tilts ≈ 20° under a level head, as in a real crossbody stretch.
+			const hitched = sim.posture({ shoulderElevation: { left: 1 } }, sim.crossbodyStretchLeft);
+			const r = runMotion(ex('neck-side-tilt'), {
+				timeline: sim.sequence(
+					sim.idle(2, { posture: sim.standingNeutral, sway: 0.5 }),
+					sim.transition(sim.standingNeutral, hitched, 1),
+					sim.idle(12, { posture: hitched, sway: 0.5 })
+				),
+				camera: DESK_CAMERA,
+				noise: 'realistic',
+				seed
+			});
+			expect(r.heldSeconds).toBeLessThan(0.5);
+		}
+	);
+});

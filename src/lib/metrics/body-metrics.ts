@@ -53,6 +53,11 @@ export const BASE_METRICS = [
 	'shoulderTilt',
 	/** Head side tilt relative to the shoulder line, deg; + = left ear toward left shoulder. Front. */
 	'neckTilt',
+	/**
+	 * Head side tilt from level (the ear line against the image horizontal), deg, same sign as
+	 * neckTilt. Front. A shoulder hitched up tilts the shoulder line and so neckTilt, not this.
+	 */
+	'headTilt',
 	/** Head rotation proxy: nose offset from the ear midpoint in ear widths; + = facing left. Front. */
 	'headTurn',
 	/** Nose height below the ear line in ear widths: + chin down, − looking up. Front. */
@@ -160,6 +165,7 @@ export const METRIC_UNIT: Readonly<Record<BaseMetricName, MetricUnit>> = {
 	earShoulderGap: 'scale',
 	shoulderTilt: 'deg',
 	neckTilt: 'deg',
+	headTilt: 'deg',
 	headTurn: 'earWidth',
 	noseDrop: 'earWidth',
 	shoulderSpan: 'ratio',
@@ -387,10 +393,9 @@ export function computeMetrics(
 	const headL = le && re ? le : lEye && rEye ? lEye : null;
 	const headR = le && re ? re : lEye && rEye ? rEye : null;
 	const shoulderDrop = ls && rs ? dropDeg(ls, rs) : NaN;
+	const headTilt = view.view !== 'side' && headL && headR ? finite(dropDeg(headL, headR)) : null;
 	const neckTilt =
-		view.view !== 'side' && headL && headR && Number.isFinite(shoulderDrop)
-			? finite(dropDeg(headL, headR) - shoulderDrop)
-			: null;
+		headTilt !== null && Number.isFinite(shoulderDrop) ? finite(headTilt - shoulderDrop) : null;
 
 	const earWidth = le && re ? Math.abs(le.x - re.x) : NaN;
 	const earWidthOk = Number.isFinite(earWidth) && earWidth > 1;
@@ -501,6 +506,7 @@ export function computeMetrics(
 		earShoulderGap: mean2(L.gap, R.gap),
 		shoulderTilt: view.view !== 'side' && Number.isFinite(shoulderDrop) ? -shoulderDrop : null,
 		neckTilt,
+		headTilt,
 		headTurn,
 		noseDrop,
 		shoulderSpan,
