@@ -14,7 +14,8 @@ const FLOOR = [
 	'back-extension-prone',
 	'knee-to-chest',
 	'peanut-segmental-flexion',
-	'iron-cross'
+	'iron-cross',
+	'chest-fly'
 ];
 
 describe('setupGuide', () => {
