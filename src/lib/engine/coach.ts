@@ -210,10 +210,11 @@ export class Coach {
 		const t = frame.t;
 		const events: CoachEvent[] = [];
 		const body = frame.body && this.#smoother ? this.#smoother.apply(frame.body, t) : frame.body;
-		const plausible = body !== null && (this.def.horizontal === true || isPlausibleUpright(body));
+		const floor = this.def.horizontal === true;
+		const plausible = body !== null && (floor || isPlausibleUpright(body));
 		const reading =
 			body && plausible
-				? detectView(body, this.def.horizontal ? SIDE_MAX_RATIO_FLOOR : SIDE_MAX_RATIO)
+				? detectView(body, floor ? SIDE_MAX_RATIO_FLOOR : SIDE_MAX_RATIO, floor)
 				: null;
 		const view = reading ? this.#views.update(reading.view, t) : 'unknown';
 		const facing = reading ? this.#facing.update(reading.facing, t) : 1;
