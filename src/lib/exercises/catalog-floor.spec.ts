@@ -25,7 +25,8 @@ describe('floor moves are camera-checked', () => {
 		'childs-pose',
 		'prone-arm-raise',
 		'knee-to-chest',
-		'chest-fly'
+		'chest-fly',
+		'thread-the-needle'
 	])('%s', (id) => {
 		const def = ex(id);
 		expect(def.cameraChecked).toBe(true);
@@ -333,6 +334,49 @@ describe('childs-pose-side-stretch', () => {
 
 	it('needs the front view', () => {
 		const r = run(floor.childsPoseReachLeft, floor.childsPoseReachRight, FLOOR_SIDE);
+		expect(r.holds).toHaveLength(0);
+		expect(r.setupIds).toContain('wrong-view');
+	});
+});
+
+describe('thread-the-needle', () => {
+	const def = ex('thread-the-needle');
+	const run = (
+		left: sim.Posture,
+		right: sim.Posture,
+		camera: sim.CameraOptions = FLOOR_SIDE,
+		seed = 1
+	) =>
+		runMotion(def, {
+			timeline: sim.sequence(
+				settle(floor.allFours),
+				...holdIn(floor.allFours, left, 32),
+				...holdIn(floor.allFours, right, 32)
+			),
+			camera,
+			noise: 'realistic',
+			seed
+		});
+
+	it.each(SEEDS)('times 30 s threaded on each side with no cue (seed %d)', (seed) => {
+		const r = run(floor.threadLeft, floor.threadRight, FLOOR_SIDE, seed);
+		expect(r.holdsBySide).toEqual({ left: 1, right: 1 });
+		expect(r.cueIds).not.toContain('hips-back');
+	});
+
+	it('cues hips sunk back toward the heels, and the timer waits', () => {
+		const r = run(floor.threadLeftSittingBack, floor.threadLeftSittingBack);
+		expect(r.cueIds).toContain('hips-back');
+		expect(r.holds).toHaveLength(0);
+	});
+
+	it('hands and knees without the twist is not the stretch', () => {
+		const r = run(floor.allFours, floor.cat);
+		expect(r.heldSeconds).toBe(0);
+	});
+
+	it('needs the side view', () => {
+		const r = run(floor.threadLeft, floor.threadRight, FLOOR_FRONT);
 		expect(r.holds).toHaveLength(0);
 		expect(r.setupIds).toContain('wrong-view');
 	});

@@ -177,6 +177,11 @@ const DEMOS: Readonly<Record<string, () => Omit<Demo, 'caption'>>> = {
 		camera: LYING_SIDE,
 		still: floor.kneeToChestLeft
 	}),
+	'thread-the-needle': () => ({
+		motion: bothSidesDemo(floor.allFours, floor.threadLeft, floor.threadRight),
+		camera: LYING_SIDE,
+		still: floor.threadLeft
+	}),
 	'chest-fly': () => ({
 		motion: repsDemo({ from: floor.ballFlyOpen, to: floor.ballFlyClosed, holdSeconds: 0.3 }),
 		camera: LYING_SIDE,

@@ -36,7 +36,7 @@ describe('setupGuide', () => {
 	});
 
 	it('tells floor timers where the laptop goes and that the camera stays off', () => {
-		const g = setupGuide(getExercise('thread-the-needle')!)!;
+		const g = setupGuide(getExercise('upper-back-foam-roll')!)!;
 		expect(g.floor).toBe(true);
 		expect(g.lines.join(' ')).toMatch(/on the floor.*camera stays off/);
 	});
