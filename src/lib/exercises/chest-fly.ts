@@ -8,8 +8,10 @@ import { defineExercise } from '../engine/define';
  * lost but their height is not. Open wide, the hands sit at or a little below the shoulders;
  * together over the chest they are an arm's length above them. Rep signal: the lower wrist's
  * height above its shoulder (`wristHeightMin`, trunk lengths; open ≈ −0.2–0, closed ≈ 1.0–1.1
- * with a soft elbow). A rep counts when both hands pass 0.7 above the shoulders and come back
- * under 0.3: a wide, honest arc, not a twitch. Lying on the ball means the trunk line within
+ * with a soft elbow). A rep counts when both hands pass 0.95 above the shoulders (the arms ≈ 55°
+ * above level or more, most of the way to meeting over the chest) and come back under 0.35: a
+ * wide, honest arc. With 0.7 a fly stopped at 60 % of the arc (the arms ≈ 47° up, ≈ 0.8 as the
+ * height grows with the sine) counted as a full one on generated traces. Lying on the ball means the trunk line within
  * 40° of level (`trunkRise`): standing or seated arm raises (trunk upright, ≈ 90°) never count.
  * What a side camera cannot see: how wide the arms open (the width is toward the camera), so a
  * press straight up from the chest counts as a fly; the instructions say how to move.
@@ -47,8 +49,8 @@ export const chestFly = defineExercise({
 	rep: {
 		metric: 'wristHeightMin',
 		direction: 'up',
-		enter: 0.7,
-		exit: 0.3,
+		enter: 0.95,
+		exit: 0.35,
 		minSeconds: 1.5,
 		smoothSeconds: 0.1,
 		shape: {
