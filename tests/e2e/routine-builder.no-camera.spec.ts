@@ -111,6 +111,7 @@ test('exercise pages show the demo figure and where to put the laptop', async ({
 
 	await page.goto('/workout/upper-back-foam-roll');
 	await expect(page.getByTestId('setup-guide')).toContainText('camera stays off');
+	await expect(page.getByTestId('setup-guide')).toContainText('under your back');
 	await expect(page.getByTestId('demo')).toHaveCount(0);
 	await screenshot(page, 'workout-floor-timer-1280');
 
