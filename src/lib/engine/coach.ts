@@ -716,8 +716,21 @@ export class Coach {
 		const stay = (s: Side | null): Slack | undefined =>
 			this.#posIn && h.side === s ? holdStaySlack : undefined;
 		if (spec.sides) {
-			if (evaluate(spec.sides.left, facts, stay('left')) === true) side = 'left';
-			else if (evaluate(spec.sides.right, facts, stay('right')) === true) side = 'right';
+			const left = evaluate(spec.sides.left, facts, stay('left')) === true;
+			const right = evaluate(spec.sides.right, facts, stay('right')) === true;
+			// Both at once (both knees hugged in): the side with fewer holds done, so one position
+			// held on serves each side in turn instead of sticking on a finished left.
+			const by = this.#holdsBySide;
+			side =
+				left && right
+					? by.right < by.left
+						? 'right'
+						: 'left'
+					: left
+						? 'left'
+						: right
+							? 'right'
+							: null;
 			inPosition = side !== null;
 		} else {
 			inPosition = spec.condition ? evaluate(spec.condition, facts, stay(null)) === true : true;
