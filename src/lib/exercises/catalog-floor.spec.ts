@@ -381,3 +381,20 @@ describe('thread-the-needle', () => {
 		expect(r.setupIds).toContain('wrong-view');
 	});
 });
+
+describe('knee-to-chest, both knees together', () => {
+	const def = ex('knee-to-chest');
+
+	it.each(SEEDS)('one 45 s hug of both knees times each side in turn (seed %d)', (seed) => {
+		const r = runMotion(def, {
+			timeline: sim.sequence(
+				settle(floor.supineKneesBent),
+				...holdIn(floor.supineKneesBent, floor.kneesToChest, 48)
+			),
+			camera: FLOOR_SIDE,
+			noise: 'realistic',
+			seed
+		});
+		expect(r.holdsBySide).toEqual({ left: 1, right: 1 });
+	});
+});

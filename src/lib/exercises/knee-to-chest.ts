@@ -13,7 +13,8 @@ import { defineExercise } from '../engine/define';
  * body lies flat (trunk line within 25° of level, `trunkRise`; this also keeps out a seated knee
  * hug, where the trunk is upright). Sides
  * are named by the hugged knee. A side holds whatever the other leg does, so both knees drawn
- * in together hold a side too.
+ * in together hold both sides: the coach times the side with fewer holds done, one after the
+ * other.
  *
  * Form: the head and shoulders stay down. The head curled more than 20° above the trunk line
  * (`headLift`, deg; resting ≈ 0 ± 8 with keypoint wander) for over a second is the neck
@@ -37,7 +38,7 @@ export const kneeToChest = defineExercise({
 		'Put the laptop on the floor 2–3 m away, side-on to you, so your whole body is in view.',
 		'Lie on your back with your knees bent and feet flat.',
 		'Hug one knee toward your chest with both hands, the other foot on the floor; hold and breathe.',
-		'Lower it and hug the other knee.'
+		'Lower it and hug the other knee, or draw both knees in together: that times each side in turn.'
 	],
 	hold: {
 		seconds: 20,
