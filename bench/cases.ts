@@ -24,6 +24,7 @@
 import type { ExerciseDefinition } from '../src/lib/engine/types';
 import { getExercise } from '../src/lib/exercises';
 import * as sim from '../src/lib/sim';
+import * as floor from '../src/lib/sim/floor-postures';
 
 export type Noise = 'light' | 'realistic' | 'heavy';
 
@@ -129,6 +130,40 @@ function reps(
 	};
 }
 
+/**
+ * A hold on each side: into `left` (or `right`) in `speed / 2` s, held 24 s past a 20 s target
+ * (people hold until the timer says done, and it pauses while form breaks; `target` + 4 s in
+ * general), back to rest and 2 s there. The short version holds 60 % of the target: 0.
+ */
+function sideHolds(
+	rest: sim.Posture,
+	left: sim.Posture,
+	right: sim.Posture,
+	target: number,
+	v: Variant,
+	full: Performance
+): { timeline: sim.Motion; expected: number } {
+	const holdS = full ? target + 4 : target * SHORT_HOLD;
+	const move = v.speed / 2;
+	const side = (p: sim.Posture, seed: number) => [
+		sim.transition(rest, p, move),
+		sim.withSway(sim.hold(p, holdS), { amount: 0.5, seed }),
+		sim.transition(p, rest, move),
+		sim.hold(rest, 2)
+	];
+	return {
+		timeline: sim.sequence(
+			settle(rest, 2, v.seed),
+			...side(left, v.seed),
+			...side(right, v.seed + 1)
+		),
+		expected: full ? 2 : 0
+	};
+}
+
+/** A laptop on the floor 2 m away, framing a body lying or kneeling on a mat (issue 17). */
+const FLOOR_SIDE: Framing = { view: 'side', distanceM: 2, targetY: 0.4 };
+
 const SPECS: readonly ExerciseSpec[] = [
 	{
 		id: 'wall-angels',
@@ -212,6 +247,50 @@ const SPECS: readonly ExerciseSpec[] = [
 				expected: full ? 2 : 0
 			};
 		}
+	},
+	// Floor moves (issue 17), filmed by a laptop on the floor.
+	{
+		id: 'prone-arm-raise',
+		framings: [FLOOR_SIDE],
+		start: floor.proneArmsOut,
+		// Each lift is held 2.5 s at the top (the dose: 2 s) and the arms rest 1.5 s between.
+		motion: (v, full) => reps(floor.proneArmsOut, floor.proneArmsLifted, v, full, 2.5, 1.5)
+	},
+	{
+		id: 'chest-fly',
+		framings: [FLOOR_SIDE],
+		start: floor.ballFlyOpen,
+		motion: (v, full) => reps(floor.ballFlyOpen, floor.ballFlyClosed, v, full, 0.3)
+	},
+	{
+		id: 'knee-to-chest',
+		framings: [FLOOR_SIDE],
+		start: floor.supineKneesBent,
+		motion: (v, full) =>
+			sideHolds(floor.supineKneesBent, floor.kneeToChestLeft, floor.kneeToChestRight, 20, v, full)
+	},
+	{
+		id: 'thread-the-needle',
+		framings: [FLOOR_SIDE],
+		start: floor.allFours,
+		motion: (v, full) => sideHolds(floor.allFours, floor.threadLeft, floor.threadRight, 30, v, full)
+	},
+	{
+		id: 'childs-pose-side-stretch',
+		// Judged from the front: the laptop on the floor facing the head, 2.5 m away (the middle
+		// of the 2–3 m the instructions ask for). At 2 m a 1.95 m person's hands, walked to the
+		// side toward the camera, leave the frame, and the coach rightly asks them to move back.
+		framings: [{ view: 'front', distanceM: 2.5, targetY: 0.4 }],
+		start: floor.childsPose,
+		motion: (v, full) =>
+			sideHolds(
+				floor.childsPose,
+				floor.childsPoseReachLeft,
+				floor.childsPoseReachRight,
+				20,
+				v,
+				full
+			)
 	}
 ];
 
@@ -276,8 +355,7 @@ export function generatedCases(firstSeed = 1): GeneratedCase[] {
 					HEIGHTS.forEach((height, hi) => {
 						const distance = DISTANCES[(ni + hi) % DISTANCES.length]!;
 						const v = { speed, noise, height, distance, seed: seed++ };
-						const what =
-							spec.id.includes('tilt') || spec.id.includes('thoracic') ? 'short' : 'partial';
+						const what = def.hold ? 'short' : 'partial';
 						add('partial', `${what} ${label(v)}`, v, spec.motion(v, false));
 						if (def.rep || def.repByView) {
 							const w = { ...v, seed: seed++ };

@@ -12,7 +12,7 @@ const PAGES = [
 	'/history',
 	'/settings',
 	'/workout/overhead-arm-reach', // camera-checked
-	'/workout/thread-the-needle', // guided timer
+	'/workout/upper-back-foam-roll', // guided timer
 	'/workout/cat-cow', // camera-checked, on the floor
 	'/routines/play?id=desk-break',
 	'/no-such-page' // the 404 page

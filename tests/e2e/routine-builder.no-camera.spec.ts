@@ -19,7 +19,7 @@ test('builds, plays, edits and deletes a routine of guided timers', async ({ pag
 	await expect(page.getByTestId('save-routine')).toBeDisabled();
 
 	await page.getByTestId('routine-name').fill('Floor wind-down');
-	await page.getByRole('button', { name: 'Add Thread the needle', exact: true }).click();
+	await page.getByRole('button', { name: 'Add Upper-back foam roll', exact: true }).click();
 	await page.getByRole('button', { name: 'Add Neck rolls' }).click();
 	await page.getByRole('button', { name: 'Add Wall angels' }).click();
 	const chosen = page.getByTestId('chosen').locator('li');
@@ -54,7 +54,7 @@ test('builds, plays, edits and deletes a routine of guided timers', async ({ pag
 	await expect(timer).toBeVisible({ timeout: 10_000 });
 	await expect(timer).toHaveAttribute('data-exercise', 'neck-roll');
 	await screenshot(page, 'routine-timer-1280');
-	await expect(page.getByTestId('next-name')).toHaveText('Thread the needle', {
+	await expect(page.getByTestId('next-name')).toHaveText('Upper-back foam roll', {
 		timeout: 15_000
 	});
 	await expect(page.getByTestId('setup-guide')).toContainText('Laptop on the floor');
@@ -109,8 +109,9 @@ test('exercise pages show the demo figure and where to put the laptop', async ({
 	await expect(page.getByTestId('set-panel')).toContainText('Left side now');
 	await screenshot(page, 'workout-side-hold-1280');
 
-	await page.goto('/workout/thread-the-needle');
+	await page.goto('/workout/upper-back-foam-roll');
 	await expect(page.getByTestId('setup-guide')).toContainText('camera stays off');
+	await expect(page.getByTestId('setup-guide')).toContainText('under your back');
 	await expect(page.getByTestId('demo')).toHaveCount(0);
 	await screenshot(page, 'workout-floor-timer-1280');
 

@@ -218,10 +218,11 @@ export class Coach {
 		const t = frame.t;
 		const events: CoachEvent[] = [];
 		const body = frame.body && this.#smoother ? this.#smoother.apply(frame.body, t) : frame.body;
-		const plausible = body !== null && (this.def.horizontal === true || isPlausibleUpright(body));
+		const floor = this.def.horizontal === true;
+		const plausible = body !== null && (floor || isPlausibleUpright(body));
 		const reading =
 			body && plausible
-				? detectView(body, this.def.horizontal ? SIDE_MAX_RATIO_FLOOR : SIDE_MAX_RATIO)
+				? detectView(body, floor ? SIDE_MAX_RATIO_FLOOR : SIDE_MAX_RATIO, floor)
 				: null;
 		const view = reading ? this.#views.update(reading.view, t) : 'unknown';
 		const facing = reading ? this.#facing.update(reading.facing, t) : 1;
@@ -737,8 +738,21 @@ export class Coach {
 		const stay = (s: Side | null): Slack | undefined =>
 			this.#posIn && h.side === s ? holdStaySlack : undefined;
 		if (spec.sides) {
-			if (evaluate(spec.sides.left, facts, stay('left')) === true) side = 'left';
-			else if (evaluate(spec.sides.right, facts, stay('right')) === true) side = 'right';
+			const left = evaluate(spec.sides.left, facts, stay('left')) === true;
+			const right = evaluate(spec.sides.right, facts, stay('right')) === true;
+			// Both at once (both knees hugged in): the side with fewer holds done, so one position
+			// held on serves each side in turn instead of sticking on a finished left.
+			const by = this.#holdsBySide;
+			side =
+				left && right
+					? by.right < by.left
+						? 'right'
+						: 'left'
+					: left
+						? 'left'
+						: right
+							? 'right'
+							: null;
 			inPosition = side !== null;
 		} else {
 			inPosition = spec.condition ? evaluate(spec.condition, facts, stay(null)) === true : true;

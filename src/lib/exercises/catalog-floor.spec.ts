@@ -19,7 +19,15 @@ const FLOOR_SIDE = { view: 'side' as const, distanceM: 2, target: { y: 0.4 } };
 const FLOOR_FRONT = { ...FLOOR_SIDE, view: 'front' as const };
 
 describe('floor moves are camera-checked', () => {
-	it.each(['back-extension-prone', 'cat-cow', 'childs-pose'])('%s', (id) => {
+	it.each([
+		'back-extension-prone',
+		'cat-cow',
+		'childs-pose',
+		'prone-arm-raise',
+		'knee-to-chest',
+		'chest-fly',
+		'thread-the-needle'
+	])('%s', (id) => {
 		const def = ex(id);
 		expect(def.cameraChecked).toBe(true);
 		expect(def.horizontal).toBe(true);
@@ -135,5 +143,258 @@ describe('childs-pose', () => {
 		const r = run(floor.childsPose, FLOOR_FRONT);
 		expect(r.holds).toHaveLength(0);
 		expect(r.setupIds).toContain('wrong-view');
+	});
+});
+
+describe('prone-arm-raise', () => {
+	const def = ex('prone-arm-raise');
+	/** Lift 1 s, hold 2.5 s at the top, lower 1 s, rest 1.5 s. */
+	const lifts = (n: number, top: sim.Posture = floor.proneArmsLifted) =>
+		sim.sequence(
+			settle(floor.proneArmsOut),
+			sim.repeat(n, {
+				from: floor.proneArmsOut,
+				to: top,
+				upSeconds: 1,
+				holdSeconds: 2.5,
+				downSeconds: 1,
+				restSeconds: 1.5
+			}),
+			settle(floor.proneArmsOut, 1)
+		);
+
+	it.each(SEEDS)('counts 8 lifts with no cue (seed %d)', (seed) => {
+		const r = runMotion(def, { timeline: lifts(8), camera: FLOOR_SIDE, noise: 'realistic', seed });
+		expect(r.reps).toBeGreaterThanOrEqual(7);
+		expect(r.reps).toBeLessThanOrEqual(8);
+		expect(r.cueIds).not.toContain('chest-up');
+	});
+
+	it('cues a lift made by heaving the chest up, and does not count it', () => {
+		const r = runMotion(def, {
+			timeline: lifts(6, floor.proneArmsLiftedChestUp),
+			camera: FLOOR_SIDE,
+			noise: 'realistic'
+		});
+		expect(r.cueIds).toContain('chest-up');
+		expect(r.reps).toBeLessThanOrEqual(1);
+	});
+
+	it('needs the side view', () => {
+		const r = runMotion(def, { timeline: lifts(6), camera: FLOOR_FRONT, noise: 'realistic' });
+		expect(r.reps).toBe(0);
+		expect(r.setupIds).toContain('wrong-view');
+	});
+});
+
+/** Into a pose over `move` s, held `seconds`, and back out to `rest`. */
+const holdIn = (rest: sim.Posture, pose: sim.Posture, seconds: number, move = 2) => [
+	sim.transition(rest, pose, move),
+	sim.hold(pose, seconds),
+	sim.transition(pose, rest, move),
+	settle(rest, 2)
+];
+
+describe('knee-to-chest', () => {
+	const def = ex('knee-to-chest');
+	const both = (left: sim.Posture, right: sim.Posture) =>
+		sim.sequence(
+			settle(floor.supineKneesBent),
+			...holdIn(floor.supineKneesBent, left, 22),
+			...holdIn(floor.supineKneesBent, right, 22)
+		);
+
+	it.each(SEEDS)('times 20 s on each side with no cue (seed %d)', (seed) => {
+		const r = runMotion(def, {
+			timeline: both(floor.kneeToChestLeft, floor.kneeToChestRight),
+			camera: FLOOR_SIDE,
+			noise: 'realistic',
+			seed
+		});
+		expect(r.holdsBySide).toEqual({ left: 1, right: 1 });
+		expect(r.cueIds).not.toContain('head-up');
+	});
+
+	it('cues the head curled up off the floor', () => {
+		const r = runMotion(def, {
+			timeline: both(floor.kneeToChestLeftHeadUp, floor.kneeToChestRight),
+			camera: FLOOR_SIDE,
+			noise: 'realistic'
+		});
+		expect(r.cueIds).toContain('head-up');
+	});
+
+	it('lying with both feet on the floor is not the hold', () => {
+		const r = runMotion(def, {
+			timeline: sim.idle(30, { posture: floor.supineKneesBent, sway: 1 }),
+			camera: FLOOR_SIDE,
+			noise: 'realistic'
+		});
+		expect(r.heldSeconds).toBe(0);
+	});
+
+	it('needs the side view', () => {
+		const r = runMotion(def, {
+			timeline: both(floor.kneeToChestLeft, floor.kneeToChestRight),
+			camera: FLOOR_FRONT,
+			noise: 'realistic'
+		});
+		expect(r.holds).toHaveLength(0);
+		expect(r.setupIds).toContain('wrong-view');
+	});
+});
+
+describe('chest-fly', () => {
+	const def = ex('chest-fly');
+	/** Close over 1.2 s, a beat at the top, open over 1.5 s, a beat at the bottom. */
+	const flies = (n: number, open = floor.ballFlyOpen, closed = floor.ballFlyClosed) =>
+		sim.sequence(
+			settle(open),
+			sim.repeat(n, {
+				from: open,
+				to: closed,
+				upSeconds: 1.2,
+				holdSeconds: 0.3,
+				downSeconds: 1.5,
+				restSeconds: 0.5
+			}),
+			settle(open, 1)
+		);
+
+	it.each(SEEDS)('counts 8 flies with no cue (seed %d)', (seed) => {
+		const r = runMotion(def, { timeline: flies(8), camera: FLOOR_SIDE, noise: 'realistic', seed });
+		expect(r.reps).toBeGreaterThanOrEqual(7);
+		expect(r.reps).toBeLessThanOrEqual(8);
+		expect(r.cueIds).not.toContain('hips-low');
+	});
+
+	it('cues sagging hips', () => {
+		const r = runMotion(def, {
+			timeline: flies(6, floor.ballFlyOpenHipsLow, floor.ballFlyClosedHipsLow),
+			camera: FLOOR_SIDE,
+			noise: 'realistic'
+		});
+		expect(r.cueIds).toContain('hips-low');
+	});
+
+	it('a standing overhead reach is not a fly', () => {
+		const r = runMotion(def, {
+			timeline: sim.sequence(
+				settle(sim.standingNeutral),
+				cycles(6, sim.standingNeutral, [sim.overheadReach], 1.5)
+			),
+			camera: { view: 'side', distanceM: 3 },
+			noise: 'realistic'
+		});
+		expect(r.reps).toBe(0);
+	});
+
+	it('needs the side view', () => {
+		const r = runMotion(def, { timeline: flies(6), camera: FLOOR_FRONT, noise: 'realistic' });
+		expect(r.reps).toBe(0);
+		expect(r.setupIds).toContain('wrong-view');
+	});
+});
+
+describe('childs-pose-side-stretch', () => {
+	const def = ex('childs-pose-side-stretch');
+	const run = (
+		left: sim.Posture,
+		right: sim.Posture,
+		camera: sim.CameraOptions = FLOOR_FRONT,
+		seed = 1
+	) =>
+		runMotion(def, {
+			timeline: sim.sequence(
+				settle(floor.childsPose),
+				...holdIn(floor.childsPose, left, 22),
+				...holdIn(floor.childsPose, right, 22)
+			),
+			camera,
+			noise: 'realistic',
+			seed
+		});
+
+	it.each(SEEDS)('times 20 s with the hands on each side (seed %d)', (seed) => {
+		const r = run(floor.childsPoseReachLeft, floor.childsPoseReachRight, FLOOR_FRONT, seed);
+		expect(r.holdsBySide).toEqual({ left: 1, right: 1 });
+		expect(r.cueIds).not.toContain('bent-arms');
+	});
+
+	it('arms straight ahead is not the stretch', () => {
+		const r = run(floor.childsPose, floor.childsPose);
+		expect(r.heldSeconds).toBe(0);
+	});
+
+	it('cues bent arms', () => {
+		const bent = (p: sim.Posture) => sim.posture({ elbowFlex: { left: 70, right: 70 } }, p);
+		const r = run(bent(floor.childsPoseReachLeft), bent(floor.childsPoseReachRight));
+		expect(r.cueIds).toContain('bent-arms');
+	});
+
+	it('needs the front view', () => {
+		const r = run(floor.childsPoseReachLeft, floor.childsPoseReachRight, FLOOR_SIDE);
+		expect(r.holds).toHaveLength(0);
+		expect(r.setupIds).toContain('wrong-view');
+	});
+});
+
+describe('thread-the-needle', () => {
+	const def = ex('thread-the-needle');
+	const run = (
+		left: sim.Posture,
+		right: sim.Posture,
+		camera: sim.CameraOptions = FLOOR_SIDE,
+		seed = 1
+	) =>
+		runMotion(def, {
+			timeline: sim.sequence(
+				settle(floor.allFours),
+				...holdIn(floor.allFours, left, 32),
+				...holdIn(floor.allFours, right, 32)
+			),
+			camera,
+			noise: 'realistic',
+			seed
+		});
+
+	it.each(SEEDS)('times 30 s threaded on each side with no cue (seed %d)', (seed) => {
+		const r = run(floor.threadLeft, floor.threadRight, FLOOR_SIDE, seed);
+		expect(r.holdsBySide).toEqual({ left: 1, right: 1 });
+		expect(r.cueIds).not.toContain('hips-back');
+	});
+
+	it('cues hips sunk back toward the heels, and the timer waits', () => {
+		const r = run(floor.threadLeftSittingBack, floor.threadLeftSittingBack);
+		expect(r.cueIds).toContain('hips-back');
+		expect(r.holds).toHaveLength(0);
+	});
+
+	it('hands and knees without the twist is not the stretch', () => {
+		const r = run(floor.allFours, floor.cat);
+		expect(r.heldSeconds).toBe(0);
+	});
+
+	it('needs the side view', () => {
+		const r = run(floor.threadLeft, floor.threadRight, FLOOR_FRONT);
+		expect(r.holds).toHaveLength(0);
+		expect(r.setupIds).toContain('wrong-view');
+	});
+});
+
+describe('knee-to-chest, both knees together', () => {
+	const def = ex('knee-to-chest');
+
+	it.each(SEEDS)('one 45 s hug of both knees times each side in turn (seed %d)', (seed) => {
+		const r = runMotion(def, {
+			timeline: sim.sequence(
+				settle(floor.supineKneesBent),
+				...holdIn(floor.supineKneesBent, floor.kneesToChest, 48)
+			),
+			camera: FLOOR_SIDE,
+			noise: 'realistic',
+			seed
+		});
+		expect(r.holdsBySide).toEqual({ left: 1, right: 1 });
 	});
 });

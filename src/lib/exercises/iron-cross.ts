@@ -1,9 +1,13 @@
 import { defineExercise } from '../engine/define';
 
 /**
- * Iron cross on a foam roller, a guided timer. Not camera-checked: lying along a roller, the
- * rotation happens in a horizontal body that our upright-trunk metrics cannot read and the
- * simulator cannot pose.
+ * Iron cross on a foam roller, a guided timer. Not camera-checked, though lying bodies are judged
+ * now (issue 17): the move is the pelvis turning while the upper back stays flat on the roller.
+ * From the side the crossing knee travels toward or away from the camera, so a knee crossed over
+ * looks like a knee merely lifted (knee to chest is judged from that lift, and there it is the
+ * whole move); and whether the shoulders stay down is hidden by the roller and the body itself.
+ * From the feet the cross would show, but the shoulders would be hidden behind the knees. A
+ * count either way would count the wrong thing, so we time it.
  */
 export const ironCross = defineExercise({
 	id: 'iron-cross',

@@ -133,6 +133,33 @@ export const BASE_METRICS = [
 	'headLift',
 	/** Near hip to the near ankle, scale units: ≈ 0.3–0.6 sitting back on the heels. Side view. */
 	'hipToHeel',
+	/**
+	 * Hip angle of each leg, deg: the interior angle shoulder → hip → knee (180 the thigh along
+	 * the trunk line, ≈ 90 sitting, under 70 a knee hugged to the chest). Side view, whichever
+	 * way the body lies.
+	 */
+	'hipAngleLeft',
+	'hipAngleRight',
+	/**
+	 * Knee height above its own hip, scale units, side view: + above. Lying on the back with the
+	 * knees bent ≈ 0.5–0.8; kneeling, on hands and knees or in child's pose the knee is below the
+	 * hip (≈ −0.3 to −0.9).
+	 */
+	'kneeHeightLeft',
+	'kneeHeightRight',
+	/**
+	 * The farther-reaching wrist along the trunk line, scale units, side view: the wrist's offset
+	 * from its shoulder projected on the direction hip → shoulder (+ past the shoulder toward the
+	 * head). Arms out to the sides (pointing at the camera) ≈ 0, hands at the head ≈ 0.3–0.5, arms
+	 * overhead ≈ 1, arms along the sides ≈ −0.5 to −1, whichever way the body lies.
+	 */
+	'wristAlongTrunk',
+	/**
+	 * Left shoulder above the right in the image, scale units, side view: + when the LEFT is
+	 * higher. Side-on the two shoulders lie one behind the other (≈ 0); a trunk twisted about its
+	 * long axis while on the floor (thread the needle) stacks them, ≈ 0.5 for a 45° turn.
+	 */
+	'shoulderStack',
 	/** Body scale in pixels (see header). */
 	'scalePx'
 ] as const;
@@ -187,6 +214,12 @@ export const METRIC_UNIT: Readonly<Record<BaseMetricName, MetricUnit>> = {
 	trunkRise: 'deg',
 	headLift: 'deg',
 	hipToHeel: 'scale',
+	kneeHeightLeft: 'scale',
+	kneeHeightRight: 'scale',
+	wristAlongTrunk: 'scale',
+	hipAngleLeft: 'deg',
+	hipAngleRight: 'deg',
+	shoulderStack: 'scale',
 	scalePx: 'px'
 };
 /** `<metric>Delta`: the metric minus the person's own neutral baseline (same unit). */
@@ -482,6 +515,17 @@ export function computeMetrics(
 	const ra = seen(body, 'right_ankle');
 	const sAnkle = (near ? seen(body, kp(near, 'ankle')) : null) ?? midOrEither(la, ra);
 	const hipForward = isSide && sHip && sAnkle ? perUnit(unit, (sHip.x - sAnkle.x) * facing) : null;
+	const lk = seen(body, 'left_knee');
+	const rk = seen(body, 'right_knee');
+	// Unit vector along the trunk line, hip → shoulder (side view).
+	const trunkLen = isSide && sShoulder && sHip ? distance(sHip, sShoulder) : NaN;
+	const along = (w: Point | null, sh: Point | null): number | null =>
+		w && sh && sShoulder && sHip && trunkLen > 1
+			? perUnit(
+					unit,
+					((w.x - sh.x) * (sShoulder.x - sHip.x) + (w.y - sh.y) * (sShoulder.y - sHip.y)) / trunkLen
+				)
+			: null;
 
 	return {
 		armRaiseLeft: L.raise,
@@ -528,6 +572,12 @@ export function computeMetrics(
 		trunkRise: isSide && sShoulder && sHip ? finite(riseDeg(sHip, sShoulder)) : null,
 		headLift: isSide && sShoulder && sHip && sEar ? headLiftDeg(sHip, sShoulder, sEar) : null,
 		hipToHeel: isSide && sHip && sAnkle ? perUnit(unit, distance(sHip, sAnkle)) : null,
+		kneeHeightLeft: isSide && lh && lk ? perUnit(unit, lh.y - lk.y) : null,
+		kneeHeightRight: isSide && rh && rk ? perUnit(unit, rh.y - rk.y) : null,
+		wristAlongTrunk: max2(along(L.wr, L.sh), along(R.wr, R.sh)),
+		hipAngleLeft: isSide && L.sh && lh && lk ? finite(jointAngle(L.sh, lh, lk)) : null,
+		hipAngleRight: isSide && R.sh && rh && rk ? finite(jointAngle(R.sh, rh, rk)) : null,
+		shoulderStack: isSide && ls && rs ? perUnit(unit, rs.y - ls.y) : null,
 		scalePx: scaleOk ? scale : null
 	};
 }

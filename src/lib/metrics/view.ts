@@ -50,7 +50,20 @@ function sideScore(body: Body, side: 'left' | 'right'): number {
 	return sum;
 }
 
-export function detectView(body: Body, sideMax: number = SIDE_MAX_RATIO): ViewReading {
+/**
+ * `across`: measure the shoulder line across the picture only (its image-x extent), for a body
+ * on the floor. Side-on, a kneeling or lying trunk twisted about its long axis (thread the
+ * needle: one shoulder down on the mat, the other above it) stacks the shoulders one over the
+ * other, ≈ 0.55 torso lengths apart for a 45° turn, which the full distance would take for a
+ * front view; across the picture they stay ≈ 0.15 apart. Facing a body on the floor (the camera
+ * at the head or the feet) its shoulder line runs across the picture, so that reading is
+ * unchanged.
+ */
+export function detectView(
+	body: Body,
+	sideMax: number = SIDE_MAX_RATIO,
+	across = false
+): ViewReading {
 	const nearSide: 'left' | 'right' =
 		sideScore(body, 'left') >= sideScore(body, 'right') ? 'left' : 'right';
 
@@ -78,7 +91,7 @@ export function detectView(body: Body, sideMax: number = SIDE_MAX_RATIO): ViewRe
 	const hipMid = midOrEither(lh, rh);
 	if (shoulderMid && hipMid) {
 		const torso = distance(shoulderMid, hipMid);
-		const width = ls && rs ? distance(ls, rs) : 0;
+		const width = ls && rs ? (across ? Math.abs(ls.x - rs.x) : distance(ls, rs)) : 0;
 		if (torso > 1) {
 			widthRatio = width / torso;
 			view = widthRatio >= FRONT_MIN_RATIO ? 'front' : widthRatio <= sideMax ? 'side' : 'unknown';

@@ -31,7 +31,8 @@ export const REP_SECONDS: Readonly<Record<string, number>> = Object.freeze({
 	'shoulder-rolls': 2.5,
 	'neck-flexion-extension': 4,
 	'seated-row': 4,
-	'trunk-rotation': 3.3
+	'trunk-rotation': 3.3,
+	'prone-arm-raise': 6 // 1 s up, a 2 s hold, 1 s down, 2 s resting on the floor
 });
 
 /** Tempo for a rep move missing from the table: twice its minimum plus any hold, at least 3 s. */

@@ -47,7 +47,7 @@ export const UPPER_BACK_STRENGTH: Routine = {
 		{ exerciseId: 'wall-angels', dose: { sets: 2, reps: 10 } },
 		{ exerciseId: 'scapular-squeeze', dose: { sets: 1, reps: 10 } },
 		{ exerciseId: 'shoulder-shrug', dose: { sets: 2, reps: 10 } },
-		{ exerciseId: 'prone-arm-raise', dose: { sets: 2, holdSeconds: 50 } },
+		{ exerciseId: 'prone-arm-raise', dose: { sets: 2, reps: 7 } },
 		{ exerciseId: 'thoracic-extension-seated', dose: { sets: 1, holds: 2, holdSeconds: 20 } }
 	]
 };

@@ -40,6 +40,8 @@ const STANDING_SIDE: sim.CameraOptions = { view: 'side', distanceM: 2.2, target:
 const FLOOR_SIDE: sim.CameraOptions = { view: 'side', distanceM: 2.2, target: { y: 0.45 } };
 /** A laptop on the floor 2 m away, side-on, framing a body lying or on hands and knees. */
 const LYING_SIDE: sim.CameraOptions = { view: 'side', distanceM: 2, target: { y: 0.4 } };
+/** The same laptop facing the head of a body folded in child's pose. */
+const LYING_FRONT: sim.CameraOptions = { ...LYING_SIDE, view: 'front' };
 
 /** Rest → (ready) → pose, held, and back the same way. */
 function holdDemo(rest: sim.Posture, pose: sim.Posture, ready?: sim.Posture): sim.Motion {
@@ -157,6 +159,38 @@ const DEMOS: Readonly<Record<string, () => Omit<Demo, 'caption'>>> = {
 		motion: holdDemo(floor.allFours, floor.childsPose),
 		camera: LYING_SIDE,
 		still: floor.childsPose
+	}),
+	'prone-arm-raise': () => ({
+		motion: repsDemo({
+			from: floor.proneArmsOut,
+			to: floor.proneArmsLifted,
+			upSeconds: 1,
+			holdSeconds: 2.2,
+			downSeconds: 1,
+			restSeconds: 1
+		}),
+		camera: LYING_SIDE,
+		still: floor.proneArmsLifted
+	}),
+	'knee-to-chest': () => ({
+		motion: bothSidesDemo(floor.supineKneesBent, floor.kneeToChestLeft, floor.kneeToChestRight),
+		camera: LYING_SIDE,
+		still: floor.kneeToChestLeft
+	}),
+	'thread-the-needle': () => ({
+		motion: bothSidesDemo(floor.allFours, floor.threadLeft, floor.threadRight),
+		camera: LYING_SIDE,
+		still: floor.threadLeft
+	}),
+	'chest-fly': () => ({
+		motion: repsDemo({ from: floor.ballFlyOpen, to: floor.ballFlyClosed, holdSeconds: 0.3 }),
+		camera: LYING_SIDE,
+		still: floor.ballFlyClosed
+	}),
+	'childs-pose-side-stretch': () => ({
+		motion: bothSidesDemo(floor.childsPose, floor.childsPoseReachLeft, floor.childsPoseReachRight),
+		camera: LYING_FRONT,
+		still: floor.childsPoseReachLeft
 	}),
 	'upper-back-extension-standing': () => ({
 		motion: holdDemo(sim.standingNeutral, sim.upperBackExtensionStanding, sim.handsOnLowerBack),

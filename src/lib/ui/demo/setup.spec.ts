@@ -14,7 +14,8 @@ const FLOOR = [
 	'back-extension-prone',
 	'knee-to-chest',
 	'peanut-segmental-flexion',
-	'iron-cross'
+	'iron-cross',
+	'chest-fly'
 ];
 
 describe('setupGuide', () => {
@@ -34,10 +35,14 @@ describe('setupGuide', () => {
 		expect(g.lines[1]).toBe('Turn sideways, left shoulder to the camera. Either side works.');
 	});
 
-	it('tells floor timers where the laptop goes and that the camera stays off', () => {
-		const g = setupGuide(getExercise('thread-the-needle')!)!;
+	it('tells floor timers where the laptop goes, that the camera stays off, and why', () => {
+		const g = setupGuide(getExercise('upper-back-foam-roll')!)!;
 		expect(g.floor).toBe(true);
 		expect(g.lines.join(' ')).toMatch(/on the floor.*camera stays off/);
+		expect(g.lines.join(' ')).toMatch(/cannot see where the roller sits under your back/);
+		for (const id of ['peanut-segmental-flexion', 'iron-cross']) {
+			expect(setupGuide(getExercise(id)!)!.lines.join(' '), id).toMatch(/camera stays off.*: \S/);
+		}
 	});
 
 	it('tells camera-checked floor moves where the laptop goes and to be seen side-on', () => {

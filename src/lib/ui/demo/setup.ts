@@ -15,6 +15,20 @@ export interface SetupGuide {
 
 const mentionsFloorLaptop = (s: string) => /laptop/i.test(s) && /floor/i.test(s);
 
+/**
+ * Why a floor move stays a timer, said right after "the camera stays off" (the definitions'
+ * comments give the full reasoning). Only where a person would expect the camera to help: these
+ * moves lie in front of a laptop that is already on the floor.
+ */
+const WHY_NO_CAMERA: Readonly<Record<string, string>> = {
+	'upper-back-foam-roll':
+		'it cannot see where the roller sits under your back, or how hard you press.',
+	'peanut-segmental-flexion':
+		'it cannot see the balls under your back, and the crunch is only a few centimetres.',
+	'iron-cross':
+		'from the side your knee crosses toward or away from it, and the roller hides whether your shoulders stay down.'
+};
+
 export function isFloorMove(def: Pick<ExerciseDefinition, 'instructions'>): boolean {
 	return def.instructions.some(mentionsFloorLaptop);
 }
@@ -29,7 +43,9 @@ export function setupGuide(def: ExerciseDefinition): SetupGuide | null {
 			title: 'Laptop on the floor',
 			lines: [
 				'Put the laptop on the floor a couple of metres away, where you can see and hear the timer.',
-				'The camera stays off for this one.'
+				WHY_NO_CAMERA[def.id]
+					? `The camera stays off for this one: ${WHY_NO_CAMERA[def.id]}`
+					: 'The camera stays off for this one.'
 			]
 		};
 	}
