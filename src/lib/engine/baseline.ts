@@ -233,6 +233,13 @@ export class Baseline {
 		this.#values[name] = w.sum / w.v.length;
 	}
 
+	/** Forgets `name`'s rest position: it is captured afresh, as at the start. */
+	forget(name: BaseMetricName): void {
+		this.#windows.delete(name);
+		this.#rest.delete(name);
+		delete this.#values[name];
+	}
+
 	reset(): void {
 		this.#windows.clear();
 		this.#rest.clear();

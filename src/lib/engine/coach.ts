@@ -109,6 +109,14 @@ const POSITION_PROMPT_SECONDS = 4;
  */
 const REPLAY_SECONDS = 8;
 
+/**
+ * Seconds a rep may stay active before the coach concludes the rest position is wrong: three
+ * times its hold, and never under STUCK_MIN_SECONDS (no rep's movement takes that long).
+ */
+const STUCK_MIN_SECONDS = 10;
+const stuckSeconds = (spec: RepSpec): number =>
+	Math.max(STUCK_MIN_SECONDS, 3 * (spec.holdSeconds ?? 0));
+
 /** The rep spec the rep machine runs on: `enter` lowered to the candidate threshold (own-range.ts). */
 const lowSpecs = new WeakMap<RepSpec, RepSpec>();
 function lowSpec(spec: RepSpec): RepSpec {
@@ -248,6 +256,12 @@ export class Coach {
 			};
 		}
 		if (setup?.id !== this.#setup?.id) events.push({ type: 'setup', t, issue: setup });
+		if (this.#setup?.id === 'not-on-floor' && setup?.id !== 'not-on-floor') {
+			// Down on the floor now: the rest position is learned afresh there, never from the
+			// standing person or the frames of getting down.
+			this.#baseline.reset();
+			this.#replay = [];
+		}
 		this.#setup = setup;
 
 		if (setup?.blocking || !metrics || this.#pending?.id === 'no-person') {
@@ -643,6 +657,19 @@ export class Coach {
 		// when it ends, against `enter` or the person's own range.
 		const { state, event } = repTransition(lowSpec(spec), this.#rep, signal, t);
 		this.#rep = state;
+		if (
+			state.phase === 'active' &&
+			spec.metric.endsWith('Delta') &&
+			t - state.activeSince > stuckSeconds(spec)
+		) {
+			// "Active" for longer than any rep, hold included, takes: the rest position was learned
+			// wrong (while the person got into place, e.g. lying down for a floor move), so every
+			// later rest reads as part of a rep. Learn it afresh; the frames meanwhile are replayed.
+			this.#baseline.forget(spec.metric.slice(0, -5) as BaseMetricName);
+			this.#rep = INITIAL_REP_STATE;
+			this.#ownRange.interrupt();
+			return;
+		}
 		const shape = this.#shapeOf(spec);
 		if (event.kind === 'start') {
 			shape.repStarted(t);

@@ -44,6 +44,8 @@ const SETUP_REASON: Readonly<Record<SetupIssue['id'], NotCountedReason | null>> 
 	'too-close': 'not-in-view',
 	'not-fully-visible': 'body-part-missing',
 	'wrong-view': 'wrong-view',
+	// Standing for a floor move is being in the wrong position for the camera to judge it.
+	'not-on-floor': 'wrong-view',
 	'two-people': null
 };
 

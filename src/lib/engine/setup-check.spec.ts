@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { getExercise } from '../exercises';
 import { detectView } from '../metrics/view';
 import * as sim from '../sim';
+import * as floor from '../sim/floor-postures';
 import { checkSetup, sideViewMessage, turningSide } from './setup-check';
 
 const sideMove = getExercise('thoracic-extension-seated')!;
@@ -79,5 +80,36 @@ describe('checkSetup wrong-view prompt', () => {
 
 	it('reports a missing person before the view', () => {
 		expect(checkSetup(sideMove, null, 'unknown', null)?.id).toBe('no-person');
+	});
+});
+
+describe('checkSetup for a floor move', () => {
+	const floorMove = getExercise('prone-arm-raise')!;
+	/** A laptop on the floor 3 m away, side-on, tilted up enough to see a standing person whole. */
+	const FLOOR_WIDE = { view: 'side' as const, distanceM: 3.5, target: { y: 0.9 } };
+	const render = (p: sim.Posture) => {
+		const body = sim.renderPosture(p, sim.makeCamera(FLOOR_WIDE));
+		if (!body) throw new Error('no body rendered');
+		return body;
+	};
+
+	it('asks a person still standing to get down on the floor', () => {
+		const body = render(sim.standingNeutral);
+		const issue = checkSetup(floorMove, body, detectView(body).view, null);
+		expect(issue?.id).toBe('not-on-floor');
+		expect(issue?.blocking).toBe(true);
+		expect(issue?.message).toMatch(/on the floor/);
+	});
+
+	it('says nothing of it to a person lying on the floor', () => {
+		const body = render(floor.proneArmsOut);
+		expect(checkSetup(floorMove, body, detectView(body, 0.8, true).view, null)?.id).not.toBe(
+			'not-on-floor'
+		);
+	});
+
+	it('never asks it of a move done standing', () => {
+		const body = render(sim.standingNeutral);
+		expect(checkSetup(frontMove, body, detectView(body).view, null)?.id).not.toBe('not-on-floor');
 	});
 });

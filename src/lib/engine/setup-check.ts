@@ -2,7 +2,8 @@
  * Setup guidance: is the person placed so the exercise can be judged? Checks, in order: a person,
  * confidence, the keypoints the exercise needs, distance, and the camera view.
  */
-import { meanScore, seen, type Body } from '../pose/keypoints';
+import { distance, midOrEither, tiltFromHorizontal } from '../geometry/vec';
+import { meanScore, seen, trunkPoints, type Body } from '../pose/keypoints';
 import type { DetectedView } from '../metrics/view';
 import type { ExerciseDefinition, SetupIssue, Side } from './types';
 
@@ -23,6 +24,31 @@ const viewWord = (v: 'front' | 'side') => (v === 'front' ? 'face the camera' : '
  * few percent of the middle (keypoint noise); a 20–30° turn moves it by about 15 %.
  */
 const TURN_OFFSET_MIN = 0.08;
+
+/**
+ * A standing body (for a floor move): the trunk within this many degrees of vertical, and the
+ * hips at least STANDING_HIP_HEIGHT trunk lengths above the ankles. Every floor move keeps the
+ * trunk far from vertical (lying, on hands and knees, folded, on a ball).
+ */
+const STANDING_TRUNK_DEG = 30;
+/** Standing hips sit ≈ 1.7–1.9 trunk lengths above the ankles; sitting on a chair ≈ 0.9. */
+const STANDING_HIP_HEIGHT = 1.3;
+
+/**
+ * True when the body stands upright: a person who has not got down on the floor yet (setting up
+ * the laptop, walking to the mat). Unknown (false) without hips, shoulders and ankles in view.
+ */
+export function isStanding(body: Body): boolean {
+	const pts = trunkPoints(body);
+	const hip = midOrEither(pts.lh, pts.rh);
+	const shoulder = midOrEither(pts.ls, pts.rs);
+	const ankle = midOrEither(seen(body, 'left_ankle'), seen(body, 'right_ankle'));
+	if (!hip || !shoulder || !ankle) return false;
+	const torso = distance(hip, shoulder);
+	if (!(torso > 1)) return false;
+	const rise = Math.abs(tiltFromHorizontal(hip, shoulder));
+	return rise > 90 - STANDING_TRUNK_DEG && (ankle.y - hip.y) / torso >= STANDING_HIP_HEIGHT;
+}
 
 export interface SetupOptions {
 	/**
@@ -75,6 +101,16 @@ export function checkSetup(
 			id: 'low-confidence',
 			message:
 				'I can barely make you out. Add light in front of you, avoid a bright window behind you, and wear clothes that contrast with the background.',
+			blocking: true
+		};
+	}
+	if (def.horizontal && isStanding(body)) {
+		// Judging a standing person as a floor move would learn a standing rest position, and no
+		// lift on the floor would count after it.
+		return {
+			id: 'not-on-floor',
+			message:
+				'This move is done on the floor. Get down into its start position, with your whole body in view.',
 			blocking: true
 		};
 	}

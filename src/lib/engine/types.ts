@@ -161,6 +161,7 @@ export type SetupIssueId =
 	| 'too-close'
 	| 'too-far'
 	| 'wrong-view'
+	| 'not-on-floor'
 	| 'two-people';
 
 export interface SetupIssue {

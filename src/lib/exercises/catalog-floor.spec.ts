@@ -185,6 +185,33 @@ describe('prone-arm-raise', () => {
 		expect(r.reps).toBe(0);
 		expect(r.setupIds).toContain('wrong-view');
 	});
+
+	it.each(SEEDS)(
+		'counts lifts after the person walks in and lies down, a rest learned while getting down relearned (seed %d)',
+		(seed) => {
+			// The walk-in ends lying with the arms out; lifts start at once. The rest position caught
+			// while lying down was wrong, and the rep machine stayed "active" for the rest of the set.
+			const r = runMotion(ex('prone-arm-raise'), {
+				timeline: sim.sequence(
+					sim.setupWalkIn(6, { posture: floor.proneArmsOut, seed }),
+					sim.repeat(8, {
+						from: floor.proneArmsOut,
+						to: floor.proneArmsLifted,
+						upSeconds: 1,
+						holdSeconds: 2.5,
+						downSeconds: 1,
+						restSeconds: 1.5
+					}),
+					settle(floor.proneArmsOut, 1)
+				),
+				camera: FLOOR_SIDE,
+				noise: 'realistic',
+				seed
+			});
+			expect(r.reps).toBeGreaterThanOrEqual(4);
+			expect(r.reps).toBeLessThanOrEqual(8);
+		}
+	);
 });
 
 /** Into a pose over `move` s, held `seconds`, and back out to `rest`. */
