@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { EXERCISES } from '../../src/lib/exercises';
-import { filterExercises, NO_FILTER } from '../../src/lib/ui/exercise-filter';
+import { filterExercises, NO_FILTER } from '../../src/routes/exercise-filter';
 import { collectPageErrors, screenshot } from './helpers';
 
 const cards = '[data-group] a[href*="/workout/"]';

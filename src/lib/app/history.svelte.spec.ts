@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addPostureTime, EXPORT_FORMAT, putWorkout, type ScapulaDb } from '$lib/storage';
 import { freshDb, postureDay, workout } from '$lib/storage/test-helpers';
-import { Settings } from '$lib/ui/settings.svelte';
-import { memoryStorage } from '$lib/ui/storage';
+import { Settings } from '$lib/app/settings.svelte';
+import { memoryStorage } from '$lib/storage/local';
 import { HistoryStore, PREFERENCES_KEY } from './history.svelte';
 
 const NOW = Date.UTC(2025, 2, 12, 9, 0);

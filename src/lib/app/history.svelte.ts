@@ -28,7 +28,7 @@ import {
 	type ScapulaExport,
 	type WorkoutRecord
 } from '$lib/storage';
-import type { Settings } from '$lib/ui/settings.svelte';
+import type { Settings } from '$lib/app/settings.svelte';
 
 /** The settings record an export carries the preferences in. */
 export const PREFERENCES_KEY = 'preferences';

@@ -2,7 +2,7 @@
  * A reactive value mirrored to storage (after svelte.dev's `Persisted.svelte.ts`). Reading is
  * reactive; assigning writes through to the (guarded, injectable) storage.
  */
-import { readJson, writeJson, type StorageLike } from './storage';
+import { readJson, writeJson, type StorageLike } from '../storage/local';
 
 export class Persisted<T> {
 	#value: T = $state() as T;

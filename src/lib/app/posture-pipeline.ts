@@ -29,14 +29,14 @@ import {
 } from '$lib/pose/models';
 import { pickPerson } from '$lib/pose/tracking';
 import { addPostureTime } from '$lib/storage';
-import { historyDb } from '$lib/ui/history/db';
-import { MEDIAPIPE_PATH, MODEL_BASE_URL, softwareWebGL } from '$lib/ui/pipeline';
-import { inQuietHours, type Settings } from '$lib/ui/settings.svelte';
-import { browserStorage, readJson } from '$lib/ui/storage';
-import { Chime } from './chime';
-import { PostureMonitor, type EstimatorLike } from './monitor.svelte';
-import { Notifier } from './notifier';
-import { workerTimer } from './sampler';
+import { historyDb } from '$lib/storage/connection';
+import { MEDIAPIPE_PATH, MODEL_BASE_URL, softwareWebGL } from '$lib/app/workout-pipeline';
+import { inQuietHours, type Settings } from '$lib/app/settings.svelte';
+import { browserStorage, readJson } from '$lib/storage/local';
+import { Chime } from '../posture/browser/chime';
+import { PostureMonitor, type EstimatorLike } from '../posture/browser/monitor.svelte';
+import { Notifier } from '../posture/browser/notifier';
+import { workerTimer } from '../posture/browser/sampler';
 
 /**
  * The posture camera: 640×480 is plenty (the model looks at 192 px), and 5 frames a second

@@ -20,8 +20,8 @@ import {
 	type WorkoutSink
 } from '$lib/storage';
 import { workoutSpan } from '$lib/storage/progress';
-import type { SavedWorkout, WorkoutRecording } from '$lib/ui/workout.svelte';
-import { historyDb } from './db';
+import type { SavedWorkout, WorkoutRecording } from '$lib/session/workout.svelte';
+import { historyDb } from '../storage/connection';
 
 /**
  * A session shorter than this (wall clock, ms) that counted nothing is dropped when it ends: a

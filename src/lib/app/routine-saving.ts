@@ -6,7 +6,7 @@
 import { routineRecord } from '$lib/routines/history';
 import type { RoutineRun } from '$lib/routines/player.svelte';
 import { putRoutine, type ScapulaDb } from '$lib/storage';
-import { historyDb } from './db';
+import { historyDb } from '../storage/connection';
 
 function newId(): string {
 	const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;

@@ -9,7 +9,11 @@ import type { Body } from '$lib/pose/keypoints';
 import { Speaker } from '$lib/speech/speaker';
 import { getExercise } from '$lib/exercises';
 import { SetTracker } from '$lib/routines/set-tracker.svelte';
-import { WorkoutSession, type WorkoutDeps, type WorkoutRecording } from '$lib/ui/workout.svelte';
+import {
+	WorkoutSession,
+	type WorkoutDeps,
+	type WorkoutRecording
+} from '$lib/session/workout.svelte';
 
 const exercise = { id: 'overhead-arm-reach', kind: 'rep' } as unknown as ExerciseDefinition;
 const body: Body = { keypoints: [], width: 640, height: 480 };

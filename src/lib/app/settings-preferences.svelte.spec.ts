@@ -7,7 +7,7 @@ import {
 	isQuietHours,
 	Settings
 } from './settings.svelte';
-import { memoryStorage } from './storage';
+import { memoryStorage } from '../storage/local';
 
 const models = ['movenet-lightning', 'blazepose-lite'];
 const make = (storage = memoryStorage()) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Settings } from './settings.svelte';
-import { memoryStorage, type StorageLike } from './storage';
+import { memoryStorage, type StorageLike } from '../storage/local';
 
 const models = ['movenet-lightning', 'blazepose-lite'];
 

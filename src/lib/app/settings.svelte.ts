@@ -4,7 +4,7 @@
  * posture monitor reads (sensitivity, grace period, break reminders, quiet hours).
  */
 import { Persisted, isBoolean, isString, oneOf } from './persisted.svelte';
-import { browserStorage, type StorageLike } from './storage';
+import { browserStorage, type StorageLike } from '../storage/local';
 
 export const BACKENDS = ['auto', 'webgl', 'wasm', 'webgpu'] as const;
 export type BackendChoice = (typeof BACKENDS)[number];

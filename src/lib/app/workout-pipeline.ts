@@ -28,16 +28,16 @@ import {
 } from '$lib/pose/models';
 import { pickPerson } from '$lib/pose/tracking';
 import { Speaker } from '$lib/speech/speaker';
-import { recordWithProblems } from './history/recording';
+import { recordWithProblems } from './recording';
 import type { Settings } from './settings.svelte';
-import { browserStorage, readJson, writeJson } from './storage';
+import { browserStorage, readJson, writeJson } from '../storage/local';
 import {
 	WorkoutSession,
 	type EstimatorLike,
 	type LoadedEstimator,
 	type ModelChoice,
 	type WorkoutDeps
-} from './workout.svelte';
+} from '../session/workout.svelte';
 
 /** Where the app serves the model weights and the MediaPipe solution (our own origin). */
 export const MODEL_BASE_URL = '/models/';

@@ -12,8 +12,8 @@
  */
 import type { ExerciseDefinition, Side } from '$lib/engine/types';
 import type { SideSummary } from '$lib/engine/set-plan';
-import { doseText } from '$lib/ui/exercise-text';
-import type { SavedWorkout } from '$lib/ui/workout.svelte';
+import { doseText } from '$lib/text/exercise-text';
+import type { SavedWorkout } from '$lib/session/workout.svelte';
 import { itemDefinition } from './duration';
 import type { Routine } from './types';
 

@@ -20,7 +20,7 @@ import {
 	type Streak,
 	type WorkoutRecord
 } from '$lib/storage';
-import { fmt } from '$lib/ui/format';
+import { fmt } from '$lib/text/format';
 
 /** The windows the page offers, in days (today included). */
 export const RANGES = [7, 30, 90] as const;

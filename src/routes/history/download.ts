@@ -2,7 +2,7 @@
  * Saves a file the app made (an export) through the browser's download: a Blob URL on a
  * temporary link. Nothing leaves the device; the URL is revoked once the download has started.
  */
-import type { DownloadFile } from './history.svelte';
+import type { DownloadFile } from '../../lib/app/history.svelte';
 
 export function downloadFile(file: DownloadFile, doc: Document = document): void {
 	const url = URL.createObjectURL(new Blob([file.text], { type: `${file.type};charset=utf-8` }));

@@ -11,7 +11,7 @@
  */
 import type { FrameSource } from '$lib/camera/frame-source';
 import type { Body } from '$lib/pose/keypoints';
-import { readJson, writeJson, type StorageLike } from '$lib/ui/storage';
+import { readJson, writeJson, type StorageLike } from '$lib/storage/local';
 import { localDate } from '$lib/storage/dates';
 import {
 	breakTaken,

@@ -3,7 +3,7 @@
  * video: which cue is on screen, which count and which hold timer. Pure (no Svelte, no DOM).
  */
 import type { CoachState, ExerciseDefinition } from '$lib/engine/types';
-import { targetCount } from '$lib/ui/exercise-text';
+import { targetCount } from '$lib/text/exercise-text';
 
 /**
  * A cue stays on screen this long after it was given (s of session time); then the coach goes

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FrameStats } from '$lib/ui/stats';
+import { FrameStats } from '$lib/session/stats';
 import { MIN_FRAMES, SLOW_FRAME_MS, slowDevice } from './slow-device';
 
 const withFrames = (n: number, ms: number) => {

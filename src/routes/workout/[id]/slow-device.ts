@@ -5,7 +5,7 @@
  * visible (a raised arm's skeleton arrives a beat late), and the person should hear why and
  * what helps: a lighter model or another engine in the settings.
  */
-import type { FrameStatsSnapshot } from '$lib/ui/stats';
+import type { FrameStatsSnapshot } from '$lib/session/stats';
 
 /**
  * Mean whole-frame time (ms) above which the lag shows: 150 ms is about 7 frames/s, where a
