@@ -1,6 +1,6 @@
 /**
  * Wires the real browser dependencies into a PostureMonitor: a camera at a low frame rate, the
- * pose model chosen in Settings, the worker timer, notifications, the chime, local storage and
+ * pose model chosen in Settings (session/estimator.ts, as the workout loads it), the worker timer, notifications, the chime, local storage and
  * the history database. The one place that knows which modules implement them.
  */
 import {
@@ -11,30 +11,14 @@ import {
 	type MediaDevicesLike
 } from '$lib/camera/camera-source';
 import { cameraErrorFrom } from '$lib/camera/errors';
-import {
-	activeBackend,
-	DEFAULT_CANDIDATES,
-	initBackend,
-	setBackend,
-	type BackendName
-} from '$lib/pose/backend';
-import { isModelLoadError } from '$lib/pose/errors';
-import { createEstimator } from '$lib/pose/estimator';
-import {
-	DEFAULT_MODEL,
-	DEFAULT_RUNTIME,
-	getModel,
-	isModelId,
-	type Runtime
-} from '$lib/pose/models';
 import { pickPerson } from '$lib/pose/tracking';
 import { addPostureTime } from '$lib/storage';
 import { historyDb } from '$lib/storage/connection';
-import { MEDIAPIPE_PATH, MODEL_BASE_URL, softwareWebGL } from '$lib/app/workout-pipeline';
+import { describeModelError, loadEstimator } from '$lib/session/estimator';
 import { inQuietHours, type Settings } from '$lib/app/settings.svelte';
-import { browserStorage, readJson } from '$lib/storage/local';
+import { browserStorage } from '$lib/storage/local';
 import { Chime } from '../posture/browser/chime';
-import { PostureMonitor, type EstimatorLike } from '../posture/browser/monitor.svelte';
+import { PostureMonitor } from '../posture/browser/monitor.svelte';
 import { Notifier } from '../posture/browser/notifier';
 import { workerTimer } from '../posture/browser/sampler';
 
@@ -81,60 +65,6 @@ export function describeCameraError(e: unknown): { title: string; message: strin
 	return { title: p.title, message: withoutFileHint(p.message) };
 }
 
-export function describeModelError(error: unknown): { title: string; message: string } {
-	if (isModelLoadError(error)) {
-		const hint =
-			error.kind === 'backend'
-				? ' Open Settings and choose "WebAssembly (processor)", then try again.'
-				: '';
-		return { title: 'The pose model could not start', message: error.message + hint };
-	}
-	return {
-		title: 'The pose model failed',
-		message: `${error instanceof Error ? error.message : String(error)}. Try again, or pick another model in Settings.`
-	};
-}
-
-/**
- * Loads the model chosen in Settings. "Automatic" reuses the backend the workout page measured
- * fastest on this device (remembered under `scapula:auto-backend`), else starts the first that
- * works, skipping a software-rendered WebGL (9× slower than WebAssembly there).
- */
-async function loadEstimator(
-	settings: Settings
-): Promise<{ estimator: EstimatorLike; backend: string }> {
-	const model = isModelId(settings.model) ? settings.model : DEFAULT_MODEL;
-	const info = getModel(model);
-	const runtime: Runtime = info.runtimes.includes(settings.runtime as Runtime)
-		? (settings.runtime as Runtime)
-		: DEFAULT_RUNTIME;
-	if (runtime === 'tfjs') {
-		if (settings.backend !== 'auto') await setBackend(settings.backend as BackendName);
-		else {
-			const remembered = readJson(
-				browserStorage(),
-				'scapula:auto-backend',
-				{} as Record<string, string>,
-				(v): v is Record<string, string> => typeof v === 'object' && v !== null
-			)[model];
-			const candidates = DEFAULT_CANDIDATES.filter((b) => !(b === 'webgl' && softwareWebGL()));
-			if (remembered && (candidates as readonly string[]).includes(remembered)) {
-				await setBackend(remembered as BackendName).catch(() => initBackend(candidates));
-			} else await initBackend(candidates);
-		}
-	}
-	const estimator = await createEstimator({
-		model,
-		runtime,
-		modelBaseUrl: MODEL_BASE_URL,
-		mediapipeSolutionPath: MEDIAPIPE_PATH
-	});
-	return {
-		estimator,
-		backend: runtime === 'mediapipe' ? 'mediapipe' : (activeBackend() ?? 'unknown')
-	};
-}
-
 export interface PosturePrefs {
 	sound: boolean;
 }
@@ -143,7 +73,12 @@ export function createPostureMonitor(settings: Settings, prefs: PosturePrefs): P
 	const devices = browserMediaDevices();
 	return new PostureMonitor({
 		openCamera: () => openPostureCamera(devices, settings.cameraId || undefined),
-		loadEstimator: () => loadEstimator(settings),
+		loadEstimator: (onProgress) =>
+			loadEstimator(
+				{ model: settings.model, runtime: settings.runtime, backend: settings.backend },
+				onProgress,
+				{ probe: false }
+			),
 		pickPerson: (bodies, previous) => pickPerson(bodies, previous),
 		describeModelError,
 		describeCameraError,

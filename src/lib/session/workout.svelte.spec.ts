@@ -4,13 +4,9 @@ import { cameraProblem } from '$lib/camera/errors';
 import { EndSignal, type FrameSource } from '$lib/camera/frame-source';
 import type { CoachState, ExerciseDefinition } from '$lib/engine/types';
 import type { Body, PoseFrame } from '$lib/pose/keypoints';
+import type { EstimatorLike } from '$lib/session/types';
 import { Speaker } from '$lib/speech/speaker';
-import {
-	WorkoutSession,
-	type CoachLike,
-	type EstimatorLike,
-	type WorkoutDeps
-} from './workout.svelte';
+import { WorkoutSession, type CoachLike, type WorkoutDeps } from './workout.svelte';
 
 const exercise = {
 	id: 'test',

@@ -23,28 +23,11 @@ import { readTraceBlob, traceDownload, traceFileName } from '$lib/trace/browser-
 import { TraceError } from '$lib/trace/pose-trace';
 import { TraceRecorder, type RecorderSnapshot } from '$lib/trace/recorder';
 import { FrameStats, type FrameStatsSnapshot } from './stats';
+import type { EstimatorLike, LoadedEstimator, ModelChoice } from './types';
 
 export interface CoachLike {
 	process(frame: PoseFrame): CoachState;
 	reset(): void;
-}
-
-export interface EstimatorLike {
-	estimate(input: HTMLVideoElement, timestampMs?: number): Promise<Body[]>;
-	reset(): void;
-	dispose(): void;
-}
-
-export interface ModelChoice {
-	model: string;
-	runtime: string;
-	backend: string;
-}
-
-export interface LoadedEstimator {
-	estimator: EstimatorLike;
-	/** The backend actually in use (e.g. 'wasm' after an auto probe). */
-	backend: string;
 }
 
 export interface WorkoutDeps {

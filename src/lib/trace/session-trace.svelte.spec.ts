@@ -13,7 +13,8 @@ import { getExercise } from '$lib/exercises';
 import type { Body } from '$lib/pose/keypoints';
 import * as sim from '$lib/sim';
 import { Speaker } from '$lib/speech/speaker';
-import { WorkoutSession, type EstimatorLike, type WorkoutDeps } from '$lib/session/workout.svelte';
+import type { EstimatorLike } from '$lib/session/types';
+import { WorkoutSession, type WorkoutDeps } from '$lib/session/workout.svelte';
 import { readTraceBlob } from './browser-io';
 import { parseTrace } from './pose-trace';
 

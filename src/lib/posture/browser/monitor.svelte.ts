@@ -11,6 +11,7 @@
  */
 import type { FrameSource } from '$lib/camera/frame-source';
 import type { Body } from '$lib/pose/keypoints';
+import type { EstimatorLike } from '$lib/session/types';
 import { readJson, writeJson, type StorageLike } from '$lib/storage/local';
 import { localDate } from '$lib/storage/dates';
 import {
@@ -46,12 +47,6 @@ import { CALIBRATION_HELP, nudgeMessage } from '$lib/posture/text';
 import type { Chime } from './chime';
 import type { Notifier } from './notifier';
 import { LatenessWatch, type TimerLike } from './sampler';
-
-export interface EstimatorLike {
-	estimate(input: HTMLVideoElement, timestampMs?: number): Promise<Body[]>;
-	reset(): void;
-	dispose(): void;
-}
 
 export interface MonitorSettings {
 	sensitivity: Sensitivity;
