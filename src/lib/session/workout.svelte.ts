@@ -23,6 +23,7 @@ import { readTraceBlob, traceDownload, traceFileName } from '$lib/trace/browser-
 import { TraceError } from '$lib/trace/pose-trace';
 import { TraceRecorder, type RecorderSnapshot } from '$lib/trace/recorder';
 import { FrameStats, type FrameStatsSnapshot } from './stats';
+import { EstimatorSlot, type ModelStatus } from './estimator-slot.svelte';
 import type { EstimatorLike, LoadedEstimator, ModelChoice } from './types';
 
 export interface CoachLike {
@@ -109,9 +110,6 @@ export class WorkoutSession {
 	/** The latest coach state (replaced every frame), null before the first frame. */
 	state: CoachState | null = $state.raw(null);
 	phase: SessionPhase = $state('idle');
-	modelStatus: 'idle' | 'loading' | 'ready' | 'error' = $state('idle');
-	/** What the model load is doing now (e.g. timing the backends), or ''. */
-	loadingDetail = $state('');
 	problem: Problem | null = $state.raw(null);
 	source: FrameSource | null = $state.raw(null);
 	cameras: CameraInfo[] = $state.raw([]);
@@ -120,7 +118,6 @@ export class WorkoutSession {
 	/** The last cue or event put into words: mirrored in an aria-live region. */
 	announcement = $state('');
 	stats: FrameStatsSnapshot = $state.raw(new FrameStats().snapshot());
-	backend: string | null = $state(null);
 	/**
 	 * The trace recording (for "Save trace"): the raw tracked body of every camera or video frame
 	 * since the page opened, across sets and "Start over" (a set plan starts each set over), in
@@ -144,8 +141,7 @@ export class WorkoutSession {
 	#choice: ModelChoice;
 	#coach: CoachLike;
 	#video: HTMLVideoElement | null = null;
-	#estimator: EstimatorLike | null = null;
-	#loading: Promise<EstimatorLike | null> | null = null;
+	#model: EstimatorSlot;
 	#stopLoop: (() => void) | null = null;
 	#unsubscribeEnded: (() => void) | null = null;
 	#unsubscribeDevices: (() => void) | null = null;
@@ -179,9 +175,41 @@ export class WorkoutSession {
 		this.#choice = { ...choice };
 		this.#deps = deps;
 		this.#coach = deps.createCoach(exercise);
+		this.#model = new EstimatorSlot(
+			(onProgress) => deps.loadEstimator({ ...this.#choice }, onProgress),
+			{
+				loaded: ({ backend }, loadMs) => {
+					this.#previous = null;
+					this.#frameStats.reset();
+					this.#frameStats.loadMs = loadMs;
+					this.#frameStats.model = this.#choice.model;
+					this.#frameStats.backend = backend;
+					this.stats = this.#frameStats.snapshot();
+				},
+				failed: (e) => {
+					const { title, message } = this.#deps.describeModelError(e);
+					this.#fail({ source: 'model', title, message, actions: ['retry-model'] }, false);
+				}
+			},
+			deps.now
+		);
 		this.#unsubscribeDevices = deps.onDevicesChanged?.(() => void this.refreshCameras()) ?? null;
 		this.#unsubscribeVisibility =
 			deps.onVisibilityChange?.((hidden) => this.#onVisibility(hidden)) ?? null;
+	}
+
+	get modelStatus(): ModelStatus {
+		return this.#model.status;
+	}
+
+	/** What the model load is doing now (e.g. timing the backends), or ''. */
+	get loadingDetail(): string {
+		return this.#model.detail;
+	}
+
+	/** The backend in use (e.g. 'wasm' after an auto probe). */
+	get backend(): string | null {
+		return this.#model.backend;
 	}
 
 	/** Whether frames are flowing. */
@@ -319,7 +347,7 @@ export class WorkoutSession {
 			choice.runtime === this.#choice.runtime &&
 			choice.backend === this.#choice.backend;
 		this.#choice = { ...choice };
-		if (same && this.#estimator) return;
+		if (same && this.#model.current) return;
 		const wasRunning = this.running;
 		this.#disposeEstimator();
 		if (wasRunning || this.problem?.source === 'model') await this.retryModel();
@@ -532,7 +560,7 @@ export class WorkoutSession {
 	#resume(source: FrameSource): void {
 		if (source instanceof TraceSource) return this.#resumeTrace(source);
 		const video = this.#video;
-		if (!video || !this.#estimator || this.source !== source) return;
+		if (!video || !this.#model.current || this.source !== source) return;
 		this.#pause();
 		const generation = this.#generation;
 		const run = this.#runId;
@@ -551,7 +579,7 @@ export class WorkoutSession {
 
 	async #frame(generation: number, run: number): Promise<void> {
 		const video = this.#video;
-		const est = this.#estimator;
+		const est = this.#model.current;
 		if (!video || !est || generation !== this.#generation) return;
 		if (video.readyState < 2 || video.videoWidth === 0) return;
 		const now = this.#deps.now;
@@ -605,45 +633,7 @@ export class WorkoutSession {
 	}
 
 	#ensureModel(): Promise<EstimatorLike | null> {
-		if (this.#estimator) return Promise.resolve(this.#estimator);
-		if (this.#loading) return this.#loading;
-		const choice = { ...this.#choice };
-		const started = this.#deps.now();
-		this.modelStatus = 'loading';
-		this.loadingDetail = '';
-		const loading = this.#deps
-			.loadEstimator(choice, (detail) => {
-				if (this.#loading === loading) this.loadingDetail = detail;
-			})
-			.then(
-				({ estimator, backend }) => {
-					if (this.#loading !== loading) {
-						estimator.dispose();
-						return this.#estimator;
-					}
-					this.#loading = null;
-					this.#estimator = estimator;
-					this.#previous = null;
-					this.backend = backend;
-					this.modelStatus = 'ready';
-					this.#frameStats.reset();
-					this.#frameStats.loadMs = this.#deps.now() - started;
-					this.#frameStats.model = choice.model;
-					this.#frameStats.backend = backend;
-					this.stats = this.#frameStats.snapshot();
-					return estimator;
-				},
-				(e: unknown) => {
-					if (this.#loading !== loading) return null;
-					this.#loading = null;
-					this.modelStatus = 'error';
-					const { title, message } = this.#deps.describeModelError(e);
-					this.#fail({ source: 'model', title, message, actions: ['retry-model'] }, false);
-					return null;
-				}
-			);
-		this.#loading = loading;
-		return loading;
+		return this.#model.ensure();
 	}
 
 	#modelFailed(e: unknown): void {
@@ -654,10 +644,10 @@ export class WorkoutSession {
 			this.#choice = { ...fallback.choice };
 			this.say(fallback.message);
 			void this.retryModel();
-			this.loadingDetail = fallback.message;
+			this.#model.detail = fallback.message;
 			return;
 		}
-		this.modelStatus = 'error';
+		this.#model.status = 'error';
 		const { title, message } = this.#deps.describeModelError(e);
 		this.#fail({ source: 'model', title, message, actions: ['retry-model'] }, false);
 	}
@@ -813,10 +803,7 @@ export class WorkoutSession {
 	}
 
 	#disposeEstimator(): void {
-		this.#loading = null;
-		this.#estimator?.dispose();
-		this.#estimator = null;
-		if (this.modelStatus !== 'error') this.modelStatus = 'idle';
+		this.#model.dispose();
 	}
 
 	#clock(nowMs = this.#deps.now()): number {
