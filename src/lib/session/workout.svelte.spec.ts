@@ -6,6 +6,9 @@ import type { CoachState, ExerciseDefinition } from '$lib/engine/types';
 import type { Body, PoseFrame } from '$lib/pose/keypoints';
 import type { EstimatorLike } from '$lib/session/types';
 import { Speaker } from '$lib/speech/speaker';
+import { Coach } from '$lib/engine/coach';
+import { getExercise } from '$lib/exercises';
+import * as sim from '$lib/sim';
 import { WorkoutSession, type CoachLike, type WorkoutDeps } from './workout.svelte';
 
 const exercise = {
@@ -73,7 +76,7 @@ class FakeSource implements FrameSource {
 	}
 }
 
-function setup(overrides: Partial<WorkoutDeps> = {}) {
+function setup(overrides: Partial<WorkoutDeps> = {}, def: ExerciseDefinition = exercise) {
 	let now = 0;
 	const coach = new CountingCoach();
 	const sources: FakeSource[] = [];
@@ -112,11 +115,7 @@ function setup(overrides: Partial<WorkoutDeps> = {}) {
 		},
 		...overrides
 	};
-	const session = new WorkoutSession(
-		exercise,
-		{ model: 'm', runtime: 'tfjs', backend: 'auto' },
-		deps
-	);
+	const session = new WorkoutSession(def, { model: 'm', runtime: 'tfjs', backend: 'auto' }, deps);
 	const video = { readyState: 4, videoWidth: 640, videoHeight: 480 } as HTMLVideoElement;
 	session.attachVideo(video);
 	return {
@@ -251,5 +250,51 @@ describe('WorkoutSession', () => {
 		expect(t.session.state).toBeNull();
 		await t.tick();
 		expect(t.session.state?.reps).toBe(1);
+	});
+});
+
+describe('WorkoutSession: more than one person in view', () => {
+	/** The real coach on a simulated person standing still; the model sees `people` of them. */
+	async function standWith(people: number) {
+		const shrug = getExercise('shoulder-shrug')!;
+		const { frames } = sim.simulate({
+			timeline: sim.idle(3, { posture: sim.standingNeutral }),
+			camera: { view: 'front', distanceM: 1.2, target: { y: 1.4 } },
+			noise: 'none'
+		});
+		let i = 0;
+		const t = setup(
+			{
+				createCoach: (def) => new Coach(def),
+				loadEstimator: async () => ({
+					estimator: {
+						estimate: async () => {
+							const b = frames[Math.min(i++, frames.length - 1)]!.body;
+							return b ? Array.from({ length: people }, () => b) : [];
+						},
+						reset() {},
+						dispose() {}
+					},
+					backend: 'wasm'
+				})
+			},
+			shrug
+		);
+		const session = t.session;
+		await session.startCamera();
+		for (let k = 0; k < 60; k++) {
+			t.advance(50);
+			await t.tick();
+		}
+		return session;
+	}
+
+	it('tells the person when the model sees two people, and not when it sees one', async () => {
+		const two = await standWith(2);
+		expect(two.state?.setup?.id).toBe('two-people');
+		expect(two.announcement).toMatch(/more than one person/i);
+		const one = await standWith(1);
+		expect(one.state?.setup?.id).not.toBe('two-people');
+		expect(one.announcement).not.toMatch(/more than one person/i);
 	});
 });
