@@ -1,5 +1,5 @@
 /**
- * Pose frames as the analyser feeds them to the coach. Pure.
+ * Pose frames read from a trace, as the analyser and the app's replay feed them to the coach. Pure.
  */
 import type { Keypoint, PoseFrame } from '../pose/keypoints';
 

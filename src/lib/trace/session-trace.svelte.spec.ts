@@ -6,7 +6,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { analyzeExercise } from '$lib/analysis/exercise-report';
-import { dropUnscoredKeypoints } from '$lib/analysis/frames';
+import { dropUnscoredKeypoints } from '$lib/trace/frames';
 import { EndSignal, type FrameSource } from '$lib/camera/frame-source';
 import { Coach } from '$lib/engine/coach';
 import { getExercise } from '$lib/exercises';
