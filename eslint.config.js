@@ -21,6 +21,7 @@ const pureFiles = [
 	'src/lib/analysis/**',
 	'src/lib/trace/**',
 	'src/lib/storage/**',
+	'src/lib/text/**',
 	'src/lib/pose/keypoints.ts',
 	'src/lib/pose/tracking.ts'
 ];
