@@ -10,6 +10,7 @@
  */
 import type { ExerciseDefinition } from '$lib/engine/types';
 import type { Speaker } from '$lib/speech/speaker';
+import { Announcer } from './announcer.svelte';
 import { GuidedTimer, timerPlan, type TimerSnapshot } from './guided-timer';
 import type { SavedWorkout, WorkoutRecording } from './workout.svelte';
 
@@ -28,7 +29,8 @@ const TICK_MS = 200;
 export class TimerSession {
 	readonly exercise: ExerciseDefinition;
 	snapshot: TimerSnapshot = $state.raw() as TimerSnapshot;
-	announcement = $state('');
+	/** Everything it says goes through the session's announcer (session/announcer.svelte.ts). */
+	#announcer: Announcer;
 
 	#timer: GuidedTimer;
 	#deps: TimerDeps & Required<Omit<TimerDeps, 'record'>>;
@@ -48,6 +50,12 @@ export class TimerSession {
 			...deps
 		};
 		this.snapshot = this.#timer.snapshot();
+		this.#announcer = new Announcer(deps.speaker);
+	}
+
+	/** The last line said: mirrored in an aria-live region. */
+	get announcement(): string {
+		return this.#announcer.text;
 	}
 
 	get running(): boolean {
@@ -88,12 +96,12 @@ export class TimerSession {
 		this.#timer.reset();
 		this.#stopTicking();
 		this.snapshot = this.#timer.snapshot();
-		this.announcement = '';
+		this.#announcer.clear();
 		this.#roundsSaved = 0;
 	}
 
 	setMuted(muted: boolean): void {
-		this.#deps.speaker.muted = muted;
+		this.#announcer.muted = muted;
 	}
 
 	/** One step of the clock (the interval calls this; tests may too). */
@@ -110,7 +118,7 @@ export class TimerSession {
 	dispose(): void {
 		this.#stopTicking();
 		this.#endRecording();
-		this.#deps.speaker.cancel();
+		this.#announcer.cancel();
 	}
 
 	/** Hands the rounds finished since the last call to the history, as timed holds. */
@@ -143,8 +151,7 @@ export class TimerSession {
 	}
 
 	#say(text: string): void {
-		this.announcement = text;
-		this.#deps.speaker.say(text);
+		this.#announcer.say(text);
 	}
 
 	#ensureTicking(): void {

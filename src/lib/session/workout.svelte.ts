@@ -15,6 +15,7 @@ import type { PoseFrame } from '$lib/pose/keypoints';
 import type { Speaker } from '$lib/speech/speaker';
 import { traceDownload, traceFileName } from '$lib/trace/browser-io';
 import { TraceRecorder, type RecorderSnapshot } from '$lib/trace/recorder';
+import { Announcer } from './announcer.svelte';
 import { LiveSession, type LiveDeps, type LiveFrame } from './live-session.svelte';
 import type { ModelChoice } from './types';
 
@@ -62,8 +63,6 @@ export class WorkoutSession extends LiveSession {
 
 	/** The latest coach state (replaced every frame), null before the first frame. */
 	state: CoachState | null = $state.raw(null);
-	/** The last cue or event put into words: mirrored in an aria-live region. */
-	announcement = $state('');
 	/**
 	 * The trace recording (for "Save trace"): the raw tracked body of every camera or video frame
 	 * since the page opened, across sets and "Start over" (a set plan starts each set over), in
@@ -77,6 +76,8 @@ export class WorkoutSession extends LiveSession {
 	counting = $state(true);
 
 	#deps: WorkoutDeps;
+	/** Everything this workout says goes through it (see announcer.svelte.ts). */
+	#announcer: Announcer;
 	#coach: CoachLike;
 	#traceRecorder = new TraceRecorder();
 	/** Session seconds before the last "Start over": the recording's clock runs on through it. */
@@ -90,11 +91,17 @@ export class WorkoutSession extends LiveSession {
 		this.exercise = exercise;
 		this.#deps = deps;
 		this.#coach = deps.createCoach(exercise);
+		this.#announcer = new Announcer(deps.speaker);
+	}
+
+	/** The last cue or event put into words: mirrored in an aria-live region. */
+	get announcement(): string {
+		return this.#announcer.text;
 	}
 
 	/** Whether cues can be spoken here (the browser has a speech voice). */
 	get speechAvailable(): boolean {
-		return this.#deps.speaker.available;
+		return this.#announcer.available;
 	}
 
 	/** The workouts this session has finished and kept in the history, oldest first. */
@@ -121,7 +128,7 @@ export class WorkoutSession extends LiveSession {
 	}
 
 	setMuted(muted: boolean): void {
-		this.#deps.speaker.muted = muted;
+		this.#announcer.muted = muted;
 	}
 
 	/** Plain, not reactive: listeners are plumbing, never shown. */
@@ -149,8 +156,7 @@ export class WorkoutSession extends LiveSession {
 
 	/** Says a line from outside the coach (set and routine prompts), mirrored for screen readers. */
 	say(text: string): void {
-		this.announcement = text;
-		this.#deps.speaker.say(text);
+		this.#announcer.say(text);
 	}
 
 	#resetListeners: ReadonlyArray<() => void> = [];
@@ -172,13 +178,13 @@ export class WorkoutSession extends LiveSession {
 		this.#coach.reset();
 		this.#traceOffset += this.restartClock();
 		this.state = null;
-		this.announcement = '';
+		this.#announcer.clear();
 		for (const listener of this.#resetListeners) listener();
 	}
 
 	dispose(): void {
 		super.dispose();
-		this.#deps.speaker.cancel();
+		this.#announcer.cancel();
 		this.#traceRecorder.clear();
 	}
 
@@ -205,7 +211,7 @@ export class WorkoutSession extends LiveSession {
 			this.#recording.handle(state.events);
 		}
 		// The count is said before a listener's "Set 1 done": the order a person expects.
-		if (state.events.length > 0) this.#announce(state.events);
+		if (state.events.length > 0) this.#announcer.events(state.events);
 		for (const listener of this.#stateListeners) listener(state);
 	}
 
@@ -227,7 +233,7 @@ export class WorkoutSession extends LiveSession {
 		if (!state) return;
 		this.state = state;
 		// Skipping gives hundreds of events a tick: speaking them would be noise.
-		if (!skipping && events.length > 0) this.#announce(events);
+		if (!skipping && events.length > 0) this.#announcer.events(events);
 	}
 
 	/** Fresh counts and a fresh coach: exactly what the analyser starts each file with. */
@@ -242,21 +248,6 @@ export class WorkoutSession extends LiveSession {
 
 	protected notify(text: string): void {
 		this.say(text);
-	}
-
-	#announce(events: readonly CoachEvent[]): void {
-		// One utterance per frame at most: the most useful event wins.
-		let text: string | null = null;
-		for (const e of events) {
-			if (e.type === 'cue') text = e.cue.text;
-			else if (e.type === 'hold-complete' && text === null)
-				text = e.side ? `${capitalise(e.side)} side done.` : 'Hold complete.';
-			else if (e.type === 'rep' && text === null) text = String(e.count);
-			else if (e.type === 'setup' && e.issue && text === null) text = e.issue.message;
-		}
-		if (text === null) return;
-		this.announcement = text;
-		this.#deps.speaker.say(text);
 	}
 
 	/** Finishes the saved workout (the next frame starts a new one). Never throws. */
@@ -279,8 +270,4 @@ export class WorkoutSession extends LiveSession {
 			Math.floor(next.seconds) === Math.floor(shown.seconds);
 		if (!same) this.traceRecording = next;
 	}
-}
-
-function capitalise(s: string): string {
-	return s.charAt(0).toUpperCase() + s.slice(1);
 }
