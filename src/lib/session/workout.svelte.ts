@@ -17,7 +17,7 @@ import { traceDownload, traceFileName } from '$lib/trace/browser-io';
 import { TraceRecorder, type RecorderSnapshot } from '$lib/trace/recorder';
 import { Announcer } from './announcer.svelte';
 import { LiveSession, type LiveDeps, type LiveFrame } from './live-session.svelte';
-import type { ModelChoice } from './types';
+import type { CountingSession, ModelChoice } from './types';
 
 export type { Problem, ProblemAction, SessionPhase } from './live-session.svelte';
 
@@ -58,7 +58,7 @@ export interface SavedWorkout {
 	seconds: number;
 }
 
-export class WorkoutSession extends LiveSession {
+export class WorkoutSession extends LiveSession implements CountingSession {
 	readonly exercise: ExerciseDefinition;
 
 	/** The latest coach state (replaced every frame), null before the first frame. */
