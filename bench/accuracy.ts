@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import * as prettier from 'prettier';
 import { analyzeExercise, type ExerciseReport } from '../src/lib/analysis/exercise-report';
-import { dropUnscoredKeypoints } from '../src/lib/analysis/frames';
+import { dropUnscoredKeypoints } from '../src/lib/trace/frames';
 import { loadInput } from '../src/lib/analysis/node/input';
 import { defaultPoseThreads } from '../src/lib/analysis/node/pose-pool';
 import { squatArmsForward } from '../src/lib/analysis/test-definitions';

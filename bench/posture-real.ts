@@ -37,7 +37,7 @@ import {
 	type PostureFrame,
 	type PostureState
 } from '../src/lib/analysis/posture';
-import { dropUnscoredKeypoints } from '../src/lib/analysis/frames';
+import { dropUnscoredKeypoints } from '../src/lib/trace/frames';
 import type { PoseFrame } from '../src/lib/pose/keypoints';
 import { isModelId, type ModelId } from '../src/lib/pose/models';
 import { writeTrace } from '../src/lib/trace/pose-trace';

@@ -1,11 +1,11 @@
 /**
  * The home page narrows its 31 moves by where they are done, their kind, and whether the camera
- * checks them; the counts follow the catalog (src/lib/ui/exercise-filter.ts), and "Show all"
+ * checks them; the counts follow the catalog (src/routes/exercise-filter.ts), and "Show all"
  * brings every move back.
  */
 import { expect, test } from '@playwright/test';
 import { EXERCISES } from '../../src/lib/exercises';
-import { filterExercises, NO_FILTER } from '../../src/lib/ui/exercise-filter';
+import { filterExercises, NO_FILTER } from '../../src/routes/exercise-filter';
 import { collectPageErrors, screenshot } from './helpers';
 
 const cards = '[data-group] a[href*="/workout/"]';

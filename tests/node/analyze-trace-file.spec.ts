@@ -8,7 +8,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeExercise } from '../../src/lib/analysis/exercise-report';
-import { dropUnscoredKeypoints } from '../../src/lib/analysis/frames';
+import { dropUnscoredKeypoints } from '../../src/lib/trace/frames';
 import { InputError, detectInputKind, loadInput } from '../../src/lib/analysis/node/input';
 import { getExercise } from '../../src/lib/exercises';
 import * as sim from '../../src/lib/sim';

@@ -21,18 +21,17 @@ import {
 	step,
 	type NudgeConfig
 } from '../posture/nudges';
-import type { PostureStatus, PostureView, Sensitivity } from '../posture/types';
+import {
+	toPostureState,
+	type PostureState,
+	type PostureView,
+	type Sensitivity
+} from '../posture/types';
 import type { PoseFrame } from '../pose/keypoints';
 
 export type { PostureView } from '../posture/types';
 
-/** The states the analyser and the daily totals know (see the module comment). */
-export type PostureState = 'upright' | 'slouched' | 'away' | 'unknown';
-
-/** A status in the four-state vocabulary: not in position is "not judged", like unknown. */
-export function toPostureState(status: PostureStatus): PostureState {
-	return status === 'not-in-position' ? 'unknown' : status;
-}
+export type { PostureState } from '../posture/types';
 
 export interface PostureOptions {
 	/** Calibration window in seconds; default: the first `calibrationSeconds` with a person. */

@@ -7,7 +7,7 @@
  * Unlike a camera or a video, nothing is read from the `<video>` element: `attach` only keeps
  * the stage empty. The session pulls due frames with {@link TraceSource.run}.
  */
-import { dropUnscoredKeypoints } from '$lib/analysis/frames';
+import { dropUnscoredKeypoints } from '$lib/trace/frames';
 import type { PoseFrame } from '$lib/pose/keypoints';
 import type { ParsedTrace } from '$lib/trace/pose-trace';
 import { EndSignal, type FrameSource, type SourceEndReason } from './frame-source';

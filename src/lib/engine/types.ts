@@ -1,6 +1,6 @@
 /**
  * Types of the rule engine: declarative exercise definitions in, coach state and events out.
- * Pure data: no Svelte, no DOM. See `session.ts` for the engine that runs them.
+ * Pure data: no Svelte, no DOM. See `coach.ts` for the engine that runs them.
  */
 import type { Body } from '../pose/keypoints';
 import type { BaseMetricName, MetricName, Metrics } from '../metrics/body-metrics';

@@ -1,5 +1,6 @@
 /**
- * The catalog as a whole: every movement of docs/exercises.md is defined exactly once, every
+ * The catalog as a whole: every movement of the shared catalog table (../shared/docs/exercises.md, outside this
+ * repository) is defined exactly once, every
  * definition validates, camera-checked moves carry form rules with cues, and guided timers claim
  * no checks they do not make.
  */
@@ -9,7 +10,7 @@ import { defineExercise } from '../engine/define';
 import { EXERCISES, getExercise } from '.';
 
 /**
- * The ids of docs/exercises.md (the shared catalog table), in its order, with the camera the
+ * The ids of the shared catalog table (../shared/docs/exercises.md), in its order, with the camera the
  * table names ('floor' where the laptop sits on the floor). Kept here so the test runs without
  * the shared docs; when the doc is present a test below checks this copy against it.
  */

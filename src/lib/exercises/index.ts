@@ -39,7 +39,7 @@ export const EXERCISES: readonly ExerciseDefinition[] = [
 	shoulderShrug,
 	overheadArmReach,
 	neckSideTilt,
-	// The rest of the catalog, in the order of docs/exercises.md.
+	// The rest of the catalog, in the order of the shared catalog table (../shared/docs/exercises.md, outside this repository).
 	thoracicExtensionFloor,
 	upperBackExtensionStanding,
 	childsPose,

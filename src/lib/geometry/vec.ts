@@ -9,7 +9,8 @@ export interface Point {
 	y: number;
 }
 
-const RAD_TO_DEG = 180 / Math.PI;
+/** Degrees per radian. */
+export const RAD_TO_DEG = 180 / Math.PI;
 
 export function midpoint(a: Point, b: Point): Point {
 	return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };

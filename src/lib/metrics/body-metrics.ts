@@ -11,7 +11,14 @@
  * left appears on the IMAGE RIGHT. Functions read the sign from the keypoints themselves, so a
  * mirrored input gives the same metrics.
  */
-import { distance, jointAngle, midOrEither, tiltFromVertical, type Point } from '../geometry/vec';
+import {
+	distance,
+	jointAngle,
+	midOrEither,
+	RAD_TO_DEG,
+	tiltFromVertical,
+	type Point
+} from '../geometry/vec';
 import { seen, trunkPoints, type Body, type KeypointName } from '../pose/keypoints';
 import { detectView, FRONT_MIN_RATIO, type ViewReading } from './view';
 
@@ -238,7 +245,6 @@ export function isMetricName(name: string): name is MetricName {
 /** Typical adult torso length / shoulder (biacromial) width. */
 export const TORSO_PER_SHOULDER_WIDTH = 1.3;
 
-const RAD_TO_DEG = 180 / Math.PI;
 const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
 const mean2 = (a: number | null, b: number | null): number | null =>
 	a !== null && b !== null ? (a + b) / 2 : (a ?? b);

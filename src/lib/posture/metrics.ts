@@ -25,8 +25,9 @@
  * - head drop: the ear comes closer to the hip (a slump folds the spine);
  * - slump: the hip–shoulder distance shortens (the upper back rounds).
  */
+import { tiltFromVertical } from '../geometry/vec';
 import type { PostureFeatures } from './features';
-import type { PostureView, Pt, Sensitivity } from './types';
+import type { PostureView, Sensitivity } from './types';
 
 export type PostureMetricId =
 	| 'headDrop'
@@ -95,16 +96,6 @@ export interface PostureMetricDef {
 	read(f: PostureFeatures, ref: PostureReference): number | null;
 	/** How much worse than the calibrated reading, in `unit` (+ toward slouching). */
 	worse(reading: number, baseline: number): number;
-}
-
-const RAD_TO_DEG = 180 / Math.PI;
-
-/** Signed angle of from → to away from straight up, deg, + toward image right. */
-export function tiltFromUp(from: Pt, to: Pt): number | null {
-	const dx = to.x - from.x;
-	const dy = from.y - to.y;
-	if (dx === 0 && dy === 0) return null;
-	return Math.atan2(dx, dy) * RAD_TO_DEG;
 }
 
 /**
@@ -273,8 +264,8 @@ export const POSTURE_METRICS: readonly PostureMetricDef[] = [
 		limit: 16,
 		read: (f, ref) => {
 			if (!f.head || !f.shoulder) return null;
-			const a = tiltFromUp(f.shoulder, f.head);
-			return a === null ? null : a * ref.facing;
+			const a = tiltFromVertical(f.shoulder, f.head);
+			return Number.isNaN(a) ? null : a * ref.facing;
 		},
 		worse: higher
 	},
@@ -304,8 +295,8 @@ export const POSTURE_METRICS: readonly PostureMetricDef[] = [
 		limit: 12,
 		read: (f, ref) => {
 			if (!f.hip || !f.shoulder || !ref.hips) return null;
-			const a = tiltFromUp(f.hip, f.shoulder);
-			return a === null ? null : a * ref.facing;
+			const a = tiltFromVertical(f.hip, f.shoulder);
+			return Number.isNaN(a) ? null : a * ref.facing;
 		},
 		worse: higher
 	},

@@ -30,7 +30,7 @@ export interface NudgeConfig {
 	breakResetSeconds: number;
 	/**
 	 * Whether reminders are silenced at this wall-clock time: quiet hours. The page passes the
-	 * settings' rule (`inQuietHours` in src/lib/ui/settings.svelte.ts) so there is one of it.
+	 * settings' rule (`inQuietHours` in src/lib/app/settings.svelte.ts) so there is one of it.
 	 */
 	quiet?: (at: Date) => boolean;
 	/**

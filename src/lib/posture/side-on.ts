@@ -13,7 +13,7 @@
  * Pure; the engine uses it only where the calibrated view does not apply.
  */
 import type { PostureFeatures } from './features';
-import { tiltFromUp } from './metrics';
+import { tiltFromVertical } from '../geometry/vec';
 
 /** Trunk flexion past this, deg: bent forward (RULA's 20° band). */
 export const SIDE_ON_TRUNK_FLEXION_DEG = 20;
@@ -39,11 +39,11 @@ export function judgeSideOn(f: PostureFeatures, knownFacing?: 1 | -1): SideOnVer
 	// caller passes the facing seen while the head was up, when it has one.
 	const facing = knownFacing ?? f.noseSide;
 	if (!f.head || !f.shoulder || facing === 0) return null;
-	const neck = tiltFromUp(f.shoulder, f.head);
-	if (neck === null) return null;
+	const neck = tiltFromVertical(f.shoulder, f.head);
+	if (Number.isNaN(neck)) return null;
 	const neckDeg = neck * facing;
-	const trunk = f.hip ? tiltFromUp(f.hip, f.shoulder) : null;
-	const trunkDeg = trunk === null ? null : trunk * facing;
+	const trunk = f.hip ? tiltFromVertical(f.hip, f.shoulder) : NaN;
+	const trunkDeg = Number.isNaN(trunk) ? null : trunk * facing;
 	const ratio = Math.max(
 		neckDeg / SIDE_ON_NECK_DEG,
 		trunkDeg === null ? -Infinity : trunkDeg / SIDE_ON_TRUNK_FLEXION_DEG
@@ -57,7 +57,7 @@ export function judgeSideOn(f: PostureFeatures, knownFacing?: 1 | -1): SideOnVer
  */
 export function clearFacing(f: PostureFeatures): 1 | -1 | null {
 	if (!f.head || !f.shoulder || f.noseSide === 0) return null;
-	const neck = tiltFromUp(f.shoulder, f.head);
-	if (neck === null || Math.abs(neck) >= SIDE_ON_NECK_DEG) return null;
+	const neck = tiltFromVertical(f.shoulder, f.head);
+	if (Number.isNaN(neck) || Math.abs(neck) >= SIDE_ON_NECK_DEG) return null;
 	return f.noseSide;
 }

@@ -23,6 +23,19 @@ export const POSTURE_STATUSES: readonly PostureStatus[] = [
 	'not-in-position'
 ];
 
+/**
+ * The four states the history stores and the analyser reports: a status with `not-in-position`
+ * folded into `unknown` (neither is judged).
+ */
+export type PostureState = Exclude<PostureStatus, 'not-in-position'>;
+
+export const POSTURE_STATES: readonly PostureState[] = ['upright', 'slouched', 'away', 'unknown'];
+
+/** A status in the four-state vocabulary: not in position is "not judged", like unknown. */
+export function toPostureState(status: PostureStatus): PostureState {
+	return status === 'not-in-position' ? 'unknown' : status;
+}
+
 /** Where the camera looks from: the front (a laptop webcam) or the person's side. */
 export type PostureView = 'front' | 'side';
 

@@ -4,7 +4,7 @@
  * read back is validated; unknown exercises (a catalog id renamed since) are dropped.
  */
 import { getExercise } from '$lib/exercises';
-import { readJson, writeJson, type StorageLike } from '$lib/ui/storage';
+import { readJson, writeJson, type StorageLike } from '$lib/storage/local';
 import type { Routine, RoutineItem } from './types';
 
 export const CUSTOM_KEY = 'scapula:routines';

@@ -7,7 +7,7 @@
 import { REST_AFTER_HOLDS_SECONDS, REST_AFTER_REPS_SECONDS } from '$lib/engine/set-plan';
 import type { ExerciseDefinition } from '$lib/engine/types';
 import { getExercise } from '$lib/exercises';
-import { REST_SECONDS as TIMER_REST_SECONDS, timerPlan } from '$lib/ui/guided-timer';
+import { REST_SECONDS as TIMER_REST_SECONDS, timerPlan } from '$lib/session/guided-timer';
 import { applyDose } from './dose';
 import type { Routine, RoutineItem } from './types';
 

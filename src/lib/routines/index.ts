@@ -1,5 +1,5 @@
 /** Routines: presets, the user's own, their doses and durations, and the player. */
-import type { StorageLike } from '$lib/ui/storage';
+import type { StorageLike } from '$lib/storage/local';
 import { loadCustomRoutines } from './custom';
 import { getPreset } from './presets';
 import type { Routine } from './types';

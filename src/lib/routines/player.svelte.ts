@@ -10,10 +10,11 @@
  *   overview ──start──▶ next ──(countdown / begin)──▶ item ──(dose done / skip)──▶ next … ─▶ summary
  *                         └──────────skip─────────────────────────────────────────▶ next …
  */
+import { Announcer } from '$lib/session/announcer.svelte';
 import type { ExerciseDefinition, Side } from '$lib/engine/types';
 import type { SideSummary } from '$lib/engine/set-plan';
-import { doseText } from '$lib/ui/exercise-text';
-import type { SavedWorkout } from '$lib/ui/workout.svelte';
+import { doseText } from '$lib/text/exercise-text';
+import type { SavedWorkout } from '$lib/session/workout.svelte';
 import { itemDefinition } from './duration';
 import type { Routine } from './types';
 
@@ -148,7 +149,8 @@ export class RoutinePlayer {
 	/** Seconds left of the "Next:" pause. */
 	nextRemaining = $state(0);
 	/** The last thing said, mirrored for screen readers. */
-	announcement = $state('');
+	/** Everything it says goes through the session's announcer (session/announcer.svelte.ts). */
+	#announcer: Announcer;
 
 	#deps: PlayerDeps & Required<Pick<PlayerDeps, 'now' | 'setInterval' | 'clearInterval'>>;
 	#pauseSeconds: number;
@@ -171,6 +173,12 @@ export class RoutinePlayer {
 		};
 		this.#pauseSeconds = deps.nextPauseSeconds ?? NEXT_PAUSE_SECONDS;
 		this.nextRemaining = this.#pauseSeconds;
+		this.#announcer = new Announcer(deps.speaker);
+	}
+
+	/** The last line said: mirrored in an aria-live region. */
+	get announcement(): string {
+		return this.#announcer.text;
 	}
 
 	/** Seconds of the "Next:" pause. */
@@ -255,7 +263,7 @@ export class RoutinePlayer {
 
 	setMuted(muted: boolean): void {
 		this.#muted = muted;
-		this.#deps.speaker.muted = muted;
+		this.#announcer.muted = muted;
 		this.runner?.setMuted(muted);
 	}
 
@@ -279,7 +287,7 @@ export class RoutinePlayer {
 	dispose(): void {
 		this.#disposeRunner();
 		this.#stopTicking();
-		this.#deps.speaker.cancel();
+		this.#announcer.cancel();
 	}
 
 	// ---- internals ----
@@ -352,8 +360,7 @@ export class RoutinePlayer {
 	}
 
 	#say(text: string): void {
-		this.announcement = text;
-		this.#deps.speaker.say(text);
+		this.#announcer.say(text);
 	}
 
 	#resetClock(): void {

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { Coach } from '$lib/engine/coach';
 import { SetPlan } from '$lib/engine/set-plan';
 import { EXERCISES, getExercise } from '$lib/exercises';
-import { timerPlan } from '$lib/ui/guided-timer';
-import { memoryStorage, type StorageLike } from '$lib/ui/storage';
+import { timerPlan } from '$lib/session/guided-timer';
+import { memoryStorage, type StorageLike } from '$lib/storage/local';
 import {
 	applyDose,
 	CUSTOM_KEY,

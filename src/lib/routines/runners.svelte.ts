@@ -6,11 +6,11 @@
 import type { SetPlanOptions } from '$lib/engine/set-plan';
 import type { ExerciseDefinition } from '$lib/engine/types';
 import { Speaker } from '$lib/speech/speaker';
-import { createWorkoutSession } from '$lib/ui/pipeline';
-import type { Settings } from '$lib/ui/settings.svelte';
-import { recordWithProblems } from '$lib/ui/history/recording';
-import { TimerSession } from '$lib/ui/timer.svelte';
-import type { WorkoutSession } from '$lib/ui/workout.svelte';
+import { createWorkoutSession } from '$lib/app/workout-pipeline';
+import type { Settings } from '$lib/app/settings.svelte';
+import { recordWithProblems } from '$lib/app/recording';
+import { TimerSession } from '$lib/session/timer.svelte';
+import type { WorkoutSession } from '$lib/session/workout.svelte';
 import { EMPTY_OUTCOME, type ItemOutcome, type ItemRunner } from './player.svelte';
 import { SetTracker } from './set-tracker.svelte';
 

@@ -3,7 +3,7 @@
  * and the line once the dose is done. Pure.
  */
 import type { PlanSnapshot, PlanSummary } from '$lib/engine/set-plan';
-import { fmtSeconds } from '$lib/ui/format';
+import { fmtSeconds } from '$lib/text/format';
 
 /** "Rest 0:45 · set 2 of 3 next" while resting; null otherwise. */
 export function restNote(s: PlanSnapshot): string | null {

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CoachEvent, CoachState } from '$lib/engine/types';
 import { getExercise } from '$lib/exercises';
-import { SetTracker, type TrackedSession } from './set-tracker.svelte';
+import type { CountingSession } from '$lib/session/types';
+import { SetTracker } from './set-tracker.svelte';
 
 function fakeSession() {
 	let listener: ((s: CoachState) => void) | null = null;
@@ -14,7 +15,7 @@ function fakeSession() {
 	/** Every setCounting call, and how often the session was stopped (kept out of `log`). */
 	const counting: boolean[] = [];
 	let stops = 0;
-	const session: TrackedSession = {
+	const session: CountingSession = {
 		onState: (l) => {
 			listener = l;
 			return () => {

@@ -14,21 +14,8 @@ import {
 	type PlanUpdate,
 	type SetPlanOptions
 } from '$lib/engine/set-plan';
-import type { CoachState, ExerciseDefinition } from '$lib/engine/types';
-
-/** What the tracker needs of a WorkoutSession. */
-export interface TrackedSession {
-	onState(listener: (state: CoachState) => void): () => void;
-	say(text: string): void;
-	/** Fresh coach counts for a new set (WorkoutSession.resetCoach). */
-	resetCoach(): void;
-	/** Counting on during a set, off while resting and once the dose is done. */
-	setCounting(on: boolean): void;
-	/** The dose is done: camera off, the workout saved as finished. */
-	stop(): void;
-	/** Subscribes to the counts starting over (the plan starts over with them). */
-	onCountsReset?(listener: () => void): () => void;
-}
+import type { ExerciseDefinition } from '$lib/engine/types';
+import type { CountingSession } from '$lib/session/types';
 
 export interface SetTrackerDeps {
 	/** Milliseconds, monotonic. */
@@ -44,14 +31,14 @@ export class SetTracker {
 	readonly plan: SetPlan;
 	snapshot: PlanSnapshot = $state.raw() as PlanSnapshot;
 
-	#session: TrackedSession;
+	#session: CountingSession;
 	#deps: Required<SetTrackerDeps>;
 	#unsubscribe: () => void;
 	#unsubscribeReset: () => void;
 	#handle: unknown;
 
 	constructor(
-		session: TrackedSession,
+		session: CountingSession,
 		def: ExerciseDefinition,
 		options: SetPlanOptions = {},
 		deps: SetTrackerDeps = {}

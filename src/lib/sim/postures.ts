@@ -1,5 +1,5 @@
 /**
- * Named postures for the exercises of docs/exercises.md, good and faulty. All are complete
+ * Named postures for the exercises of the catalog (src/lib/exercises), good and faulty. All are complete
  * {@link Posture}s; combine them with `posture(patch, base)` or blend with `lerpPosture`.
  * Angles follow the conventions of skeleton.ts (degrees; + left / forward / flexion).
  */

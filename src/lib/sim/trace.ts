@@ -1,6 +1,6 @@
 /**
  * Sampling a {@link Motion} into pose frames, as a pose model would report them, and writing
- * them as a pose trace (docs/pose-trace.md).
+ * them as a pose trace (docs/pose-trace.md in this repository).
  */
 import { COCO_KEYPOINTS, type PoseFrame } from '../pose/keypoints';
 import { makeCamera, projectSkeleton, type Camera, type CameraOptions } from './camera';

@@ -22,7 +22,7 @@ import {
 	type SettingRecord,
 	type WorkoutRecord
 } from './records';
-import type { PostureState } from '../analysis/posture';
+import type { PostureState } from '../posture/types';
 
 export interface ScapulaSchema extends DBSchema {
 	workouts: {

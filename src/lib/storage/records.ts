@@ -5,7 +5,7 @@
  * history page down. A parser returns a clean copy (known fields only, instants normalised to
  * `toISOString()` form so the startedAt index sorts chronologically) or names the first bad field.
  */
-import type { PostureState } from '../analysis/posture';
+import { POSTURE_STATES, type PostureState } from '../posture/types';
 import type { Side } from '../engine/types';
 
 export type WorkoutStatus = 'in-progress' | 'done';
@@ -80,7 +80,7 @@ export interface SettingRecord {
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; field: string; reason: string };
 
-export const POSTURE_STATES: readonly PostureState[] = ['upright', 'slouched', 'away', 'unknown'];
+export { POSTURE_STATES };
 
 /** Ids and names are short; a megabyte-long "id" is a broken file, not a workout. */
 const MAX_STRING = 1000;

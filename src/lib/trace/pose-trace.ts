@@ -1,5 +1,5 @@
 /**
- * Pose traces, version 1 (see docs: pose-trace format): the keypoints of one person over time.
+ * Pose traces, version 1 (docs/pose-trace.md): the keypoints of one person over time.
  * The reader accepts MoveNet-17 and BlazePose-33 names (any set of pose-detection names), maps
  * them by name onto the canonical body, and rejects a malformed trace with an error naming the
  * first offending field and frame. It never throws anything but a TraceError.

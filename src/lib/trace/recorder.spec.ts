@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeExercise } from '../analysis/exercise-report';
-import { dropUnscoredKeypoints } from '../analysis/frames';
+import { dropUnscoredKeypoints } from './frames';
 import { getExercise } from '../exercises';
 import type { Body, PoseFrame } from '../pose/keypoints';
 import * as sim from '../sim';

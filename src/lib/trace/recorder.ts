@@ -1,7 +1,7 @@
 /**
  * The live session's recording: the raw (unsmoothed) tracked body of every frame the coach
  * saw, with its session time, kept in memory so the user can save it as a pose trace
- * (docs: pose-trace format). Nothing here stores or sends anything: the buffer lives and dies
+ * (docs/pose-trace.md). Nothing here stores or sends anything: the buffer lives and dies
  * with the session, and only `jsonParts` (called when the user asks to save) turns it into text.
  *
  * Memory: a frame is 17 keypoints × (x, y, score) in a Float32Array (204 bytes) plus its time,

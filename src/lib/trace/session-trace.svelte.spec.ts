@@ -6,14 +6,15 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { analyzeExercise } from '$lib/analysis/exercise-report';
-import { dropUnscoredKeypoints } from '$lib/analysis/frames';
+import { dropUnscoredKeypoints } from '$lib/trace/frames';
 import { EndSignal, type FrameSource } from '$lib/camera/frame-source';
 import { Coach } from '$lib/engine/coach';
 import { getExercise } from '$lib/exercises';
 import type { Body } from '$lib/pose/keypoints';
 import * as sim from '$lib/sim';
 import { Speaker } from '$lib/speech/speaker';
-import { WorkoutSession, type EstimatorLike, type WorkoutDeps } from '$lib/ui/workout.svelte';
+import type { EstimatorLike } from '$lib/session/types';
+import { WorkoutSession, type WorkoutDeps } from '$lib/session/workout.svelte';
 import { readTraceBlob } from './browser-io';
 import { parseTrace } from './pose-trace';
 

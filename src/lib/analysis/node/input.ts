@@ -11,7 +11,7 @@ import type { PoseFrame } from '../../pose/keypoints';
 import type { ModelId } from '../../pose/models';
 import { TraceError } from '../../trace/pose-trace';
 import { isGzip, readTraceFile } from '../../trace/trace-file';
-import { dropUnscoredKeypoints } from '../frames';
+import { dropUnscoredKeypoints } from '../../trace/frames';
 import { VideoError, type VideoInfo } from './video';
 import type { VideoPoses, VideoPosesOptions } from './video-poses';
 

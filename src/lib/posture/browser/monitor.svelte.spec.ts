@@ -9,7 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { FrameSource } from '$lib/camera/frame-source';
 import type { Body } from '$lib/pose/keypoints';
 import * as sim from '$lib/sim';
-import { memoryStorage } from '$lib/ui/storage';
+import { memoryStorage } from '$lib/storage/local';
 import type { PendingTotals } from '$lib/posture';
 import { Chime } from './chime';
 import {

@@ -11,7 +11,9 @@
  */
 import type { FrameSource } from '$lib/camera/frame-source';
 import type { Body } from '$lib/pose/keypoints';
-import { readJson, writeJson, type StorageLike } from '$lib/ui/storage';
+import { EstimatorSlot } from '$lib/session/estimator-slot.svelte';
+import type { EstimatorLike } from '$lib/session/types';
+import { readJson, writeJson, type StorageLike } from '$lib/storage/local';
 import { localDate } from '$lib/storage/dates';
 import {
 	breakTaken,
@@ -46,12 +48,6 @@ import { CALIBRATION_HELP, nudgeMessage } from '$lib/posture/text';
 import type { Chime } from './chime';
 import type { Notifier } from './notifier';
 import { LatenessWatch, type TimerLike } from './sampler';
-
-export interface EstimatorLike {
-	estimate(input: HTMLVideoElement, timestampMs?: number): Promise<Body[]>;
-	reset(): void;
-	dispose(): void;
-}
 
 export interface MonitorSettings {
 	sensitivity: Sensitivity;
@@ -127,9 +123,6 @@ export const TIMELINE_KEY = 'scapula:posture-timeline';
 export class PostureMonitor {
 	phase: MonitorPhase = $state('idle');
 	problem: MonitorProblem | null = $state.raw(null);
-	/** What the model load is doing ('' when nothing). */
-	loadingDetail = $state('');
-	backend: string | null = $state(null);
 	/** The camera is open (its tracks live): the page shows the camera indicator. */
 	cameraOn = $state(false);
 	source: FrameSource | null = $state.raw(null);
@@ -180,8 +173,7 @@ export class PostureMonitor {
 	#engine = new PostureEngine();
 	#calibrator: Calibrator | null = null;
 	#calibrationStart = 0;
-	#estimator: EstimatorLike | null = null;
-	#loading: Promise<EstimatorLike | null> | null = null;
+	#model: EstimatorSlot;
 	#video: HTMLVideoElement | null = null;
 	#previous: Body | null = null;
 	#nudges: NudgeState = INITIAL_NUDGE_STATE;
@@ -206,10 +198,30 @@ export class PostureMonitor {
 
 	constructor(deps: MonitorDeps) {
 		this.#deps = deps;
+		this.#model = new EstimatorSlot(
+			(onProgress) => deps.loadEstimator(onProgress),
+			{
+				loaded: () => (this.#model.detail = ''),
+				failed: (e) => {
+					this.#model.detail = '';
+					this.problem = { source: 'model', ...this.#deps.describeModelError(e) };
+				}
+			},
+			deps.now
+		);
 		this.#log = new DayLog(readJson(deps.storage, TIMELINE_KEY, [] as unknown[], Array.isArray));
 		const stored = parseCalibration(readJson(deps.storage, CALIBRATION_KEY, null, isAny));
 		if (stored) this.#setCalibration(stored, false);
 		this.#refreshToday(true);
+	}
+
+	/** What the model load is doing ('' when nothing). */
+	get loadingDetail(): string {
+		return this.#model.detail;
+	}
+
+	get backend(): string | null {
+		return this.#model.backend;
 	}
 
 	/** Monitoring or calibrating: frames are flowing. */
@@ -314,7 +326,7 @@ export class PostureMonitor {
 
 	/** Starts a 10-second calibration (the person sits well meanwhile). */
 	calibrate(): void {
-		if (!this.source || !this.#estimator) return;
+		if (!this.source || !this.#model.current) return;
 		this.#calibrator = new Calibrator();
 		this.#calibrationStart = this.#deps.now();
 		this.calibrationProgress = 0;
@@ -343,9 +355,7 @@ export class PostureMonitor {
 	stop(): void {
 		this.pause();
 		this.#deps.timer.dispose();
-		this.#estimator?.dispose();
-		this.#estimator = null;
-		this.#loading = null;
+		this.#model.dispose();
 		this.#deps.chime.close();
 		this.phase = 'idle';
 	}
@@ -403,22 +413,7 @@ export class PostureMonitor {
 	}
 
 	#ensureModel(): Promise<EstimatorLike | null> {
-		if (this.#estimator) return Promise.resolve(this.#estimator);
-		this.#loading ??= this.#deps
-			.loadEstimator((detail) => (this.loadingDetail = detail))
-			.then(({ estimator, backend }) => {
-				this.#estimator = estimator;
-				this.backend = backend;
-				this.loadingDetail = '';
-				return estimator;
-			})
-			.catch((e: unknown) => {
-				this.#loading = null;
-				this.loadingDetail = '';
-				this.problem = { source: 'model', ...this.#deps.describeModelError(e) };
-				return null;
-			});
-		return this.#loading;
+		return this.#model.ensure();
 	}
 
 	#stopCamera(): void {
@@ -473,7 +468,7 @@ export class PostureMonitor {
 
 	async #sample(): Promise<void> {
 		const video = this.#video;
-		const estimator = this.#estimator;
+		const estimator = this.#model.current;
 		if (!video || !estimator || video.readyState < 2 || video.videoWidth === 0) return;
 		// A live camera's currentTime runs on; the same time again means the same picture.
 		if (video.currentTime === this.#lastVideoTime) {

@@ -1,6 +1,6 @@
 /** The posture page's own preferences (this device only): the chime and the camera preview. */
-import { isBoolean, Persisted } from '$lib/ui/persisted.svelte';
-import { browserStorage, type StorageLike } from '$lib/ui/storage';
+import { isBoolean, Persisted } from '$lib/app/persisted.svelte';
+import { browserStorage, type StorageLike } from '$lib/storage/local';
 
 export class PosturePrefs {
 	#sound: Persisted<boolean>;

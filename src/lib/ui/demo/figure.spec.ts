@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXERCISES } from '$lib/exercises';
 import * as sim from '$lib/sim';
-import { demoFor } from '../demos';
+import { demoFor } from '$lib/sim/demos';
 import { demoCamera, demoFrame, figureFrame, fitDemo } from './figure';
 
 const SIZE = 360;

@@ -7,7 +7,7 @@
  */
 import type { KeypointName } from '$lib/pose/keypoints';
 import * as sim from '$lib/sim';
-import type { Demo } from '../demos';
+import type { Demo } from '$lib/sim/demos';
 
 export interface Point {
 	x: number;

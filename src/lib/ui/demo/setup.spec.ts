@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EXERCISES, getExercise } from '$lib/exercises';
 import { isFloorMove, setupGuide } from './setup';
 
-/** The catalog's floor moves (docs/exercises.md, camera column "floor"). */
+/** The catalog's floor moves (the shared catalog table ../shared/docs/exercises.md, camera column "floor"). */
 const FLOOR = [
 	'thoracic-extension-floor',
 	'childs-pose',
