@@ -22,6 +22,7 @@ import type { Speaker } from '$lib/speech/speaker';
 import { readTraceBlob, traceDownload, traceFileName } from '$lib/trace/browser-io';
 import { TraceError } from '$lib/trace/pose-trace';
 import { TraceRecorder, type RecorderSnapshot } from '$lib/trace/recorder';
+import { RomTracker, type RomEntry } from '$lib/rom/tracker';
 import { FrameStats, type FrameStatsSnapshot } from './stats';
 
 export interface CoachLike {
@@ -87,7 +88,8 @@ export interface WorkoutDeps {
 
 /** One workout being saved: every frame's events go in; `end()` finishes it. */
 export interface WorkoutRecording {
-	handle(events: readonly CoachEvent[]): void;
+	/** `rangeOfMotion`: the entries this frame's reps and holds completed (rom/tracker.ts). */
+	handle(events: readonly CoachEvent[], rangeOfMotion?: readonly RomEntry[]): void;
 	end(): Promise<void>;
 	/**
 	 * After `end()`: the workout as the history stores it (its id and its span in seconds, the
@@ -156,10 +158,13 @@ export class WorkoutSession {
 	body: Body | null = $state.raw(null);
 	/** Whether frames go to the coach (and the history); a set plan pauses it during rests. */
 	counting = $state(true);
+	/** The range of motion of the last rep or hold, one entry per measure and side. */
+	lastRangeOfMotion: readonly RomEntry[] = $state.raw([]);
 
 	#deps: WorkoutDeps;
 	#choice: ModelChoice;
 	#coach: CoachLike;
+	#rom: RomTracker;
 	#video: HTMLVideoElement | null = null;
 	#estimator: EstimatorLike | null = null;
 	#loading: Promise<EstimatorLike | null> | null = null;
@@ -196,6 +201,7 @@ export class WorkoutSession {
 		this.#choice = { ...choice };
 		this.#deps = deps;
 		this.#coach = deps.createCoach(exercise);
+		this.#rom = new RomTracker(exercise);
 		this.#unsubscribeDevices = deps.onDevicesChanged?.(() => void this.refreshCameras()) ?? null;
 		this.#unsubscribeVisibility =
 			deps.onVisibilityChange?.((hidden) => this.#onVisibility(hidden)) ?? null;
@@ -453,6 +459,8 @@ export class WorkoutSession {
 	resetCounts(): void {
 		this.#endRecording();
 		this.#coach.reset();
+		this.#rom = new RomTracker(this.exercise);
+		this.lastRangeOfMotion = [];
 		this.#previous = null;
 		this.#traceOffset += this.#clock() / 1000;
 		this.#activeMs = 0;
@@ -585,6 +593,8 @@ export class WorkoutSession {
 		if (this.counting) {
 			const state = this.#coach.process({ t: tMs / 1000, body });
 			this.state = state;
+			const rom = this.#rom.add(state);
+			if (rom.length > 0) this.lastRangeOfMotion = rom;
 			// Saved before the listeners run: a set plan may end the workout on this very frame
 			// (its last rep), and that rep must be in the record it finishes.
 			if (this.#deps.recordWorkout) {
@@ -592,7 +602,7 @@ export class WorkoutSession {
 					if (message && message !== this.saveProblem) this.say(message);
 					this.saveProblem = message;
 				});
-				this.#recording.handle(state.events);
+				this.#recording.handle(state.events, rom);
 			}
 			// The count is said before a listener's "Set 1 done": the order a person expects.
 			if (state.events.length > 0) this.#announce(state.events);
@@ -809,6 +819,8 @@ export class WorkoutSession {
 				if (!this.counting) continue;
 				state = this.#coach.process(frame);
 				events.push(...state.events);
+				const rom = this.#rom.add(state);
+				if (rom.length > 0) this.lastRangeOfMotion = rom;
 				for (const listener of this.#stateListeners) listener(state);
 			}
 			if (!state) return;
