@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeLast, robustPeak, type RomEntry } from './tracker';
+import { describeLast, robustPeak, RomTracker, type RomEntry } from './tracker';
+import type { Metrics } from '../metrics/body-metrics';
+import type { CoachEvent } from '../engine/types';
 
 describe('robustPeak', () => {
 	const at30fps = (values: number[]) => values.map((v, i) => ({ t: i / 30, v }));
@@ -52,5 +54,26 @@ describe('describeLast', () => {
 		expect(describeLast([{ id: 'trunk-extension' }], [e('trunk-extension', null, 12.4)])).toEqual([
 			'Trunk extension: 12°'
 		]);
+	});
+});
+
+describe('RomTracker', () => {
+	it('measures a rep counted seconds after it ended on that rep’s own frames', () => {
+		// One rep leaning back 20° from 1 s to 2 s, then upright; the coach counts it at 6 s (as
+		// a rep short of the written range is, once three agree: engine/own-range.ts).
+		const tracker = new RomTracker({ measures: [{ id: 'trunk-extension' }] });
+		let entries: RomEntry[] = [];
+		for (let i = 0; i <= 200; i++) {
+			const t = i / 30;
+			const active = t >= 1.1 && t < 2.1;
+			const events: CoachEvent[] =
+				i === 180 ? [{ type: 'rep', t, count: 1, score: 90, durationSeconds: 1 }] : [];
+			const metrics = { trunkLeanForward: t >= 1 && t < 2 ? -20 : 0 } as unknown as Metrics;
+			entries = [
+				...entries,
+				...tracker.add({ t, metrics, body: null, phase: active ? 'active' : 'rest', events })
+			];
+		}
+		expect(entries).toEqual([{ t: 6, measure: 'trunk-extension', side: null, degrees: 20 }]);
 	});
 });

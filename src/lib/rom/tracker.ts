@@ -40,6 +40,13 @@ const BUFFER_SECONDS = 90;
  * metrics): a rep, the rest between reps and the way into this one.
  */
 const REST_LOOKBACK_SECONDS = 8;
+/**
+ * How closely an active span's length (s) must match a rep event's `durationSeconds` to be that
+ * rep: both are measured on the same frames, one dwell apart at each end, so a few frames.
+ */
+const SPAN_MATCH_SECONDS = 0.25;
+/** The coach's phase changes one dwell (0.1 s, engine/rep-machine.ts) after the crossing, plus a frame. */
+const PHASE_LAG_SECONDS = 0.15;
 
 interface Frame {
 	t: number;
@@ -82,6 +89,10 @@ export class RomTracker {
 	readonly #heldReps: boolean;
 	#frames: Frame[] = [];
 	#entries: RomEntry[] = [];
+	/** Session times (s) the coach's phase was active: one span per rep attempt. */
+	#spans: Array<{ start: number; end: number }> = [];
+	#activeSince: number | null = null;
+	#lastSpanStart = -Infinity;
 
 	constructor(def: Pick<ExerciseDefinition, 'measures' | 'rep' | 'repByView'>) {
 		this.#specs = def.measures ?? [];
@@ -94,8 +105,9 @@ export class RomTracker {
 	}
 
 	/** Feed every coach state in order; returns the entries this frame's events completed. */
-	add(state: Pick<CoachState, 't' | 'metrics' | 'body' | 'events'>): RomEntry[] {
+	add(state: Pick<CoachState, 't' | 'metrics' | 'body' | 'phase' | 'events'>): RomEntry[] {
 		if (this.#specs.length === 0) return [];
+		this.#trackPhase(state.t, state.phase);
 		if (state.metrics) {
 			this.#frames.push({ t: state.t, metrics: state.metrics, body: state.body });
 			const keepFrom = state.t - BUFFER_SECONDS;
@@ -109,15 +121,59 @@ export class RomTracker {
 		return out;
 	}
 
+	/** Records the spans the coach showed as active (a rep under way). */
+	#trackPhase(t: number, phase: CoachState['phase']): void {
+		if (phase === 'active' && this.#activeSince === null) this.#activeSince = t;
+		if (phase === 'rest' && this.#activeSince !== null) {
+			this.#spans.push({ start: this.#activeSince, end: t });
+			this.#activeSince = null;
+			const keepFrom = t - BUFFER_SECONDS;
+			if (this.#spans[0]!.end < keepFrom)
+				this.#spans = this.#spans.filter((s) => s.end >= keepFrom);
+		}
+	}
+
+	/**
+	 * The frames of the rep an event counted. A rep is not always counted when it ends: one short
+	 * of the written range waits until three agree (engine/own-range.ts), so its event comes reps
+	 * later. The event carries the rep's length, so the rep is the first active span after the
+	 * last one measured whose length matches (to SPAN_MATCH_SECONDS); reps are counted in order.
+	 * Without one (reps judged from frames buffered while the coach learned the rest position,
+	 * whose states were all "rest"), the rep ended at the event.
+	 */
+	#repWindow(t: number, durationSeconds: number): { start: number; end: number } {
+		const span = this.#spans.find(
+			(s) =>
+				s.start > this.#lastSpanStart &&
+				s.end <= t + 1e-6 &&
+				Math.abs(s.end - s.start - durationSeconds) <= SPAN_MATCH_SECONDS
+		);
+		if (span) {
+			this.#lastSpanStart = span.start;
+			// The phase shows "active" one dwell after the rep's real start and end.
+			return { start: span.start - PHASE_LAG_SECONDS, end: span.end };
+		}
+		return { start: t - durationSeconds - PHASE_LAG_SECONDS, end: t };
+	}
+
 	#measureEvent(e: CoachEvent): RomEntry[] {
 		if (e.type === 'rep') {
-			return this.#measure(e.t, e.t - e.durationSeconds, this.#heldReps ? 'median' : 'peak', null);
+			const w = this.#repWindow(e.t, e.durationSeconds);
+			return this.#measure(e.t, w.start, w.end, this.#heldReps ? 'median' : 'peak', null);
 		}
-		if (e.type === 'hold-complete') return this.#measure(e.t, e.t - e.seconds, 'median', e.side);
+		if (e.type === 'hold-complete') {
+			return this.#measure(e.t, e.t - e.seconds, e.t, 'median', e.side);
+		}
 		return [];
 	}
 
-	#measure(end: number, start: number, how: 'peak' | 'median', holdSide: Side | null): RomEntry[] {
+	#measure(
+		at: number,
+		start: number,
+		end: number,
+		how: 'peak' | 'median',
+		holdSide: Side | null
+	): RomEntry[] {
 		// Half a frame of slack at 30 fps: the event's start is the first frame in position.
 		const window = this.#frames.filter((f) => f.t >= start - 0.02 && f.t <= end + 0.02);
 		if (window.length === 0) return [];
@@ -150,7 +206,7 @@ export class RomTracker {
 			}
 			for (const s of sided) {
 				if (Number.isFinite(s.degrees)) {
-					out.push({ t: round1(end), measure: spec.id, side: s.side, degrees: round1(s.degrees) });
+					out.push({ t: round1(at), measure: spec.id, side: s.side, degrees: round1(s.degrees) });
 				}
 			}
 		}
