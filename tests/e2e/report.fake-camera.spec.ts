@@ -88,7 +88,7 @@ test('a workout’s range of motion is shown per rep, saved, and reported; the r
 	expect(arm('right').map(Math.round)).toContain(Number(onScreen[2]));
 	// Arms overhead: well above shoulder height, never past straight up and over.
 	for (const d of [...arm('left'), ...arm('right')]) {
-		expect(d).toBeGreaterThan(120);
+		expect(d, JSON.stringify(saved!.rangeOfMotion)).toBeGreaterThan(120);
 		expect(d).toBeLessThanOrEqual(180);
 	}
 

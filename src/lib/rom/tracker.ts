@@ -42,7 +42,9 @@ const BUFFER_SECONDS = 90;
 const REST_LOOKBACK_SECONDS = 8;
 /**
  * How closely an active span's length (s) must match a rep event's `durationSeconds` to be that
- * rep: both are measured on the same frames, one dwell apart at each end, so a few frames.
+ * rep: both are measured on the same frames, one dwell apart at each end, so a few frames (plus
+ * two frame intervals, for a slow camera). With no span of that length, the first span after the
+ * last one measured is taken: reps are counted in order.
  */
 const SPAN_MATCH_SECONDS = 0.25;
 /** The coach's phase changes one dwell (0.1 s, engine/rep-machine.ts) after the crossing, plus a frame. */
@@ -93,6 +95,8 @@ export class RomTracker {
 	#spans: Array<{ start: number; end: number }> = [];
 	#activeSince: number | null = null;
 	#lastSpanStart = -Infinity;
+	/** Whether the coach has shown an active phase yet (not while it learned the rest position). */
+	#phaseSeen = false;
 
 	constructor(def: Pick<ExerciseDefinition, 'measures' | 'rep' | 'repByView'>) {
 		this.#specs = def.measures ?? [];
@@ -121,8 +125,16 @@ export class RomTracker {
 		return out;
 	}
 
+	/** The median time between the last frames (s); 1/30 s before there are any. */
+	#frameInterval(): number {
+		const f = this.#frames.slice(-16);
+		if (f.length < 2) return 1 / 30;
+		return median(f.slice(1).map((x, i) => x.t - f[i]!.t));
+	}
+
 	/** Records the spans the coach showed as active (a rep under way). */
 	#trackPhase(t: number, phase: CoachState['phase']): void {
+		if (phase === 'active') this.#phaseSeen = true;
 		if (phase === 'active' && this.#activeSince === null) this.#activeSince = t;
 		if (phase === 'rest' && this.#activeSince !== null) {
 			this.#spans.push({ start: this.#activeSince, end: t });
@@ -137,23 +149,25 @@ export class RomTracker {
 	 * The frames of the rep an event counted. A rep is not always counted when it ends: one short
 	 * of the written range waits until three agree (engine/own-range.ts), so its event comes reps
 	 * later. The event carries the rep's length, so the rep is the first active span after the
-	 * last one measured whose length matches (to SPAN_MATCH_SECONDS); reps are counted in order.
-	 * Without one (reps judged from frames buffered while the coach learned the rest position,
-	 * whose states were all "rest"), the rep ended at the event.
+	 * last one measured whose length matches (to SPAN_MATCH_SECONDS), else the first span after
+	 * it; reps are counted in order. Without any (reps judged from frames buffered while the
+	 * coach learned the rest position, whose states were all "rest"), the rep ended at the event.
 	 */
 	#repWindow(t: number, durationSeconds: number): { start: number; end: number } {
-		const span = this.#spans.find(
-			(s) =>
-				s.start > this.#lastSpanStart &&
-				s.end <= t + 1e-6 &&
-				Math.abs(s.end - s.start - durationSeconds) <= SPAN_MATCH_SECONDS
-		);
+		// Both ends of a span are known to a frame only: at 4 fps (a slow laptop) that is 0.25 s.
+		const dt = this.#frameInterval();
+		const lag = PHASE_LAG_SECONDS + dt;
+		const later = this.#spans.filter((s) => s.start > this.#lastSpanStart && s.end <= t + 1e-6);
+		const span =
+			later.find(
+				(s) => Math.abs(s.end - s.start - durationSeconds) <= SPAN_MATCH_SECONDS + 2 * dt
+			) ?? (later.length > 0 && this.#phaseSeen ? later[0] : undefined);
 		if (span) {
 			this.#lastSpanStart = span.start;
-			// The phase shows "active" one dwell after the rep's real start and end.
-			return { start: span.start - PHASE_LAG_SECONDS, end: span.end };
+			// The phase shows "active" one dwell (and a frame) after the rep's real start and end.
+			return { start: span.start - lag, end: span.end };
 		}
-		return { start: t - durationSeconds - PHASE_LAG_SECONDS, end: t };
+		return { start: t - durationSeconds - lag, end: t };
 	}
 
 	#measureEvent(e: CoachEvent): RomEntry[] {
