@@ -53,9 +53,20 @@ test('a workout’s range of motion is shown per rep, saved, and reported; the r
 	test.setTimeout(240_000);
 	const errors = collectPageErrors(page);
 	await page.goto('/workout/overhead-arm-reach');
+	// The safety note (first visit) shows once the page has started; until it is acknowledged
+	// the camera cannot start.
 	const note = page.getByTestId('safety-note');
-	if (await note.isVisible()) await acknowledgeSafety(page);
-	await page.getByTestId('start-camera').click();
+	const start = page.getByTestId('start-camera');
+	await expect
+		.poll(
+			async () => {
+				if (await note.isVisible()) await acknowledgeSafety(page);
+				return start.isEnabled();
+			},
+			{ timeout: 60_000, intervals: [500] }
+		)
+		.toBe(true);
+	await start.click();
 	await expect(page.getByTestId('tracking-status')).toHaveText('Tracking', { timeout: 90_000 });
 	const tracking = Date.now();
 	const count = page.getByTestId('rep-count');
