@@ -43,8 +43,7 @@ const REST_LOOKBACK_SECONDS = 8;
 /**
  * How closely an active span's length (s) must match a rep event's `durationSeconds` to be that
  * rep: both are measured on the same frames, one dwell apart at each end, so a few frames (plus
- * two frame intervals, for a slow camera). With no span of that length, the first span after the
- * last one measured is taken: reps are counted in order.
+ * two frame intervals, for a slow camera). With no span of that length, the latest span is taken.
  */
 const SPAN_MATCH_SECONDS = 0.25;
 /** The coach's phase changes one dwell (0.1 s, engine/rep-machine.ts) after the crossing, plus a frame. */
@@ -149,8 +148,9 @@ export class RomTracker {
 	 * The frames of the rep an event counted. A rep is not always counted when it ends: one short
 	 * of the written range waits until three agree (engine/own-range.ts), so its event comes reps
 	 * later. The event carries the rep's length, so the rep is the first active span after the
-	 * last one measured whose length matches (to SPAN_MATCH_SECONDS), else the first span after
-	 * it; reps are counted in order. Without any (reps judged from frames buffered while the
+	 * last one measured whose length matches (to SPAN_MATCH_SECONDS), else the latest span (the
+	 * earlier ones were attempts that did not count: on the fake camera, taking the first read a
+	 * 39° half-raise); reps are counted in order. Without any (reps judged from frames buffered while the
 	 * coach learned the rest position, whose states were all "rest"), the rep ended at the event.
 	 */
 	#repWindow(t: number, durationSeconds: number): { start: number; end: number } {
@@ -161,7 +161,7 @@ export class RomTracker {
 		const span =
 			later.find(
 				(s) => Math.abs(s.end - s.start - durationSeconds) <= SPAN_MATCH_SECONDS + 2 * dt
-			) ?? (later.length > 0 && this.#phaseSeen ? later[0] : undefined);
+			) ?? (this.#phaseSeen ? later.at(-1) : undefined);
 		if (span) {
 			this.#lastSpanStart = span.start;
 			// The phase shows "active" one dwell (and a frame) after the rep's real start and end.
