@@ -147,7 +147,9 @@ test('a workout’s range of motion is shown per rep, saved, and reported; the r
 	await page.setViewportSize({ width: 390, height: 844 });
 	await expectNoBrokenNumbers(page);
 	await screenshot(page, 'report-390');
+	// The print stylesheet at A4's printable width (210 mm less 2 × 12 mm margins ≈ 700 px).
+	await page.setViewportSize({ width: 700, height: 990 });
 	await page.emulateMedia({ media: 'print' });
-	await screenshot(page, 'report-print-390');
+	await screenshot(page, 'report-print-a4');
 	expect(errors).toEqual([]);
 });
