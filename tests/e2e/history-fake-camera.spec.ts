@@ -62,7 +62,8 @@ test('a workout survives a reload mid-set and shows in the history and its plots
 	await expectNoBrokenNumbers(page);
 	await screenshot(page, 'history-after-workout-1280');
 
-	// Privacy: what is stored is counts, scores and cue texts; no image data, no keypoints.
+	// Privacy: what is stored is counts, scores, cue texts and range-of-motion degrees; no image
+	// data, no keypoints.
 	const [download] = await Promise.all([
 		page.waitForEvent('download'),
 		page.getByTestId('export-json').click()
@@ -78,6 +79,7 @@ test('a workout survives a reload mid-set and shows in the history and its plots
 			'exerciseId',
 			'holds',
 			'id',
+			'rangeOfMotion',
 			'repScores',
 			'reps',
 			'startedAt',

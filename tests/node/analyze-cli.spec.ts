@@ -73,9 +73,23 @@ describe('analyze on a generated trace', () => {
 			'formScore',
 			'cues',
 			'heldSeconds',
-			'notCounted'
+			'notCounted',
+			'rangeOfMotion'
 		]);
 		expect(out.exercise).toBe('overhead-arm-reach');
+		// Range of motion: each arm per rep, stamped with the rep's time, arms straight overhead
+		// (the simulator reaches 180° a little forward of the frontal plane: at least 150° seen).
+		const arms = out.rangeOfMotion.filter(
+			(e: { measure: string }) => e.measure === 'shoulder-elevation'
+		);
+		expect(arms).toHaveLength(10);
+		for (const e of arms) {
+			expect(Object.keys(e)).toEqual(['t', 'measure', 'side', 'degrees']);
+			expect(out.repTimes.map((t: number) => Math.round(t * 10) / 10)).toContain(e.t);
+			expect(['left', 'right']).toContain(e.side);
+			expect(e.degrees).toBeGreaterThanOrEqual(150);
+			expect(e.degrees).toBeLessThanOrEqual(180);
+		}
 		// Five clean reps: nothing to explain.
 		expect(out.notCounted).toEqual([]);
 		expect(out.reps).toBe(5);

@@ -3,7 +3,8 @@
  * in the app and the command-line analyser all go through `Coach`; this only collects events.
  */
 import { Coach, type CoachOptions } from '../engine/coach';
-import type { CoachEvent, ExerciseDefinition, Side } from '../engine/types';
+import type { CoachEvent, CoachState, ExerciseDefinition, Side } from '../engine/types';
+import { RomTracker, type RomEntry } from '../rom/tracker';
 import type { PoseFrame } from '../pose/keypoints';
 
 export interface ExerciseReport {
@@ -19,6 +20,8 @@ export interface ExerciseReport {
 	heldSeconds: number;
 	/** Why nothing counted while the person moved: each time a reason was given. */
 	notCounted: Array<{ t: number; reason: string; text: string }>;
+	/** Range of motion, one entry per rep or hold and side (rom/tracker.ts), degrees. */
+	rangeOfMotion: RomEntry[];
 }
 
 const round = (v: number, digits = 2) => Math.round(v * 10 ** digits) / 10 ** digits;
@@ -32,9 +35,17 @@ export class ReportBuilder {
 	#cues: ExerciseReport['cues'] = [];
 	#notCounted: ExerciseReport['notCounted'] = [];
 	#heldSeconds = 0;
+	readonly #rom: RomTracker;
 
 	constructor(def: ExerciseDefinition) {
 		this.#def = def;
+		this.#rom = new RomTracker(def);
+	}
+
+	/** Feed every CoachState in order: its events, and its metrics for the range of motion. */
+	addState(state: CoachState): void {
+		this.add(state.events, state.lastRepScore, state.heldSeconds);
+		this.#rom.add(state);
 	}
 
 	add(events: readonly CoachEvent[], holdScore: number | null, heldSeconds = 0): void {
@@ -64,7 +75,8 @@ export class ReportBuilder {
 			formScore: n ? Math.round(this.#scores.reduce((a, b) => a + b, 0) / n) : null,
 			cues: [...this.#cues],
 			heldSeconds: round(this.#heldSeconds, 1),
-			notCounted: [...this.#notCounted]
+			notCounted: [...this.#notCounted],
+			rangeOfMotion: [...this.#rom.entries]
 		};
 	}
 }
@@ -77,8 +89,7 @@ export function analyzeExercise(
 	const coach = new Coach(def, options);
 	const report = new ReportBuilder(def);
 	for (const frame of frames) {
-		const state = coach.process(frame);
-		report.add(state.events, state.lastRepScore, state.heldSeconds);
+		report.addState(coach.process(frame));
 	}
 	return report.build();
 }

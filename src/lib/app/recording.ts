@@ -4,9 +4,10 @@
  * most every 0.75 s, and at once when the page is hidden or closed (`visibilitychange`,
  * `pagehide`), so a reload or a closed tab mid-set keeps what was done.
  *
- * Only counts, scores and cue texts are stored; frames never are.
+ * Only counts, scores, cue texts and range-of-motion degrees are stored; frames never are.
  */
 import type { CoachEvent } from '$lib/engine/types';
+import type { RomEntry } from '$lib/rom/tracker';
 import {
 	deleteWorkout,
 	putWorkout,
@@ -94,8 +95,8 @@ export function recordWorkout(
 
 	return {
 		recorder,
-		handle(events: readonly CoachEvent[]) {
-			recorder.handle(events);
+		handle(events: readonly CoachEvent[], rangeOfMotion?: readonly RomEntry[]) {
+			recorder.handle(events, rangeOfMotion);
 		},
 		end() {
 			if (ended) return ended;
@@ -149,8 +150,8 @@ export function recordWithProblems(
 		}
 	});
 	return {
-		handle(events) {
-			r.handle(events);
+		handle(events, rangeOfMotion) {
+			r.handle(events, rangeOfMotion);
 			if (failing && r.recorder.error === null) {
 				failing = false;
 				onProblem(null);

@@ -4,6 +4,7 @@
  */
 import type { Body } from '../pose/keypoints';
 import type { BaseMetricName, MetricName, Metrics } from '../metrics/body-metrics';
+import type { MeasureSpec } from '../rom/measures';
 
 export type CameraView = 'front' | 'side';
 export type ViewRequirement = CameraView | 'either';
@@ -152,6 +153,11 @@ export interface ExerciseDefinition {
 	 * longer side (a lying body runs across the frame).
 	 */
 	horizontal?: boolean;
+	/**
+	 * The one or two range-of-motion measures recorded per rep or hold, in degrees
+	 * (rom/measures.ts). Only read by rom/tracker.ts: the coach never uses them.
+	 */
+	measures?: readonly MeasureSpec[];
 }
 
 export type SetupIssueId =

@@ -12,6 +12,8 @@ export const latSideStretch = defineExercise({
 	kind: 'side-hold',
 	view: 'front',
 	cameraChecked: true,
+	// Range of motion: the trunk's side bend held, per side; target: the hold's 8°.
+	measures: [{ id: 'side-bend', target: { degrees: 8, kind: 'at-least' } }],
 	requires: [
 		'left_shoulder',
 		'right_shoulder',

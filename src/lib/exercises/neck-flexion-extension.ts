@@ -24,6 +24,9 @@ export const neckFlexionExtension = defineExercise({
 	kind: 'rep',
 	view: 'side',
 	cameraChecked: true,
+	// Range of motion: how far the face looks up at the top of each nod (no target: the rep is
+	// judged on the way down).
+	measures: [{ id: 'neck-extension' }],
 	requires: ['nose', 'left_shoulder', 'right_shoulder', 'left_hip', 'right_hip'],
 	dose: {
 		sets: 1,

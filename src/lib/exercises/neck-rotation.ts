@@ -15,6 +15,9 @@ export const neckRotation = defineExercise({
 	kind: 'side-hold',
 	view: 'front',
 	cameraChecked: true,
+	// Range of motion: the head's turn held, per side; target: the hold's 0.5 ear widths of nose
+	// offset, atan(0.5 / 0.7) ≈ 36° (rom/measures.ts NOSE_AHEAD_EAR_WIDTHS).
+	measures: [{ id: 'neck-rotation', target: { degrees: 36, kind: 'at-least' } }],
 	requires: ['nose', 'left_ear', 'right_ear', 'left_shoulder', 'right_shoulder'],
 	dose: { sets: 1, holdSeconds: 10, perSide: true, note: 'Sources: 10 s each side.' },
 	instructions: [

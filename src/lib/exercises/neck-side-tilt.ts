@@ -11,6 +11,8 @@ export const neckSideTilt = defineExercise({
 	kind: 'side-hold',
 	view: 'front',
 	cameraChecked: true,
+	// Range of motion: the head's tilt held, per side; target: the hold's 18°.
+	measures: [{ id: 'neck-lateral-flexion', target: { degrees: 18, kind: 'at-least' } }],
 	requires: ['nose', 'left_ear', 'right_ear', 'left_shoulder', 'right_shoulder'],
 	dose: { sets: 1, holdSeconds: 20, perSide: true, note: 'Sources: 15–20 s each side.' },
 	instructions: [

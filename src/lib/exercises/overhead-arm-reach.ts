@@ -13,6 +13,12 @@ export const overheadArmReach = defineExercise({
 	kind: 'rep',
 	view: 'either',
 	cameraChecked: true,
+	// Range of motion: each arm's angle at the top, and the trunk's side bend (a limit: the
+	// side-lean rule's 10°).
+	measures: [
+		{ id: 'shoulder-elevation' },
+		{ id: 'side-bend', target: { degrees: 10, kind: 'at-most' } }
+	],
 	requires: [
 		'left_shoulder',
 		'right_shoulder',

@@ -67,6 +67,9 @@ export const scapularSqueeze = defineExercise({
 	kind: 'rep',
 	view: 'either',
 	cameraChecked: true,
+	// Range of motion, side-on only: the shoulders drawn back as the collarbone's turn; target:
+	// the side view's `enter` (0.06 scale units), asin(0.06 / 0.385) ≈ 9°.
+	measures: [{ id: 'scapular-retraction', target: { degrees: 9, kind: 'at-least' } }],
 	requires: ['left_shoulder', 'right_shoulder', 'left_elbow', 'right_elbow'],
 	dose: { sets: 2, reps: 10, holdSeconds: 5, note: 'Sources: hold 5 s, 10–15 reps, 2–3 sets.' },
 	instructions: [

@@ -17,6 +17,9 @@ export const seatedRow = defineExercise({
 	kind: 'rep',
 	view: 'side',
 	cameraChecked: true,
+	// Range of motion: the shoulder blades drawn back at the end of each pull (no target: the
+	// rep is judged on the elbows).
+	measures: [{ id: 'scapular-retraction' }],
 	requires: [
 		'nose',
 		'left_shoulder',

@@ -18,6 +18,9 @@ export const shoulderRolls = defineExercise({
 	kind: 'rep',
 	view: 'front',
 	cameraChecked: true,
+	// Range of motion: each shoulder's rise at the top of the roll; target: the rep's `enter`
+	// (0.065 scale units) as the collarbone's angle, asin(0.065 / 0.385) ≈ 10°.
+	measures: [{ id: 'shoulder-girdle-elevation', target: { degrees: 10, kind: 'at-least' } }],
 	requires: ['nose', 'left_ear', 'right_ear', 'left_shoulder', 'right_shoulder'],
 	dose: {
 		sets: 2,

@@ -11,6 +11,9 @@ export const shoulderShrug = defineExercise({
 	kind: 'rep',
 	view: 'front',
 	cameraChecked: true,
+	// Range of motion: each shoulder's rise as the collarbone's angle; target: the rep's `enter`
+	// (a 0.1 scale-unit rise) on a collarbone of 0.385 scale units, asin(0.1 / 0.385) ≈ 15°.
+	measures: [{ id: 'shoulder-girdle-elevation', target: { degrees: 15, kind: 'at-least' } }],
 	requires: ['nose', 'left_ear', 'right_ear', 'left_shoulder', 'right_shoulder'],
 	dose: { sets: 2, reps: 12, note: 'Sources: 2–3 sets of 10–15.' },
 	instructions: [

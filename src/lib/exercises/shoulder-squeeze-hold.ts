@@ -14,6 +14,9 @@ export const shoulderSqueezeHold = defineExercise({
 	kind: 'rep',
 	view: 'side',
 	cameraChecked: true,
+	// Range of motion: the shoulders drawn back as the collarbone's turn; target: the rep's
+	// `enter` (0.09 scale units), asin(0.09 / 0.385) ≈ 14°.
+	measures: [{ id: 'scapular-retraction', target: { degrees: 14, kind: 'at-least' } }],
 	requires: ['nose', 'left_shoulder', 'right_shoulder', 'left_hip', 'right_hip'],
 	dose: { sets: 2, reps: 10, holdSeconds: 5, note: 'Sources: 2–3 sets of 10–15, hold 5 s.' },
 	instructions: [

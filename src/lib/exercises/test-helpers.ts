@@ -57,7 +57,7 @@ export function runMotion(def: ExerciseDefinition, o: GenerateOptions): RunResul
 	let maxHold = 0;
 	for (const f of frames) {
 		const s = coach.process(f);
-		report.add(s.events, s.lastRepScore, s.heldSeconds);
+		report.addState(s);
 		if (s.setup) setupIds.add(s.setup.id);
 		maxHold = Math.max(maxHold, s.holdSeconds);
 	}

@@ -14,6 +14,8 @@ export const thoracicExtensionFloor = defineExercise({
 	kind: 'hold',
 	view: 'side',
 	cameraChecked: true,
+	// Range of motion: the trunk line's backward lean held; target: the hold's 6° lean back.
+	measures: [{ id: 'trunk-extension', target: { degrees: 6, kind: 'at-least' } }],
 	requires: ['nose', 'left_shoulder', 'right_shoulder', 'left_hip', 'right_hip'],
 	dose: {
 		sets: 1,

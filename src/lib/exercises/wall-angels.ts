@@ -17,6 +17,12 @@ export const wallAngels = defineExercise({
 	kind: 'rep',
 	view: 'front',
 	cameraChecked: true,
+	// Range of motion: the arm's angle from the trunk at the top of each slide, against the rep's
+	// `enter` (155°), and the elbow's angle there (no number in the definition, so no target).
+	measures: [
+		{ id: 'shoulder-elevation', target: { degrees: 155, kind: 'at-least' } },
+		{ id: 'elbow-angle' }
+	],
 	requires: [
 		'nose',
 		'left_shoulder',

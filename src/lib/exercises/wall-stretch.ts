@@ -14,6 +14,8 @@ export const wallStretch = defineExercise({
 	kind: 'hold',
 	view: 'side',
 	cameraChecked: true,
+	// Range of motion: each arm's angle held overhead; target: the hold's 130°.
+	measures: [{ id: 'shoulder-elevation', target: { degrees: 130, kind: 'at-least' } }],
 	requires: [
 		'left_shoulder',
 		'right_shoulder',

@@ -15,6 +15,7 @@ import type { PoseFrame } from '$lib/pose/keypoints';
 import type { Speaker } from '$lib/speech/speaker';
 import { traceDownload, traceFileName } from '$lib/trace/browser-io';
 import { TraceRecorder, type RecorderSnapshot } from '$lib/trace/recorder';
+import { RomTracker, type RomEntry } from '$lib/rom/tracker';
 import { Announcer } from './announcer.svelte';
 import { LiveSession, type LiveDeps, type LiveFrame } from './live-session.svelte';
 import type { CountingSession, ModelChoice } from './types';
@@ -42,7 +43,8 @@ export interface WorkoutDeps extends LiveDeps {
 
 /** One workout being saved: every frame's events go in; `end()` finishes it. */
 export interface WorkoutRecording {
-	handle(events: readonly CoachEvent[]): void;
+	/** `rangeOfMotion`: the entries this frame's reps and holds completed (rom/tracker.ts). */
+	handle(events: readonly CoachEvent[], rangeOfMotion?: readonly RomEntry[]): void;
 	end(): Promise<void>;
 	/**
 	 * After `end()`: the workout as the history stores it (its id and its span in seconds, the
@@ -74,11 +76,14 @@ export class WorkoutSession extends LiveSession implements CountingSession {
 	saveProblem: string | null = $state(null);
 	/** Whether frames go to the coach (and the history); a set plan pauses it during rests. */
 	counting = $state(true);
+	/** The range of motion of the last rep or hold, one entry per measure and side. */
+	lastRangeOfMotion: readonly RomEntry[] = $state.raw([]);
 
 	#deps: WorkoutDeps;
 	/** Everything this workout says goes through it (see announcer.svelte.ts). */
 	#announcer: Announcer;
 	#coach: CoachLike;
+	#rom: RomTracker;
 	#traceRecorder = new TraceRecorder();
 	/** Session seconds before the last "Start over": the recording's clock runs on through it. */
 	#traceOffset = 0;
@@ -91,6 +96,7 @@ export class WorkoutSession extends LiveSession implements CountingSession {
 		this.exercise = exercise;
 		this.#deps = deps;
 		this.#coach = deps.createCoach(exercise);
+		this.#rom = new RomTracker(exercise);
 		this.#announcer = new Announcer(deps.speaker);
 	}
 
@@ -176,6 +182,8 @@ export class WorkoutSession extends LiveSession implements CountingSession {
 	resetCounts(): void {
 		this.#endRecording();
 		this.#coach.reset();
+		this.#rom = new RomTracker(this.exercise);
+		this.lastRangeOfMotion = [];
 		this.#traceOffset += this.restartClock();
 		this.state = null;
 		this.#announcer.clear();
@@ -201,6 +209,8 @@ export class WorkoutSession extends LiveSession implements CountingSession {
 		if (!this.counting) return;
 		const state = this.#coach.process({ t: frame.t, body: frame.body }, frame.people);
 		this.state = state;
+		const rom = this.#rom.add(state);
+		if (rom.length > 0) this.lastRangeOfMotion = rom;
 		// Saved before the listeners run: a set plan may end the workout on this very frame
 		// (its last rep), and that rep must be in the record it finishes.
 		if (this.#deps.recordWorkout) {
@@ -208,7 +218,7 @@ export class WorkoutSession extends LiveSession implements CountingSession {
 				if (message && message !== this.saveProblem) this.say(message);
 				this.saveProblem = message;
 			});
-			this.#recording.handle(state.events);
+			this.#recording.handle(state.events, rom);
 		}
 		// The count is said before a listener's "Set 1 done": the order a person expects.
 		if (state.events.length > 0) this.#announcer.events(state.events);
@@ -228,6 +238,8 @@ export class WorkoutSession extends LiveSession implements CountingSession {
 			if (!this.counting) continue;
 			state = this.#coach.process(frame);
 			events.push(...state.events);
+			const rom = this.#rom.add(state);
+			if (rom.length > 0) this.lastRangeOfMotion = rom;
 			for (const listener of this.#stateListeners) listener(state);
 		}
 		if (!state) return;

@@ -99,11 +99,12 @@ describe('openScapulaDb', () => {
 		await shippedV1(factory, 'scapula', [v1Done, v1Open, broken]);
 
 		const db = await openScapulaDb({ factory });
-		expect(db.version).toBe(2);
+		expect(db.version).toBe(DB_VERSION);
 		const { records, skipped } = await listWorkouts(db);
+		// v2 fills updatedAt, v3 an empty range of motion.
 		expect(records).toEqual([
-			{ ...v1Done, updatedAt: v1Done.endedAt },
-			{ ...v1Open, updatedAt: v1Open.startedAt }
+			{ ...v1Done, updatedAt: v1Done.endedAt, rangeOfMotion: [] },
+			{ ...v1Open, updatedAt: v1Open.startedAt, rangeOfMotion: [] }
 		]);
 		// The broken record survives the upgrade untouched and is reported, not thrown.
 		expect(skipped).toEqual([
@@ -154,7 +155,25 @@ describe('openScapulaDb', () => {
 		await v1.put('workouts', v1Done as never);
 		v1.close();
 		const db = await openScapulaDb({ factory });
-		expect(await getWorkout(db, 'a')).toEqual({ ...v1Done, updatedAt: v1Done.endedAt });
+		expect(await getWorkout(db, 'a')).toEqual({
+			...v1Done,
+			updatedAt: v1Done.endedAt,
+			rangeOfMotion: []
+		});
+	});
+
+	it('upgrades a v2 database: its workouts load with an empty range of motion, new ones keep theirs', async () => {
+		const factory = new IDBFactory();
+		const v2 = await openScapulaDb({ factory, version: 2 });
+		const v2Done = { ...v1Done, updatedAt: v1Done.endedAt };
+		await v2.put('workouts', v2Done as never);
+		v2.close();
+		const db = await openScapulaDb({ factory });
+		expect(db.version).toBe(3);
+		expect(await getWorkout(db, 'a')).toEqual({ ...v2Done, rangeOfMotion: [] });
+		const rom = [{ t: 4.2, measure: 'shoulder-elevation', side: 'left' as const, degrees: 162.5 }];
+		await putWorkout(db, workout({ id: 'n', rangeOfMotion: rom }));
+		expect((await getWorkout(db, 'n'))?.rangeOfMotion).toEqual(rom);
 	});
 
 	it('refuses a database written by a newer version', async () => {
@@ -178,7 +197,7 @@ describe('openScapulaDb', () => {
 		const onVersionChange = vi.fn();
 		await openScapulaDb({ factory, version: 1, onVersionChange });
 		const newer = await openScapulaDb({ factory });
-		expect(newer.version).toBe(2);
+		expect(newer.version).toBe(DB_VERSION);
 		expect(onVersionChange).toHaveBeenCalledOnce();
 	});
 });

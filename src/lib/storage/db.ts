@@ -77,6 +77,16 @@ const MIGRATIONS: ReadonlyArray<(db: ScapulaDb, tx: UpgradeTx) => Promise<void> 
 			const updatedAt = typeof endedAt === 'string' ? endedAt : startedAt;
 			await cursor.update({ ...(v as WorkoutRecord), updatedAt: updatedAt as string });
 		}
+	},
+	// v3: workouts keep their range of motion per rep and side (`rangeOfMotion`, degrees); the
+	// older ones get an empty list, so every stored workout has the field.
+	async (_db, tx) => {
+		const store = tx.objectStore('workouts');
+		for (let cursor = await store.openCursor(); cursor; cursor = await cursor.continue()) {
+			const v: unknown = cursor.value;
+			if (typeof v !== 'object' || v === null || 'rangeOfMotion' in v) continue;
+			await cursor.update({ ...(v as WorkoutRecord), rangeOfMotion: [] });
+		}
 	}
 ];
 

@@ -24,6 +24,7 @@ export {
 	type JsonValue,
 	type Parsed,
 	type PostureDayRecord,
+	type RangeOfMotionRecord,
 	type RoutineItemRecord,
 	type RoutineRecord,
 	type SettingRecord,

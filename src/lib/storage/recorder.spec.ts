@@ -88,9 +88,24 @@ describe('WorkoutRecorder', () => {
 			holds: [],
 			repScores: [],
 			cues: [],
+			rangeOfMotion: [],
 			status: 'in-progress'
 		});
 		expect(rec.saved).toBe(true);
+	});
+
+	it('keeps the range of motion handed in with a frame’s events', async () => {
+		const { db, sink, time, options, settled } = await setup();
+		const rec = await WorkoutRecorder.start(sink, options);
+		const rom = [
+			{ t: 2.1, measure: 'shoulder-elevation' as const, side: 'left' as const, degrees: 161.5 },
+			{ t: 2.1, measure: 'shoulder-elevation' as const, side: 'right' as const, degrees: 158 }
+		];
+		rec.handle([rep(2.1, 92)], rom);
+		rec.handle([], [{ t: 3, measure: 'elbow-angle', side: 'left', degrees: NaN }]);
+		await time.advance(DEFAULT_FLUSH_MS);
+		await settled();
+		expect((await getWorkout(db, rec.record.id))?.rangeOfMotion).toEqual(rom);
 	});
 
 	it('appends reps, holds and cues, and writes them within the flush interval', async () => {

@@ -12,7 +12,7 @@
 import type { CoachEvent } from '../engine/types';
 import { deleteWorkout, putWorkout, type ScapulaDb } from './db';
 import { toStorageError } from './errors';
-import type { WorkoutRecord } from './records';
+import type { RangeOfMotionRecord, WorkoutRecord } from './records';
 
 /** Where records go: the database, or a fake in tests. */
 export interface WorkoutSink {
@@ -95,6 +95,7 @@ export class WorkoutRecorder {
 			holds: [],
 			repScores: [],
 			cues: [],
+			rangeOfMotion: [],
 			status: 'in-progress'
 		};
 		if (options.routineId !== undefined) this.#record.routineId = options.routineId;
@@ -137,9 +138,15 @@ export class WorkoutRecorder {
 	 * nothing, once the workout is finished or discarded: a frame still in flight while the UI
 	 * awaits `finish()` must not reopen it, nor throw inside the frame loop.
 	 */
-	handle(events: readonly CoachEvent[]): boolean {
+	handle(
+		events: readonly CoachEvent[],
+		rangeOfMotion: readonly RangeOfMotionRecord[] = []
+	): boolean {
 		if (this.#finished) return false;
 		const r = this.#record;
+		for (const e of rangeOfMotion) {
+			if (Number.isFinite(e.degrees) && Number.isFinite(e.t)) r.rangeOfMotion.push({ ...e });
+		}
 		for (const e of events) {
 			if (e.type === 'rep') {
 				r.reps += 1;

@@ -23,6 +23,17 @@ export interface CueRecord {
 	text: string;
 }
 
+/** One rep's or hold's range of motion on one side (rom/tracker.ts RomEntry), schema v3. */
+export interface RangeOfMotionRecord {
+	/** Session time (s) of the rep or hold's end. */
+	t: number;
+	/** A measure id of rom/measures.ts; kept as text so a later build's measure still loads. */
+	measure: string;
+	side: Side | null;
+	/** Degrees, 0–360. */
+	degrees: number;
+}
+
 /** One exercise done once: created when it starts and saved as it goes. */
 export interface WorkoutRecord {
 	id: string;
@@ -38,6 +49,8 @@ export interface WorkoutRecord {
 	/** Per-rep form scores, 0–100. */
 	repScores: number[];
 	cues: CueRecord[];
+	/** Range of motion per rep or hold and side (schema v3; empty for older workouts). */
+	rangeOfMotion: RangeOfMotionRecord[];
 	/** Set when the workout was part of a routine (RoutineRecord.routineId). */
 	routineId?: string;
 	status: WorkoutStatus;
@@ -221,6 +234,16 @@ function parseCue(v: unknown, path: string): CueRecord {
 	return { t: f.number('t', { min: 0 }), id: f.string('id'), text: f.string('text') };
 }
 
+function parseRangeOfMotion(v: unknown, path: string): RangeOfMotionRecord {
+	const f = new Fields(v, path);
+	return {
+		t: f.number('t', { min: 0 }),
+		measure: f.string('measure', { nonEmpty: true }),
+		side: f.oneOf<Side | null>('side', ['left', 'right', null]),
+		degrees: f.number('degrees', { min: 0, max: 360 })
+	};
+}
+
 function parseScore(v: unknown, path: string): number {
 	if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 100) {
 		throw new Bad(path, 'must be a number from 0 to 100');
@@ -241,6 +264,8 @@ export function parseWorkout(v: unknown): Parsed<WorkoutRecord> {
 			holds: f.array('holds', parseHold),
 			repScores: f.array('repScores', parseScore),
 			cues: f.array('cues', parseCue),
+			// Workouts saved before schema v3 (or exported from such a build) have none.
+			rangeOfMotion: f.has('rangeOfMotion') ? f.array('rangeOfMotion', parseRangeOfMotion) : [],
 			status: f.oneOf<WorkoutStatus>('status', ['in-progress', 'done'])
 		};
 		if (f.has('routineId')) record.routineId = f.string('routineId', { nonEmpty: true });

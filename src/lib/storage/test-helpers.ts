@@ -67,6 +67,7 @@ export function workout(over: Partial<WorkoutRecord> = {}): WorkoutRecord {
 		holds: [],
 		repScores: [],
 		cues: [],
+		rangeOfMotion: [],
 		status: endedAt === null ? 'in-progress' : 'done',
 		...over
 	};
