@@ -66,6 +66,12 @@ export interface SmootherOptions {
 	 * track; a guess that wanders is gated off as before. 1 (or more) turns it off.
 	 */
 	keepScore: number;
+	/**
+	 * Longest time (s) a track is kept on low-confidence observations alone: a model whose doubt
+	 * lasts is unsure of the point, wherever it puts it. BlazePose's dips last a few frames
+	 * between confident ones; a head bowed in a slouch, about a second.
+	 */
+	keepSeconds: number;
 }
 
 /**
@@ -88,7 +94,8 @@ export const DEFAULT_SMOOTHER: SmootherOptions = {
 	// ≈ 6 frames at 30 fps; 1–2 at the posture monitor's slow sampling, whose tracks restart anyway.
 	fillGapSeconds: 0.2,
 	maxErraticRms: 0.09,
-	keepScore: 0.15
+	keepScore: 0.15,
+	keepSeconds: 2
 };
 
 /** Weight of one step in the running mean square of jumps (≈ 10 frames, 0.3 s at 30 fps). */
@@ -143,6 +150,8 @@ interface Track {
 	vy: number;
 	/** Time (s) of the last observation, accepted or held as an outlier. */
 	seenT: number;
+	/** Time (s) of the last observation at MIN_KEYPOINT_SCORE or more (see keepSeconds). */
+	sureT: number;
 	/** Last rejected observation, frame heights. */
 	rejX: number;
 	rejY: number;
@@ -208,6 +217,7 @@ export class KeypointSmoother {
 				this.#tracks[i] = track;
 			}
 			track.seenT = t;
+			if (k.score >= MIN_KEYPOINT_SCORE) track.sureT = t;
 			const nx = k.x / scale;
 			const ny = k.y / scale;
 			// Erratic or not: the second difference of the raw observations (their acceleration,
@@ -267,6 +277,7 @@ export class KeypointSmoother {
 					track.jumpMs = old.jumpMs;
 					track.presence = old.presence;
 					track.seenT = t;
+					track.sureT = old.sureT;
 					track.obs = old.obs;
 					track.ox1 = old.ox1;
 					track.oy1 = old.oy1;
@@ -348,6 +359,7 @@ export class KeypointSmoother {
 	 */
 	#continues(track: Track, k: Keypoint, t: number, scale: number): boolean {
 		if (track.rejected > 0 || !Number.isFinite(track.lastT)) return false;
+		if (t - track.sureT > this.#opts.keepSeconds) return false;
 		const dt = t - track.lastT;
 		if (dt <= 0 || dt > this.#opts.resetAfterSeconds) return false;
 		const ahead = Math.min(Math.max(1, dt * NOMINAL_FPS), MAX_PREDICT_STEPS);
@@ -396,6 +408,7 @@ export class KeypointSmoother {
 			vx: 0,
 			vy: 0,
 			seenT: -Infinity,
+			sureT: -Infinity,
 			rejX: NaN,
 			rejY: NaN,
 			presence: 1
