@@ -223,3 +223,33 @@ describe('a hitched shoulder is not a neck tilt', () => {
 		}
 	);
 });
+
+describe('a hand hidden behind the other arm', () => {
+	it.each(SEEDS)(
+		'times a crossbody stretch whose hooking hand the model never sees (seed %d)',
+		(seed) => {
+			// Left arm across the chest for 12 s; the right hand, hooked behind it, is not seen.
+			const { frames } = sim.simulate({
+				timeline: sim.sequence(
+					sim.idle(2, { posture: sim.standingNeutral, sway: 0.5 }),
+					sim.transition(sim.standingNeutral, sim.crossbodyStretchLeft, 1),
+					sim.idle(12, { posture: sim.crossbodyStretchLeft, sway: 0.5 })
+				),
+				camera: DESK_CAMERA,
+				noise: 'realistic',
+				seed
+			});
+			const coach = new Coach(ex('crossbody-shoulder-stretch'));
+			let held = 0;
+			for (const f of frames) {
+				const kps = f.body ? [...f.body.keypoints] : null;
+				if (kps) kps[KP.right_wrist] = null;
+				held = coach.process(
+					kps && f.body ? { ...f, body: { ...f.body, keypoints: kps } } : f
+				).heldSeconds;
+			}
+			expect(held).toBeGreaterThan(9);
+			expect(held).toBeLessThanOrEqual(13);
+		}
+	);
+});
