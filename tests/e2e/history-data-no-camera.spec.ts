@@ -109,7 +109,8 @@ test('export, delete everything, import: the same history comes back', async ({ 
 	const exported = `${DIR}/exported.json`;
 	await download.saveAs(exported);
 	const data = JSON.parse(readFileSync(exported, 'utf8'));
-	expect(data.workouts).toEqual(fixture.workouts);
+	// The fixture's workouts predate range of motion: they come back with an empty list of it.
+	expect(data.workouts).toEqual(fixture.workouts.map((w) => ({ rangeOfMotion: [], ...w })));
 	expect(data.postureDays).toEqual(fixture.postureDays);
 	expect(data.settings.map((s: { key: string }) => s.key)).toEqual(['preferences']);
 

@@ -272,7 +272,7 @@ test('a whole visit: nothing leaves the origin, no CSP violation, no frame store
 	for (const url of dump.caches) {
 		expect(url.startsWith(`${origin}/`), url).toBe(true);
 		expect(new URL(url).pathname, url).toMatch(
-			/^\/(_app\/|models\/|vendor\/|icons\/|favicon|manifest|$|[a-z-]+(\.html)?$|workout\/|routines\/)/
+			/^\/(_app\/|models\/|vendor\/|icons\/|favicon|manifest|$|[a-z-]+(\.html)?$|workout\/|routines\/|history\/)/
 		);
 	}
 	expect(errors).toEqual([]);
