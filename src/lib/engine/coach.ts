@@ -14,8 +14,8 @@ import {
 	type Metrics
 } from '../metrics/body-metrics';
 import { detectView, SIDE_MAX_RATIO, SIDE_MAX_RATIO_FLOOR } from '../metrics/view';
-import { distance, midOrEither, tiltFromHorizontal, type Point } from '../geometry/vec';
-import { seen, trunkPoints, type Body, type PoseFrame } from '../pose/keypoints';
+import { midOrEither, type Point } from '../geometry/vec';
+import { trunkPoints, type Body, type PoseFrame } from '../pose/keypoints';
 import { Baseline } from './baseline';
 import { evaluate, metricsOf, type Facts, type Slack } from './conditions';
 import { CueSelector, type CueOptions } from './cue-selector';
@@ -25,6 +25,7 @@ import { LOW_ENTER_SHARE, OwnRange } from './own-range';
 import { INITIAL_REP_STATE, repTransition, type RepState } from './rep-machine';
 import { ShapeTracker } from './shape-tracker';
 import { checkSetup } from './setup-check';
+import { HIPS_UP_TRUNK_LENGTHS, stanceOf } from './stance';
 import type {
 	CoachEvent,
 	CoachState,
@@ -995,24 +996,16 @@ function isPlausibleUpright(body: Body): boolean {
 }
 
 /**
- * Trunk within this many degrees of level with the hips low (below): a body on hands and knees,
- * lying, or folded on the floor. A standing hinge (a wall stretch) has the trunk level too, but
- * its hips sit a leg's length (≈ 1.7 trunk lengths) above the ankles.
+ * Trunk within this many degrees of level with the hips low (stance.ts): a body on hands and
+ * knees, lying, or folded on the floor. A standing hinge (a wall stretch) has the trunk level
+ * too, but its hips sit a leg's length (≈ 1.7 trunk lengths) above the ankles.
  */
 const FLOOR_TRUNK_DEG = 35;
-/**
- * Hips less than this many trunk lengths above the ankles: on the floor. On hands and knees the
- * hips are a thigh's length up (≈ 0.85–1.1), lying or folded back on the heels ≈ 0–0.5; standing
- * ≈ 1.7–1.9. Sitting on a chair (≈ 0.9) is not caught: the trunk is upright there.
- */
-const FLOOR_HIP_HEIGHT = 1.3;
 
 /** A body on the floor with a level trunk: not for a move done standing or sitting (see above). */
 function isOnTheFloor(body: Body, hip: Point, shoulder: Point): boolean {
-	const ankle = midOrEither(seen(body, 'left_ankle'), seen(body, 'right_ankle'));
-	if (!ankle) return false;
-	const torso = distance(hip, shoulder);
-	if (!(torso > 1)) return false;
-	const rise = Math.abs(tiltFromHorizontal(hip, shoulder));
-	return rise < FLOOR_TRUNK_DEG && (ankle.y - hip.y) / torso < FLOOR_HIP_HEIGHT;
+	const stance = stanceOf(body, hip, shoulder);
+	return (
+		stance !== null && stance.riseDeg < FLOOR_TRUNK_DEG && stance.hipHeight < HIPS_UP_TRUNK_LENGTHS
+	);
 }

@@ -2,9 +2,10 @@
  * Setup guidance: is the person placed so the exercise can be judged? Checks, in order: a person,
  * confidence, the keypoints the exercise needs, distance, and the camera view.
  */
-import { distance, midOrEither, tiltFromHorizontal } from '../geometry/vec';
+import { midOrEither } from '../geometry/vec';
 import { meanScore, seen, trunkPoints, type Body } from '../pose/keypoints';
 import type { DetectedView } from '../metrics/view';
+import { HIPS_UP_TRUNK_LENGTHS, stanceOf } from './stance';
 import type { ExerciseDefinition, SetupIssue, Side } from './types';
 
 /** Mean score of the needed keypoints below this: the model is guessing (dark room, blur). */
@@ -26,13 +27,11 @@ const viewWord = (v: 'front' | 'side') => (v === 'front' ? 'face the camera' : '
 const TURN_OFFSET_MIN = 0.08;
 
 /**
- * A standing body (for a floor move): the trunk within this many degrees of vertical, and the
- * hips at least STANDING_HIP_HEIGHT trunk lengths above the ankles. Every floor move keeps the
- * trunk far from vertical (lying, on hands and knees, folded, on a ball).
+ * A standing body (for a floor move): the trunk within this many degrees of vertical, with the
+ * hips up on the legs (stance.ts). Every floor move keeps the trunk far from vertical (lying, on
+ * hands and knees, folded, on a ball).
  */
 const STANDING_TRUNK_DEG = 30;
-/** Standing hips sit ≈ 1.7–1.9 trunk lengths above the ankles; sitting on a chair ≈ 0.9. */
-const STANDING_HIP_HEIGHT = 1.3;
 
 /**
  * True when the body stands upright: a person who has not got down on the floor yet (setting up
@@ -42,12 +41,12 @@ export function isStanding(body: Body): boolean {
 	const pts = trunkPoints(body);
 	const hip = midOrEither(pts.lh, pts.rh);
 	const shoulder = midOrEither(pts.ls, pts.rs);
-	const ankle = midOrEither(seen(body, 'left_ankle'), seen(body, 'right_ankle'));
-	if (!hip || !shoulder || !ankle) return false;
-	const torso = distance(hip, shoulder);
-	if (!(torso > 1)) return false;
-	const rise = Math.abs(tiltFromHorizontal(hip, shoulder));
-	return rise > 90 - STANDING_TRUNK_DEG && (ankle.y - hip.y) / torso >= STANDING_HIP_HEIGHT;
+	const stance = hip && shoulder ? stanceOf(body, hip, shoulder) : null;
+	return (
+		stance !== null &&
+		stance.riseDeg > 90 - STANDING_TRUNK_DEG &&
+		stance.hipHeight >= HIPS_UP_TRUNK_LENGTHS
+	);
 }
 
 export interface SetupOptions {

@@ -162,6 +162,16 @@ interface Track {
 /** Vector length; Math.hypot guards against overflow we cannot have here and is much slower. */
 const len = (dx: number, dy: number): number => Math.sqrt(dx * dx + dy * dy);
 
+/**
+ * Distance (frame heights) from (nx, ny) to where the track is heading `steps` steps on: its
+ * position plus its velocity over at most MAX_PREDICT_STEPS steps. The filter lags a fast arm
+ * by several px, which must not read as a jump.
+ */
+const offTrack = (track: Track, nx: number, ny: number, steps: number): number => {
+	const ahead = Math.min(steps, MAX_PREDICT_STEPS);
+	return len(nx - (track.px + track.vx * ahead), ny - (track.py + track.vy * ahead));
+};
+
 export class KeypointSmoother {
 	readonly #opts: SmootherOptions;
 	#tracks: Array<Track | null> = [];
@@ -238,10 +248,7 @@ export class KeypointSmoother {
 				const steps = Math.max(1, (t - track.lastT) * NOMINAL_FPS);
 				// Against where the track is heading (its recent velocity), not where it is: the
 				// filter lags a fast arm by several px, which must not read as a jump.
-				const ahead = Math.min(steps, MAX_PREDICT_STEPS);
-				const ex = track.px + track.vx * ahead;
-				const ey = track.py + track.vy * ahead;
-				const dist = len(nx - ex, ny - ey);
+				const dist = offTrack(track, nx, ny, steps);
 				// For the gate, a gap of n steps allows √n steps' worth of distance: enough for a
 				// steady move over a short gap (the gate is ≥ 3 steps of it), not n times the noise.
 				const gapJump = dist / Math.sqrt(steps);
@@ -249,10 +256,7 @@ export class KeypointSmoother {
 				// not widen it): GATE_SIGMAS × their RMS, at least MIN_GATE. One Euro raises its
 				// cutoff on a fast step, so a 40–70 px glitch under the fixed maxJumpPerFrame would
 				// otherwise go through almost whole.
-				const gate = Math.min(
-					this.#opts.maxJumpPerFrame,
-					Math.max(MIN_GATE, GATE_SIGMAS * Math.sqrt(track.stepMs))
-				);
+				const gate = this.#gate(track);
 				// After rejected frames the time since lastT spans them, so the distance itself is
 				// compared. A jump is real (a fast move, a re-detection) only when the point stays
 				// where the rejected frames put it: points thrown about at random each frame agree
@@ -293,10 +297,7 @@ export class KeypointSmoother {
 			const ox = track.px;
 			const oy = track.py;
 			if (accepted) {
-				const ahead = Math.min(steps, MAX_PREDICT_STEPS);
-				const ex = ox + track.vx * ahead;
-				const ey = oy + track.vy * ahead;
-				const j = Math.min(len(nx - ex, ny - ey) / steps, ERRATIC_JUMP_CAP);
+				const j = Math.min(offTrack(track, nx, ny, steps) / steps, ERRATIC_JUMP_CAP);
 				track.stepMs += ERRATIC_WEIGHT * (j * j - track.stepMs);
 			}
 			track.rejected = 0;
@@ -362,16 +363,19 @@ export class KeypointSmoother {
 		if (t - track.sureT > this.#opts.keepSeconds) return false;
 		const dt = t - track.lastT;
 		if (dt <= 0 || dt > this.#opts.resetAfterSeconds) return false;
-		const ahead = Math.min(Math.max(1, dt * NOMINAL_FPS), MAX_PREDICT_STEPS);
-		const dist = len(
-			k.x / scale - (track.px + track.vx * ahead),
-			k.y / scale - (track.py + track.vy * ahead)
-		);
-		const gate = Math.min(
+		const steps = Math.max(1, dt * NOMINAL_FPS);
+		return offTrack(track, k.x / scale, k.y / scale, steps) <= this.#gate(track);
+	}
+
+	/**
+	 * The outlier gate, frame heights per step: GATE_SIGMAS × the RMS of the point's recent
+	 * accepted steps, at least MIN_GATE, at most maxJumpPerFrame.
+	 */
+	#gate(track: Track): number {
+		return Math.min(
 			this.#opts.maxJumpPerFrame,
 			Math.max(MIN_GATE, GATE_SIGMAS * Math.sqrt(track.stepMs))
 		);
-		return dist <= gate;
 	}
 
 	/**
