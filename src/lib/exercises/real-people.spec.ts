@@ -5,10 +5,9 @@
  * move that happens to raise the rep signal. Each failed before its fix.
  */
 import { describe, expect, it } from 'vitest';
-import { Coach } from '../engine/coach';
 import { KP } from '../pose/keypoints';
 import * as sim from '../sim';
-import { DESK_CAMERA, ex, runMotion, SEEDS } from './test-helpers';
+import { DESK_CAMERA, ex, runMotion, SEEDS, withKeypoints } from './test-helpers';
 
 /**
  * A camera 2 m away framing the person from the waist up to their hands overhead (0.98–2.7 m
@@ -158,47 +157,45 @@ describe('a model glitch seen from behind', () => {
 		(seed) => {
 			// BlazePose, filming a person from behind, pulls one shoulder onto the other for a frame
 			// or three: the shoulder width, the scale of every distance, drops by 40 % at once.
-			const { frames } = sim.simulate({
-				timeline: sim.sequence(
-					sim.idle(2, { posture: sim.standingNeutral, sway: 0.5 }),
-					sim.repeat(6, {
-						from: sim.standingNeutral,
-						to: sim.shrugUp,
-						upSeconds: 0.7,
-						holdSeconds: 0.4,
-						downSeconds: 0.7,
-						restSeconds: 0.8
-					})
-				),
-				camera: DESK_CAMERA,
-				noise: 'realistic',
-				seed
-			});
-			const coach = new Coach(ex('shoulder-shrug'));
-			let reps = 0;
 			let glitched = 0;
 			let last = -Infinity;
-			for (const f of frames) {
-				let frame = f;
-				const s = coach.state;
-				// Three frames into each rep's top, the right shoulder lands 60 % of the way to the left.
-				if (f.body && s?.phase === 'active' && f.t - last > 1.5) {
-					last = f.t;
-					glitched = 3;
-				}
-				if (f.body && glitched > 0) {
+			const r = runMotion(
+				ex('shoulder-shrug'),
+				{
+					timeline: sim.sequence(
+						sim.idle(2, { posture: sim.standingNeutral, sway: 0.5 }),
+						sim.repeat(6, {
+							from: sim.standingNeutral,
+							to: sim.shrugUp,
+							upSeconds: 0.7,
+							holdSeconds: 0.4,
+							downSeconds: 0.7,
+							restSeconds: 0.8
+						})
+					),
+					camera: DESK_CAMERA,
+					noise: 'realistic',
+					seed
+				},
+				(f, before) => {
+					// Three frames into each rep's top, the right shoulder lands 60 % of the way to
+					// the left.
+					if (f.body && before?.phase === 'active' && f.t - last > 1.5) {
+						last = f.t;
+						glitched = 3;
+					}
+					if (!f.body || glitched === 0) return f;
 					glitched--;
-					const kps = [...f.body.keypoints];
-					const l = kps[KP.left_shoulder];
-					const r = kps[KP.right_shoulder];
-					// (A keypoint the simulated model dropped this frame stays dropped.)
-					if (l && r) kps[KP.right_shoulder] = { ...r, x: r.x + 0.6 * (l.x - r.x) };
-					frame = { ...f, body: { ...f.body, keypoints: kps } };
+					return withKeypoints(f, (kps) => {
+						const l = kps[KP.left_shoulder];
+						const r = kps[KP.right_shoulder];
+						// (A keypoint the simulated model dropped this frame stays dropped.)
+						if (l && r) kps[KP.right_shoulder] = { ...r, x: r.x + 0.6 * (l.x - r.x) };
+					});
 				}
-				reps = coach.process(frame).reps;
-			}
-			expect(reps).toBeGreaterThanOrEqual(5);
-			expect(reps).toBeLessThanOrEqual(6);
+			);
+			expect(r.reps).toBeGreaterThanOrEqual(5);
+			expect(r.reps).toBeLessThanOrEqual(6);
 		}
 	);
 });
@@ -229,27 +226,25 @@ describe('a hand hidden behind the other arm', () => {
 		'times a crossbody stretch whose hooking hand the model never sees (seed %d)',
 		(seed) => {
 			// Left arm across the chest for 12 s; the right hand, hooked behind it, is not seen.
-			const { frames } = sim.simulate({
-				timeline: sim.sequence(
-					sim.idle(2, { posture: sim.standingNeutral, sway: 0.5 }),
-					sim.transition(sim.standingNeutral, sim.crossbodyStretchLeft, 1),
-					sim.idle(12, { posture: sim.crossbodyStretchLeft, sway: 0.5 })
-				),
-				camera: DESK_CAMERA,
-				noise: 'realistic',
-				seed
-			});
-			const coach = new Coach(ex('crossbody-shoulder-stretch'));
-			let held = 0;
-			for (const f of frames) {
-				const kps = f.body ? [...f.body.keypoints] : null;
-				if (kps) kps[KP.right_wrist] = null;
-				held = coach.process(
-					kps && f.body ? { ...f, body: { ...f.body, keypoints: kps } } : f
-				).heldSeconds;
-			}
-			expect(held).toBeGreaterThan(9);
-			expect(held).toBeLessThanOrEqual(13);
+			const r = runMotion(
+				ex('crossbody-shoulder-stretch'),
+				{
+					timeline: sim.sequence(
+						sim.idle(2, { posture: sim.standingNeutral, sway: 0.5 }),
+						sim.transition(sim.standingNeutral, sim.crossbodyStretchLeft, 1),
+						sim.idle(12, { posture: sim.crossbodyStretchLeft, sway: 0.5 })
+					),
+					camera: DESK_CAMERA,
+					noise: 'realistic',
+					seed
+				},
+				(f) =>
+					withKeypoints(f, (kps) => {
+						kps[KP.right_wrist] = null;
+					})
+			);
+			expect(r.heldSeconds).toBeGreaterThan(9);
+			expect(r.heldSeconds).toBeLessThanOrEqual(13);
 		}
 	);
 });

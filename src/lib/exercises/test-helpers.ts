@@ -3,7 +3,8 @@
  * the real Coach and collect what it counted, cued and asked for.
  */
 import { Coach } from '../engine/coach';
-import type { ExerciseDefinition, SetupIssueId } from '../engine/types';
+import type { CoachState, ExerciseDefinition, SetupIssueId } from '../engine/types';
+import type { Keypoint, PoseFrame } from '../pose/keypoints';
 import { ReportBuilder, type ExerciseReport } from '../analysis/exercise-report';
 import * as sim from '../sim';
 import { simulate, type GenerateOptions } from '../sim';
@@ -49,14 +50,24 @@ export interface RunResult extends ExerciseReport {
 	maxHoldSeconds: number;
 }
 
-export function runMotion(def: ExerciseDefinition, o: GenerateOptions): RunResult {
+/**
+ * Runs the generated motion through a Coach. `seen`, if given, turns each simulated frame into
+ * what a model saw instead (a glitch, a hidden hand), knowing the coach's state before it.
+ */
+export function runMotion(
+	def: ExerciseDefinition,
+	o: GenerateOptions,
+	seen?: (frame: PoseFrame, before: CoachState | null) => PoseFrame
+): RunResult {
 	const { frames } = simulate(o);
 	const coach = new Coach(def);
 	const report = new ReportBuilder(def);
 	const setupIds = new Set<SetupIssueId>();
 	let maxHold = 0;
+	let before: CoachState | null = null;
 	for (const f of frames) {
-		const s = coach.process(f);
+		const s = coach.process(seen ? seen(f, before) : f);
+		before = s;
 		report.addState(s);
 		if (s.setup) setupIds.add(s.setup.id);
 		maxHold = Math.max(maxHold, s.holdSeconds);
@@ -78,3 +89,14 @@ export function runMotion(def: ExerciseDefinition, o: GenerateOptions): RunResul
  */
 export const DESK_CAMERA = { distanceM: 1.2, target: { y: 1.4 } } as const;
 export const SEATED_CAMERA = { distanceM: 1.6, target: { y: 0.95 } } as const;
+
+/** `frame` with its body's keypoints changed by `edit` (a copy; frames without a body pass). */
+export function withKeypoints(
+	frame: PoseFrame,
+	edit: (keypoints: Array<Keypoint | null>) => void
+): PoseFrame {
+	if (!frame.body) return frame;
+	const keypoints = [...frame.body.keypoints];
+	edit(keypoints);
+	return { ...frame, body: { ...frame.body, keypoints } };
+}
