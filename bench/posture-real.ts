@@ -21,7 +21,8 @@
  * `.cache/real-traces/` (so a rerun takes seconds). Without that folder the bench says so and
  * stops. Options: `--models a,b` (default movenet-lightning,blazepose-full), `--clips substr`
  * (only clips whose name contains it), `--fresh` (ignore the trace cache), `--frames` (print
- * each clip's status runs next to the labels, to see where it goes wrong).
+ * each clip's status runs next to the labels, to see where it goes wrong), `--max-size px`
+ * (longest side the clips are decoded at; default the analyser's).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -31,6 +32,8 @@ import { parseArgs } from 'node:util';
 import * as prettier from 'prettier';
 import { loadInput } from '../src/lib/analysis/node/input';
 import { defaultPoseThreads } from '../src/lib/analysis/node/pose-pool';
+import { DEFAULT_DECODE_SIZE } from '../src/lib/analysis/node/video';
+import { cachedTraceName } from './real-cache';
 import {
 	analyzePosture,
 	postureSegments,
@@ -120,13 +123,21 @@ function median(v: readonly number[]): number | null {
 }
 
 /** Pose frames of one clip with one model, from the cache or the model (then cached). */
-async function traceOf(clip: string, model: ModelId, fresh: boolean): Promise<PoseFrame[]> {
-	const cached = path.join(CACHE, `${path.basename(clip, '.mp4')}.${model}.json.gz`);
+async function traceOf(
+	clip: string,
+	model: ModelId,
+	fresh: boolean,
+	maxSize: number
+): Promise<PoseFrame[]> {
+	const cached = path.join(CACHE, cachedTraceName(clip, model, maxSize));
 	if (fresh || !existsSync(cached)) {
-		process.stderr.write(`  running ${model} on ${clip} (cached afterwards) ...\n`);
+		process.stderr.write(
+			`  running ${model} on ${clip} at ${maxSize} px (cached afterwards) ...\n`
+		);
 		const input = await loadInput(path.join(REAL, 'clips', clip), {
 			model,
-			threads: defaultPoseThreads()
+			threads: defaultPoseThreads(),
+			maxSize
 		});
 		await mkdir(CACHE, { recursive: true });
 		await writeTraceFile(cached, writeTrace(input.frames, input));
@@ -223,9 +234,16 @@ async function main(): Promise<void> {
 			models: { type: 'string' },
 			clips: { type: 'string' },
 			fresh: { type: 'boolean', default: false },
-			frames: { type: 'boolean', default: false }
+			frames: { type: 'boolean', default: false },
+			'max-size': { type: 'string' }
 		}
 	});
+	const maxSize = Number(args['max-size'] ?? DEFAULT_DECODE_SIZE);
+	if (!Number.isInteger(maxSize) || maxSize < 64) {
+		throw new Error(
+			`--max-size must be a whole number of pixels, at least 64 (got ${args['max-size']})`
+		);
+	}
 	const labelsFile = path.join(REAL, 'labels.json');
 	if (!existsSync(labelsFile)) {
 		console.error(
@@ -259,7 +277,7 @@ async function main(): Promise<void> {
 			const graceSeconds = round(
 				Math.max(MIN_GRACE_SECONDS, (own.length ? Math.min(...own) : setShortest) - 1)
 			);
-			const frames = await traceOf(label.clip, model, args.fresh ?? false);
+			const frames = await traceOf(label.clip, model, args.fresh ?? false, maxSize);
 			let report;
 			try {
 				report = analyzePosture(frames, {

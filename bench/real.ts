@@ -17,7 +17,8 @@
  * clips must not be committed), so engine-only reruns take seconds.
  *
  * Options: --models <a,b> (default movenet-lightning,blazepose-full), --filter <text> (clips whose
- * name contains it), --no-floor (skip clips marked floor), --out <file>, --real <dir>.
+ * name contains it), --no-floor (skip clips marked floor), --out <file>, --real <dir>,
+ * --max-size <px> (longest side the clips are decoded at; default the analyser's).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -27,6 +28,8 @@ import { parseArgs } from 'node:util';
 import * as prettier from 'prettier';
 import { analyzeExercise, type ExerciseReport } from '../src/lib/analysis/exercise-report';
 import { loadInput, type LoadedInput } from '../src/lib/analysis/node/input';
+import { DEFAULT_DECODE_SIZE } from '../src/lib/analysis/node/video';
+import { cachedTraceName } from './real-cache';
 import type { ExerciseDefinition } from '../src/lib/engine/types';
 import { EXERCISES, getExercise } from '../src/lib/exercises';
 import { isModelId, type ModelId } from '../src/lib/pose/models';
@@ -101,9 +104,17 @@ const { values: args } = parseArgs({
 		filter: { type: 'string' },
 		'no-floor': { type: 'boolean', default: false },
 		out: { type: 'string', default: path.join(ROOT, 'bench/real-results.json') },
-		real: { type: 'string', default: path.join(ROOT, '../shared/real') }
+		real: { type: 'string', default: path.join(ROOT, '../shared/real') },
+		'max-size': { type: 'string' }
 	}
 });
+/** Longest side the clips are decoded at, px: the analyser's default, as the app reads frames. */
+const maxSize = Number(args['max-size'] ?? DEFAULT_DECODE_SIZE);
+if (!Number.isInteger(maxSize) || maxSize < 64) {
+	throw new Error(
+		`--max-size must be a whole number of pixels, at least 64 (got ${args['max-size']})`
+	);
+}
 
 const models = args.models!.split(',').map((m) => m.trim());
 for (const m of models) {
@@ -112,10 +123,10 @@ for (const m of models) {
 
 /** A clip's pose trace for `model`, from the cache or by running the model (then cached). */
 async function traceOf(clipFile: string, model: ModelId): Promise<LoadedInput> {
-	const cached = path.join(CACHE, `${path.basename(clipFile, '.mp4')}.${model}.json.gz`);
+	const cached = path.join(CACHE, cachedTraceName(clipFile, model, maxSize));
 	if (existsSync(cached)) return loadInput(cached);
-	process.stderr.write(`  running ${model} on ${path.basename(clipFile)} …\n`);
-	const input = await loadInput(clipFile, { model, threads: 1 });
+	process.stderr.write(`  running ${model} on ${path.basename(clipFile)} at ${maxSize} px …\n`);
+	const input = await loadInput(clipFile, { model, threads: 1, maxSize });
 	await mkdir(CACHE, { recursive: true });
 	await writeTraceFile(
 		cached,

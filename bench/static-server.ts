@@ -53,7 +53,11 @@ async function resolveFile(root: string, urlPath: string): Promise<string | null
 	return null;
 }
 
-export async function serveStatic(root: string, port = 0): Promise<StaticServer> {
+export async function serveStatic(
+	root: string,
+	port = 0,
+	extraHeaders: Record<string, string> = {}
+): Promise<StaticServer> {
 	const absRoot = path.resolve(root);
 	const requests: string[] = [];
 	const server: Server = createServer((req, res) => {
@@ -70,6 +74,7 @@ export async function serveStatic(root: string, port = 0): Promise<StaticServer>
 			const info = await stat(file);
 			const etag = `"${createHash('sha1').update(`${file}:${info.size}:${info.mtimeMs}`).digest('hex').slice(0, 16)}"`;
 			const headers: Record<string, string> = {
+				...extraHeaders,
 				'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
 				etag,
 				'cache-control': url.pathname.startsWith('/_app/immutable/')

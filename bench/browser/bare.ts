@@ -8,7 +8,8 @@ import { cameraConstraints } from '$lib/camera/camera-source';
 import { startFrameLoop } from '$lib/camera/frame-loop';
 import { setBackend, type BackendName } from '$lib/pose/backend';
 import { createEstimator, type PoseEstimator } from '$lib/pose/estimator';
-import type { ModelId } from '$lib/pose/models';
+import { getModel, type ModelId } from '$lib/pose/models';
+import * as tf from '@tensorflow/tfjs-core';
 
 export interface BareStats {
 	/** Frames estimated since `start`. */
@@ -24,10 +25,13 @@ export interface BareApi {
 	start(): Promise<void>;
 	stop(): void;
 	stats(): BareStats;
+	/** Mean ms of `runs` estimates on one pre-made tensor of the model's input size. */
+	modelOnly(runs: number): Promise<number>;
 }
 
 const video = document.getElementById('video') as HTMLVideoElement;
 let estimator: PoseEstimator | null = null;
+let modelId: ModelId = 'movenet-lightning';
 let stream: MediaStream | null = null;
 let stopLoop: (() => void) | null = null;
 let stats: BareStats = { frames: 0, estimateMs: 0, withBody: 0 };
@@ -35,6 +39,7 @@ let stats: BareStats = { frames: 0, estimateMs: 0, withBody: 0 };
 const api: BareApi = {
 	async load(model, backend) {
 		await setBackend(backend);
+		modelId = model;
 		estimator = await createEstimator({ model, modelBaseUrl: '/models/' });
 	},
 	async start() {
@@ -58,7 +63,23 @@ const api: BareApi = {
 		stopLoop = null;
 		video.pause();
 	},
-	stats: () => ({ ...stats })
+	stats: () => ({ ...stats }),
+	async modelOnly(runs) {
+		const est = estimator;
+		if (!est) throw new Error('load() first');
+		const size = getModel(modelId).inputSize;
+		// Random pixels, not a blank: a blank frame finds nobody and may take a shorter path.
+		const input = tf.tidy(() => tf.randomUniform([size, size, 3], 0, 255, 'int32')) as tf.Tensor3D;
+		try {
+			await est.estimate(input);
+			const t0 = performance.now();
+			for (let i = 0; i < runs; i++) await est.estimate(input);
+			return (performance.now() - t0) / runs;
+		} finally {
+			input.dispose();
+			est.reset();
+		}
+	}
 };
 
 (window as unknown as { __bare: BareApi }).__bare = api;
