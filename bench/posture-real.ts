@@ -22,7 +22,8 @@
  * stops. Options: `--models a,b` (default movenet-lightning,blazepose-full), `--clips substr`
  * (only clips whose name contains it), `--fresh` (ignore the trace cache), `--frames` (print
  * each clip's status runs next to the labels, to see where it goes wrong), `--max-size px`
- * (longest side the clips are decoded at; default the analyser's).
+ * (longest side the clips are decoded at; default the analyser's), `--out file` (where the JSON
+ * goes; default bench/posture-real-results.json).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -235,7 +236,8 @@ async function main(): Promise<void> {
 			clips: { type: 'string' },
 			fresh: { type: 'boolean', default: false },
 			frames: { type: 'boolean', default: false },
-			'max-size': { type: 'string' }
+			'max-size': { type: 'string' },
+			out: { type: 'string' }
 		}
 	});
 	const maxSize = Number(args['max-size'] ?? DEFAULT_DECODE_SIZE);
@@ -396,12 +398,14 @@ async function main(): Promise<void> {
 			pooled,
 			clips: results.map(({ segments: _s, ...r }) => r)
 		};
+		const file = path.resolve(args.out ?? RESULTS);
 		const text = await prettier.format(JSON.stringify(out), {
 			...(await prettier.resolveConfig(RESULTS)),
 			filepath: RESULTS
 		});
-		await writeFile(RESULTS, text);
-		console.log(`\nwrote ${path.relative(ROOT, RESULTS)}`);
+		await mkdir(path.dirname(file), { recursive: true });
+		await writeFile(file, text);
+		console.log(`\nwrote ${path.relative(ROOT, file)}`);
 	}
 }
 
