@@ -45,6 +45,11 @@ test('"Save trace" downloads the camera session as a pose trace that replays', a
 	});
 	// Traces are in the Files menu, closed until someone wants it.
 	await page.getByTestId('more').click();
+	// What is kept, and for how long, is said where the button is (no hover needed).
+	await expect(page.getByTestId('trace-note')).toHaveText(
+		/^Keypoints only, no video\. Kept in this tab until you leave; the first \d+ min or more\.$/
+	);
+	await screenshot(page, 'workout-trace-menu-1280');
 	const downloading = page.waitForEvent('download');
 	await save.click();
 	const download = await downloading;

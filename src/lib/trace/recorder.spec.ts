@@ -5,7 +5,7 @@ import { getExercise } from '../exercises';
 import type { Body, PoseFrame } from '../pose/keypoints';
 import * as sim from '../sim';
 import { parseTrace, writeTrace } from './pose-trace';
-import { DEFAULT_MAX_FRAMES, TraceRecorder } from './recorder';
+import { DEFAULT_MAX_FRAMES, recordingNote, TraceRecorder } from './recorder';
 
 /**
  * Keypoints are kept as 32-bit floats and written to 0.1 px: at most one rounding step off
@@ -138,10 +138,24 @@ describe('TraceRecorder', () => {
 		expect(trace.frames.at(-1)!.t).toBe(0.9);
 	});
 
-	it('defaults to 30 minutes at 30 fps', () => {
+	it('defaults to 10 minutes at 30 fps, under 4 MB of keypoints', () => {
 		expect(new TraceRecorder().maxFrames).toBe(DEFAULT_MAX_FRAMES);
-		expect(DEFAULT_MAX_FRAMES).toBe(54_000);
+		expect(DEFAULT_MAX_FRAMES).toBe(18_000);
+		// 17 keypoints × 3 float32 + a float64 time + a body flag per frame.
+		expect(DEFAULT_MAX_FRAMES * (17 * 3 * 4 + 8 + 1)).toBeLessThan(4e6);
 		expect(() => new TraceRecorder({ maxFrames: 0 })).toThrow(RangeError);
+	});
+
+	it('says what it keeps, and once full how much', () => {
+		const r = new TraceRecorder({ maxFrames: 3 });
+		expect(recordingNote(r.snapshot())).toBe(
+			'Keypoints only, no video. Kept in this tab until you leave; the first 10 min or more.'
+		);
+		for (let i = 0; i < 4; i++) r.add(i * 200, bodyAt(i), SIZE, 'm');
+		// Three frames 200 s apart: 400 s kept, shown in whole minutes.
+		expect(recordingNote(r.snapshot(), 3)).toBe(
+			'Recording full: the file keeps the first 7 min of this page.'
+		);
 	});
 
 	it('scales frames of another size into the first frame size', () => {

@@ -5,9 +5,10 @@
  * with the session, and only `jsonParts` (called when the user asks to save) turns it into text.
  *
  * Memory: a frame is 17 keypoints × (x, y, score) in a Float32Array (204 bytes) plus its time,
- * packed in fixed-size chunks, so 30 minutes at 30 fps (54,000 frames) is about 11 MB. Kept as
- * objects (a `Body` per frame) the same frames would take several times that and churn the
- * garbage collector for the whole session.
+ * packed in fixed-size chunks: 213 bytes a frame, about 3.8 MB at the cap. Kept as objects (a
+ * `Body` per frame) the same frames would take several times that and churn the garbage
+ * collector for the whole session. The cap bounds what a session left running all day holds
+ * outside the JS heap (`npm run bench`'s soak: under 5 MB of growth in 20 minutes).
  *
  * Past the cap the recorder stops taking frames and says so (`full`): the trace keeps the
  * FIRST part of the session, which replays to the counts the session had at that point. (Keeping
@@ -25,10 +26,24 @@ const STRIDE = K * 3;
 /** Frames per chunk: ~200 KB of keypoints, so growth never copies the whole buffer. */
 const CHUNK_FRAMES = 1024;
 /**
- * Default cap in frames: 30 minutes at 30 fps, about 11 MB of keypoints. On most computers the
- * model runs below 30 fps, so this usually covers well over 30 minutes.
+ * Default cap in frames: 10 minutes at 30 fps, about 3.8 MB of keypoints. On a laptop without a
+ * GPU the model runs at 15–25 fps, so this covers 12–20 minutes: a whole exercise page, sets and
+ * rests, for most people.
  */
-export const DEFAULT_MAX_FRAMES = 30 * 60 * 30;
+export const DEFAULT_MAX_FRAMES = 10 * 60 * 30;
+
+/**
+ * What the person is told next to "Save the pose trace": what is kept, where, and for how long.
+ * `snapshot`: the recording now.
+ */
+export function recordingNote(snapshot: RecorderSnapshot, maxFrames = DEFAULT_MAX_FRAMES): string {
+	if (snapshot.full) {
+		const minutes = Math.max(1, Math.round(snapshot.seconds / 60));
+		return `Recording full: the file keeps the first ${minutes} min of this page.`;
+	}
+	const minutes = Math.round(maxFrames / 30 / 60);
+	return `Keypoints only, no video. Kept in this tab until you leave; the first ${minutes} min or more.`;
+}
 /**
  * Time resolution of a trace (steps per second): `writeTrace` rounds times to 0.1 ms, so two
  * frames closer than that would collide and break the format's "strictly increasing" rule.
