@@ -32,6 +32,8 @@
  *   --rounds N, --window S   bare/app window pairs and their length in s (default 4 × 15 s,
  *                    quick 1 × 5 s): e.g. a quick run with more rounds to compare two builds
  *   --out <file>     where to write the JSON
+ *   --isolated       serve with COOP/COEP (cross-origin isolation: SharedArrayBuffer, so the
+ *                    wasm backend may run its threaded build), to compare with the default
  *
  * The served app is a private copy of build/ (so a rebuild by someone else mid-run changes
  * nothing) plus the bare-model page (bench/browser/), both bundled by Vite as the app is.
@@ -71,7 +73,8 @@ const { values: args } = parseArgs({
 		skip: { type: 'string', default: '' },
 		rounds: { type: 'string' },
 		window: { type: 'string' },
-		out: { type: 'string' }
+		out: { type: 'string' },
+		isolated: { type: 'boolean', default: false }
 	}
 });
 const quick = args.quick ?? false;
@@ -305,7 +308,16 @@ async function main() {
 	}
 
 	if (!skip.has('browser')) {
-		const server = await serveStatic(SITE);
+		const server = await serveStatic(
+			SITE,
+			0,
+			args.isolated
+				? {
+						'cross-origin-opener-policy': 'same-origin',
+						'cross-origin-embedder-policy': 'require-corp'
+					}
+				: {}
+		);
 		try {
 			log(`Chromium, fake camera on the real clip (${server.url})…`);
 			browserResult = await benchBrowser({
@@ -413,6 +425,7 @@ async function main() {
 			at: new Date(started).toISOString(),
 			commit: gitCommit(),
 			uncommittedChanges: gitDirty(),
+			crossOriginIsolated: args.isolated ?? false,
 			machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? null, loadavg: os.loadavg() },
 			chromium: b?.chromium ?? null,
 			model: b?.model ?? null,

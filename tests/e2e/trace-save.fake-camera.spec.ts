@@ -50,6 +50,9 @@ test('"Save trace" downloads the camera session as a pose trace that replays', a
 		/^Keypoints only, no video\. Kept in this tab until you leave; the first \d+ min or more\.$/
 	);
 	await screenshot(page, 'workout-trace-menu-1280');
+	await page.setViewportSize({ width: 390, height: 844 });
+	await screenshot(page, 'workout-trace-menu-phone');
+	await page.setViewportSize({ width: 1280, height: 800 });
 	const downloading = page.waitForEvent('download');
 	await save.click();
 	const download = await downloading;
