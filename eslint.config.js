@@ -22,6 +22,8 @@ const pureFiles = [
 	'src/lib/trace/**',
 	'src/lib/storage/**',
 	'src/lib/text/**',
+	'src/lib/rom/**',
+	'src/lib/report/**',
 	'src/lib/pose/keypoints.ts',
 	'src/lib/pose/tracking.ts'
 ];

@@ -17,7 +17,7 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PORT = Number(process.env.E2E_PORT ?? 4318);
 export const FAKE_CAMERA_FILE = 'tests/fixtures/generated/pose_1.y4m';
 
-/** Flags measured to work headless as root in containers (see docs/environment.md). */
+/** Flags measured to work headless as root in containers (see ../shared/docs/environment.md, outside this repository). */
 const baseArgs = [
 	'--no-sandbox',
 	'--disable-gpu',

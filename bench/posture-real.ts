@@ -41,7 +41,6 @@ import {
 	type PostureFrame,
 	type PostureState
 } from '../src/lib/analysis/posture';
-import { dropUnscoredKeypoints } from '../src/lib/trace/frames';
 import type { PoseFrame } from '../src/lib/pose/keypoints';
 import { isModelId, type ModelId } from '../src/lib/pose/models';
 import { writeTrace } from '../src/lib/trace/pose-trace';
@@ -144,7 +143,7 @@ async function traceOf(
 		await writeTraceFile(cached, writeTrace(input.frames, input));
 	}
 	// Read back even on a fresh run, so a rerun from the cache gives the same numbers.
-	return dropUnscoredKeypoints((await readTraceFile(cached)).frames);
+	return (await readTraceFile(cached)).frames;
 }
 
 /** Counts with nothing counted yet, for one clip or for the pool. */

@@ -7,7 +7,6 @@
  * Unlike a camera or a video, nothing is read from the `<video>` element: `attach` only keeps
  * the stage empty. The session pulls due frames with {@link TraceSource.run}.
  */
-import { dropUnscoredKeypoints } from '$lib/trace/frames';
 import type { PoseFrame } from '$lib/pose/keypoints';
 import type { ParsedTrace } from '$lib/trace/pose-trace';
 import { EndSignal, type FrameSource, type SourceEndReason } from './frame-source';
@@ -61,7 +60,7 @@ export class TraceSource implements FrameSource {
 		this.model = trace.model;
 		this.width = trace.width;
 		this.height = trace.height;
-		this.frames = dropUnscoredKeypoints([...trace.frames]);
+		this.frames = trace.frames;
 		this.duration = this.frames.length ? this.frames.at(-1)!.t - this.frames[0]!.t : 0;
 		this.#now = options.now ?? (() => performance.now());
 		this.#requestFrame = options.requestFrame ?? animationFrame;

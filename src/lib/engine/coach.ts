@@ -6,9 +6,7 @@
 import { KeypointSmoother, type SmootherOptions } from '../filters/keypoint-smoother';
 import {
 	computeMetrics,
-	METRIC_UNIT,
 	SCALE_HINT_TOLERANCE,
-	type MetricUnit,
 	type BaseMetricName,
 	type MetricName,
 	type Metrics
@@ -17,11 +15,18 @@ import { detectView, SIDE_MAX_RATIO, SIDE_MAX_RATIO_FLOOR } from '../metrics/vie
 import { midOrEither, type Point } from '../geometry/vec';
 import { trunkPoints, type Body, type PoseFrame } from '../pose/keypoints';
 import { Baseline } from './baseline';
-import { evaluate, metricsOf, type Facts, type Slack } from './conditions';
+import { metricsOf, type Facts } from './conditions';
 import { CueSelector, type CueOptions } from './cue-selector';
 import { FormRuleTracker } from './form-rules';
 import { NotCountedTracker } from './not-counted';
 import { LOW_ENTER_SHARE, OwnRange } from './own-range';
+import {
+	holdCredit,
+	holdPhase,
+	holdTransition,
+	INITIAL_HOLD_STATE,
+	type HoldState
+} from './hold-machine';
 import { INITIAL_REP_STATE, repTransition, type RepState } from './rep-machine';
 import { ShapeTracker } from './shape-tracker';
 import { checkSetup } from './setup-check';
@@ -30,6 +35,7 @@ import type {
 	CoachEvent,
 	CoachState,
 	ExerciseDefinition,
+	HoldSpec,
 	NotCountedReason,
 	RepSpec,
 	SetupIssue,
@@ -48,25 +54,6 @@ const SETUP_PERSIST_SECONDS = 0.5;
 const MAX_STEP_SECONDS = 0.25;
 /** Seconds of blocked setup (no person, wrong view…) after which a half-done rep is dropped. */
 const ABANDON_REP_SECONDS = 2;
-/** Seconds out of the hold position before the hold ends (shorter breaks only pause it). */
-const HOLD_EXIT_SECONDS = 3;
-/**
- * Seconds out of position, in total, that end a COMPLETED hold so the next one can start. Summed
- * rather than continuous: a noisy frame that reads "in position" while relaxing must not keep
- * the finished hold alive.
- */
-const RELAX_SECONDS = 1.5;
-/**
- * Seconds a hold position reading must persist before the coach believes it: in position to
- * start (or resume) the timer, out of position to pause it. Hold conditions sit a few degrees
- * from where people hold (a 10° arch judged at 6°), so keypoint wander flips single frames
- * either way; on generated seated extensions with heavy noise those frames credited rest time
- * to the hold and glued two 12 s holds into one 20 s hold, while drop-outs paused real holds.
- */
-const HOLD_ENTER_SECONDS = 0.4;
-const HOLD_LEAVE_SECONDS = 0.5;
-/** Seconds the other side must read in position before a per-side hold switches sides. */
-const SIDE_SWITCH_SECONDS = 0.5;
 /** Share of the target a rep-with-hold must be held for full marks. */
 const HOLD_CREDIT_SHARE = 0.8;
 /**
@@ -101,8 +88,6 @@ const UNSEEN_REP_SECONDS = 1;
 const FAR_REST_SECONDS = 1.5;
 /** Score points off a rep done faster than its minimum duration. */
 const TEMPO_PENALTY = 20;
-/** Seconds in view but out of position before the hold's position prompt is given. */
-const POSITION_PROMPT_SECONDS = 4;
 /**
  * Seconds of frames kept while the person's rest position is still being learned; once it is,
  * they are judged after all, so reps done from the very first second count (people start
@@ -142,76 +127,82 @@ interface CountedRep {
 }
 
 /**
- * How far past a hold's thresholds a reading may wander, per unit, before the coach believes
- * the person has left the position (the hold is entered at the thresholds as written). Keypoint
- * wander moves a reading that sits a few units inside a threshold back and forth across it; on
- * generated seated extensions with heavy noise (trunk lean ≈ ±4° of slow wander around a 10°
- * arch judged at 6°) a person still arched was paused, and after 3 s out, reset. The units
- * other than degrees and scale units get about half of what the baseline counts as still.
+ * One run of an exercise: everything the coach learns and counts from the frames, trackers
+ * included. reset() replaces it whole, so nothing can be left over from the last run.
  */
-const HOLD_STAY_SLACK: Readonly<Record<MetricUnit, number>> = {
-	deg: 3,
-	scale: 0.04,
-	armLength: 0.06,
-	earWidth: 0.15,
-	ratio: 0.1,
-	px: 0
-};
-
-const holdStaySlack: Slack = (metric) =>
-	HOLD_STAY_SLACK[
-		METRIC_UNIT[(metric.endsWith('Delta') ? metric.slice(0, -5) : metric) as BaseMetricName]
-	];
+interface CoachRun {
+	readonly smoother: KeypointSmoother | null;
+	readonly views: ViewTracker;
+	readonly facing: FacingTracker;
+	readonly baseline: Baseline;
+	readonly rules: FormRuleTracker;
+	readonly cues: CueSelector;
+	readonly why: NotCountedTracker;
+	readonly ownRange: OwnRange<CountedRep>;
+	/** Each rep spec's shape tracker, made when the spec is first used. */
+	readonly shapes: Map<RepSpec, ShapeTracker>;
+	/** Body scale (px) low-passed over SCALE_SMOOTH_SECONDS, in the view it was measured in. */
+	scale: { v: number; t: number; view: CoachState['view'] } | null;
+	/** Session time (s) since which the body scale has been off its steady value, or null. */
+	scaleJumpSince: number | null;
+	/** The setup issue reported, and the one waiting to last SETUP_PERSIST_SECONDS. */
+	setup: SetupIssue | null;
+	pending: { id: SetupIssue['id']; since: number } | null;
+	/** Session time (s) since which counting has been blocked (setup, no metrics), or null. */
+	blockedSince: number | null;
+	/** Session time (s) of the last judged frame (null after a frame that was not judged). */
+	lastJudgedT: number | null;
+	calibrating: boolean;
+	/** Frames seen while the baseline was still being learned (see REPLAY_SECONDS). */
+	replay: Array<{ t: number; metrics: Metrics; view: CoachState['view'] }>;
+	/** The rep spec of the last judged frame (it changes with the view for repByView). */
+	lastRepSpec: RepSpec | null;
+	rep: RepState;
+	/** The low-passed rep signal (metric units) and its time (s). */
+	signal: { v: number; t: number } | null;
+	/** Session time (s) of the last frame with a rep signal. */
+	lastSignalT: number | null;
+	/** How far into a rep the signal is, 0 (rest) to 1 (enter). */
+	progress: number | null;
+	/** Session time (s) since the rep signal has sat past `exit` on the far side; see #isResting. */
+	farSince: number | null;
+	/** The rep metric's values (metric units, not deltas) since farSince. */
+	farSamples: Array<{ t: number; v: number }>;
+	/** Session time (s) the baseline was last told to relearn the rest position. */
+	relearnedAt: number;
+	reps: number;
+	lastRepScore: number | null;
+	/** The last rep's span as a share of the person's own range, or null. */
+	lastRepRange: number | null;
+	/** Rep-with-hold: seconds held with good form in the current active phase. */
+	activeHeld: number;
+	/** Sum and count of the rep signal over the active phase (for RepSpec.holdMean). */
+	activeSum: number;
+	activeFrames: number;
+	/** Rep-with-hold: whole seconds of the current rep's hold already announced. */
+	lastProgressSecond: number;
+	/** Holds (hold-machine.ts). */
+	hold: HoldState;
+}
 
 export const EMPTY_SIDES: Readonly<Record<Side, number>> = Object.freeze({ left: 0, right: 0 });
 
 export class Coach {
 	readonly def: ExerciseDefinition;
-	readonly #smoother: KeypointSmoother | null;
-	readonly #views = new ViewTracker();
-	readonly #facing = new FacingTracker();
-	readonly #baseline: Baseline;
-	readonly #rules: FormRuleTracker;
-	readonly #cues: CueSelector;
 	readonly #isRepExercise: boolean;
 	readonly #deltaNames: ReadonlyArray<readonly [BaseMetricName, `${BaseMetricName}Delta`]>;
-
-	#rep: RepState = INITIAL_REP_STATE;
-	readonly #ownRange = new OwnRange<CountedRep>();
-	readonly #shapes = new Map<RepSpec, ShapeTracker>();
-	readonly #why: NotCountedTracker;
-	/** Frames seen while the baseline was still being learned (see REPLAY_SECONDS). */
-	#replay: Array<{ t: number; metrics: Metrics; view: CoachState['view'] }> = [];
-	#reps = 0;
-	#lastRepScore: number | null = null;
-	#lastJudgedT: number | null = null;
-	#blockedSince: number | null = null;
-	#setup: SetupIssue | null = null;
-	#activeHeld = 0;
-	/** Sum and count of the rep signal over the active phase (for RepSpec.holdMean). */
-	#activeSum = 0;
-	#activeFrames = 0;
-	#hold = freshHold();
-	#holdsCompleted = 0;
-	#holdsBySide: Record<Side, number> = { left: 0, right: 0 };
-	#restSince: number | null = null;
-	#lastProgressSecond = 0;
-	/** Seconds in a hold's position with good form over the session, finished holds included. */
-	#heldTotal = 0;
+	readonly #options: Partial<CoachOptions>;
+	/** Everything learned and counted since the start or the last reset(). */
+	#run: CoachRun;
+	/** What the last frame gave (see `state`). */
 	#state: CoachState;
 
 	constructor(def: ExerciseDefinition, options: Partial<CoachOptions> = {}) {
 		this.def = def;
-		const smoothing = options.smoothing ?? true;
-		this.#smoother = smoothing
-			? new KeypointSmoother(typeof smoothing === 'object' ? smoothing : {})
-			: null;
-		this.#baseline = new Baseline(baseNames(def));
+		this.#options = options;
 		this.#deltaNames = baseNames(def).map((n) => [n, `${n}Delta`] as const);
-		this.#rules = new FormRuleTracker(def.rules);
-		this.#cues = new CueSelector(options.cues);
-		this.#why = new NotCountedTracker(def);
 		this.#isRepExercise = Boolean(def.rep || def.repByView);
+		this.#run = this.#newRun();
 		this.#state = this.#snapshot(0, null, null, 'unknown', []);
 	}
 
@@ -226,15 +217,16 @@ export class Coach {
 	process(frame: PoseFrame, people = frame.body ? 1 : 0): CoachState {
 		const t = frame.t;
 		const events: CoachEvent[] = [];
-		const body = frame.body && this.#smoother ? this.#smoother.apply(frame.body, t) : frame.body;
+		const body =
+			frame.body && this.#run.smoother ? this.#run.smoother.apply(frame.body, t) : frame.body;
 		const floor = this.def.horizontal === true;
 		const plausible = body !== null && (floor || isPlausibleUpright(body));
 		const reading =
 			body && plausible
 				? detectView(body, floor ? SIDE_MAX_RATIO_FLOOR : SIDE_MAX_RATIO, floor)
 				: null;
-		const view = reading ? this.#views.update(reading.view, t) : 'unknown';
-		const facing = reading ? this.#facing.update(reading.facing, t) : 1;
+		const view = reading ? this.#run.views.update(reading.view, t) : 'unknown';
+		const facing = reading ? this.#run.facing.update(reading.facing, t) : 1;
 		const metrics =
 			body && reading
 				? computeMetrics(body, { ...reading, view, facing }, this.#scaleHint(view))
@@ -242,7 +234,7 @@ export class Coach {
 		const steadyScale = metrics ? this.#updateScale(metrics.scalePx, view, t) : true;
 		if (body && (!plausible || !steadyScale)) {
 			// Keypoints that are not an upright body (a model glitch): this frame is not judged.
-			this.#lastJudgedT = null;
+			this.#run.lastJudgedT = null;
 			this.#state = this.#snapshot(t, body, null, view, []);
 			return this.#state;
 		}
@@ -256,45 +248,45 @@ export class Coach {
 				blocking: false
 			};
 		}
-		if (setup?.id !== this.#setup?.id) events.push({ type: 'setup', t, issue: setup });
-		if (this.#setup?.id === 'not-on-floor' && setup?.id !== 'not-on-floor') {
+		if (setup?.id !== this.#run.setup?.id) events.push({ type: 'setup', t, issue: setup });
+		if (this.#run.setup?.id === 'not-on-floor' && setup?.id !== 'not-on-floor') {
 			// Down on the floor now: the rest position is learned afresh there, never from the
 			// standing person or the frames of getting down.
-			this.#baseline.reset();
-			this.#replay = [];
+			this.#run.baseline.reset();
+			this.#run.replay = [];
 		}
-		this.#setup = setup;
+		this.#run.setup = setup;
 
-		if (setup?.blocking || !metrics || this.#pending?.id === 'no-person') {
-			this.#blockedSince ??= t;
-			if (t - this.#blockedSince > ABANDON_REP_SECONDS) {
-				if (this.#rep.phase === 'active') this.#rep = { ...INITIAL_REP_STATE };
-				this.#replay = [];
+		if (setup?.blocking || !metrics || this.#run.pending?.id === 'no-person') {
+			this.#run.blockedSince ??= t;
+			if (t - this.#run.blockedSince > ABANDON_REP_SECONDS) {
+				if (this.#run.rep.phase === 'active') this.#run.rep = { ...INITIAL_REP_STATE };
+				this.#run.replay = [];
 			}
-			this.#lastJudgedT = null;
+			this.#run.lastJudgedT = null;
 			this.#explainSilence(t, body, metrics, events);
 			this.#state = this.#snapshot(t, body, metrics, view, events);
 			return this.#state;
 		}
-		this.#blockedSince = null;
+		this.#run.blockedSince = null;
 
 		const dt =
-			this.#lastJudgedT === null
+			this.#run.lastJudgedT === null
 				? 0
-				: Math.min(Math.max(t - this.#lastJudgedT, 0), MAX_STEP_SECONDS);
-		this.#lastJudgedT = t;
+				: Math.min(Math.max(t - this.#run.lastJudgedT, 0), MAX_STEP_SECONDS);
+		this.#run.lastJudgedT = t;
 
 		const facts = this.#facts(metrics);
-		this.#baseline.update(metrics, t, this.#isResting(facts, t), this.#envelope(view));
-		this.#calibrating = this.#needsBaseline(view);
-		if (this.#calibrating) {
-			this.#replay.push({ t, metrics, view });
-			while (t - this.#replay[0]!.t > REPLAY_SECONDS) this.#replay.shift();
+		this.#run.baseline.update(metrics, t, this.#isResting(facts, t), this.#envelope(view));
+		this.#run.calibrating = this.#needsBaseline(view);
+		if (this.#run.calibrating) {
+			this.#run.replay.push({ t, metrics, view });
+			while (t - this.#run.replay[0]!.t > REPLAY_SECONDS) this.#run.replay.shift();
 			this.#explainSilence(t, body, metrics, events);
 			this.#state = this.#snapshot(t, body, metrics, view, events);
 			return this.#state;
 		}
-		if (this.#replay.length > 0) this.#judgeReplay(events);
+		if (this.#run.replay.length > 0) this.#judgeReplay(events);
 		this.#judge(facts, view, t, dt, events);
 		this.#explainSilence(t, body, metrics, events);
 		this.#state = this.#snapshot(t, body, metrics, view, events);
@@ -303,8 +295,8 @@ export class Coach {
 
 	/** The frames kept while the baseline was learned, judged now that it is known. */
 	#judgeReplay(events: CoachEvent[]): void {
-		const frames = this.#replay;
-		this.#replay = [];
+		const frames = this.#run.replay;
+		this.#run.replay = [];
 		let prevT: number | null = null;
 		for (const f of frames) {
 			const dt = prevT === null ? 0 : Math.min(Math.max(f.t - prevT, 0), MAX_STEP_SECONDS);
@@ -320,20 +312,20 @@ export class Coach {
 		metrics: Metrics | null,
 		events: CoachEvent[]
 	): void {
-		const why = this.#why.update({
+		const why = this.#run.why.update({
 			t,
 			body,
 			scalePx: metrics?.scalePx ?? null,
-			setup: this.#setup,
-			calibrating: this.#calibrating,
-			repProgress: this.#progress,
-			repActive: this.#isRepExercise && this.#rep.phase === 'active'
+			setup: this.#run.setup,
+			calibrating: this.#run.calibrating,
+			repProgress: this.#run.progress,
+			repActive: this.#isRepExercise && this.#run.rep.phase === 'active'
 		});
 		if (!why) return;
 		events.push({ type: 'not-counted', t, reason: why.reason, text: why.text });
 		// A setup problem is already on screen as such; the others become the coach's cue.
-		if (this.#setup?.blocking) return;
-		const cue = this.#cues.offer([{ id: `why-${why.reason}`, text: why.text }], t, true);
+		if (this.#run.setup?.blocking) return;
+		const cue = this.#run.cues.offer([{ id: `why-${why.reason}`, text: why.text }], t, true);
 		if (cue) events.push({ type: 'cue', t, cue });
 	}
 
@@ -360,69 +352,71 @@ export class Coach {
 	): void {
 		const repSpec = this.#repSpec(view);
 		if (repSpec) this.#stepRep(repSpec, facts, t, events);
-		else if (this.def.hold) this.#stepHold(facts, t, dt, events);
+		else if (this.def.hold) this.#stepHold(this.def.hold, facts, t, dt, events);
 
-		const failing = this.#rules.update(facts, this.#phase(), t);
+		const failing = this.#run.rules.update(facts, this.#phase(), t);
 		// Holds count only while every rule that judges the active phase passes.
 		const formOk = !failing.some((r) => r.during !== 'rest');
 		if (repSpec) this.#creditRepHold(repSpec, formOk, t, dt, events);
-		else if (this.def.hold) this.#creditHold(formOk, t, dt, events);
+		else if (this.def.hold) this.#creditHold(this.def.hold, formOk, t, dt, events);
 
-		const cue = this.#cues.offer(
+		const cue = this.#run.cues.offer(
 			failing.map((r) => ({ id: r.id, text: r.cue })),
 			t
 		);
 		if (cue) events.push({ type: 'cue', t, cue });
 	}
 
+	/** Forgets everything learned and counted: the next frame starts a new run of the exercise. */
 	reset(): void {
-		this.#smoother?.reset();
-		this.#views.reset();
-		this.#facing.reset();
-		this.#baseline.reset();
-		this.#rules.reset();
-		this.#cues.reset();
-		this.#rep = INITIAL_REP_STATE;
-		this.#ownRange.reset();
-		this.#lastRepRange = null;
-		for (const s of this.#shapes.values()) s.reset();
-		this.#why.reset();
-		this.#replay = [];
-		this.#lastSignalT = null;
-		this.#farSince = null;
-		this.#relearnedAt = -Infinity;
-		this.#farSamples = [];
-		this.#scale = null;
-		this.#scaleJumpSince = null;
-		this.#reps = 0;
-		this.#lastRepScore = null;
-		this.#lastJudgedT = null;
-		this.#blockedSince = null;
-		this.#setup = null;
-		this.#activeHeld = 0;
-		this.#hold = freshHold();
-		this.#holdsCompleted = 0;
-		this.#holdsBySide = { left: 0, right: 0 };
-		this.#restSince = null;
-		this.#lastProgressSecond = 0;
-		this.#heldTotal = 0;
-		this.#lastRepSpec = null;
-		this.#inHold = false;
-		this.#posIn = false;
-		this.#posFlipSince = null;
-		this.#heldAtFlip = null;
-		this.#entryCredit = 0;
-		this.#pending = null;
-		this.#calibrating = false;
-		this.#switchTo = null;
-		this.#signal = null;
-		this.#progress = null;
+		this.#run = this.#newRun();
 		this.#state = this.#snapshot(0, null, null, 'unknown', []);
+	}
+
+	#newRun(): CoachRun {
+		const smoothing = this.#options.smoothing ?? true;
+		return {
+			smoother: smoothing
+				? new KeypointSmoother(typeof smoothing === 'object' ? smoothing : {})
+				: null,
+			views: new ViewTracker(),
+			facing: new FacingTracker(),
+			baseline: new Baseline(baseNames(this.def)),
+			rules: new FormRuleTracker(this.def.rules),
+			cues: new CueSelector(this.#options.cues),
+			why: new NotCountedTracker(this.def),
+			ownRange: new OwnRange<CountedRep>(),
+			shapes: new Map(),
+			scale: null,
+			scaleJumpSince: null,
+			setup: null,
+			pending: null,
+			blockedSince: null,
+			lastJudgedT: null,
+			calibrating: false,
+			replay: [],
+			lastRepSpec: null,
+			rep: INITIAL_REP_STATE,
+			signal: null,
+			lastSignalT: null,
+			progress: null,
+			farSince: null,
+			farSamples: [],
+			relearnedAt: -Infinity,
+			reps: 0,
+			lastRepScore: null,
+			lastRepRange: null,
+			activeHeld: 0,
+			activeSum: 0,
+			activeFrames: 0,
+			lastProgressSecond: 0,
+			hold: INITIAL_HOLD_STATE
+		};
 	}
 
 	#facts(m: Metrics): Facts {
 		const facts: Partial<Record<MetricName, number | null>> = { ...m };
-		const base = this.#baseline.values;
+		const base = this.#run.baseline.values;
 		// Names built once: this runs every frame.
 		for (const [name, delta] of this.#deltaNames) {
 			const b = base[name];
@@ -441,15 +435,12 @@ export class Coach {
 			: [this.def.hold?.condition, this.def.hold?.sides?.left, this.def.hold?.sides?.right];
 		const names = spec ? [spec.metric] : conds.flatMap((c) => (c ? metricsOf(c) : []));
 		return names.some(
-			(n) => n.endsWith('Delta') && !this.#baseline.has(n.slice(0, -5) as BaseMetricName)
+			(n) => n.endsWith('Delta') && !this.#run.baseline.has(n.slice(0, -5) as BaseMetricName)
 		);
 	}
 
-	/** Body scale (px) low-passed over SCALE_SMOOTH_SECONDS, in the view it was measured in. */
-	#scale: { v: number; t: number; view: CoachState['view'] } | null = null;
-
 	#scaleHint(view: CoachState['view']): number | null {
-		return this.#scale && this.#scale.view === view ? this.#scale.v : null;
+		return this.#run.scale && this.#run.scale.view === view ? this.#run.scale.v : null;
 	}
 
 	/**
@@ -458,7 +449,7 @@ export class Coach {
 	 */
 	#updateScale(px: number | null, view: CoachState['view'], t: number): boolean {
 		if (px === null) return true;
-		const prev = this.#scale;
+		const prev = this.#run.scale;
 		const gap = prev ? t - prev.t : Infinity;
 		const steady = prev !== null && prev.view === view && gap > 0 && gap < 1;
 		// Front view only: there the scale is the shoulder width, which a real body cannot change
@@ -467,13 +458,13 @@ export class Coach {
 		const jump =
 			steady && view === 'front' && Math.abs(px - prev.v) > SCALE_HINT_TOLERANCE * prev.v;
 		if (jump) {
-			this.#scaleJumpSince ??= t;
-			if (t - this.#scaleJumpSince < SCALE_JUMP_CONFIRM_SECONDS) return false;
+			this.#run.scaleJumpSince ??= t;
+			if (t - this.#run.scaleJumpSince < SCALE_JUMP_CONFIRM_SECONDS) return false;
 		}
-		this.#scaleJumpSince = null;
+		this.#run.scaleJumpSince = null;
 		// A new view, a long gap or a jump that lasted starts afresh.
 		if (!steady || jump) {
-			this.#scale = { v: px, t, view };
+			this.#run.scale = { v: px, t, view };
 			return true;
 		}
 		// Updated in place: this runs every frame.
@@ -481,26 +472,17 @@ export class Coach {
 		prev.t = t;
 		return true;
 	}
-	/** Session time (s) since which the body scale has been off its steady value, or null. */
-	#scaleJumpSince: number | null = null;
-
-	#calibrating = false;
-	#lastRepRange: number | null = null;
-	/** Session time (s) of the last frame with a rep signal. */
-	#lastSignalT: number | null = null;
-	#signal: { v: number; t: number } | null = null;
-	#progress: number | null = null;
 
 	/** The rep metric, low-passed when the spec asks (exponential, time constant in s). */
 	#repSignal(spec: RepSpec, facts: Facts, t: number): number | null {
 		const v = facts[spec.metric];
 		if (v === null || v === undefined || !Number.isFinite(v)) return null;
 		const tau = Math.max(spec.smoothSeconds ?? 0, MIN_SMOOTH_SECONDS);
-		const prev = this.#signal;
+		const prev = this.#run.signal;
 		const gap = prev ? t - prev.t : Infinity;
 		const out =
 			gap > 1 || gap <= 0 || !prev ? v : prev.v + (1 - Math.exp(-gap / tau)) * (v - prev.v);
-		this.#signal = { v: out, t };
+		this.#run.signal = { v: out, t };
 		return out;
 	}
 
@@ -517,12 +499,12 @@ export class Coach {
 	 * past `exit` on one side that long, which keeps the bias above small.
 	 */
 	#isResting(facts: Facts, t: number): boolean {
-		const rep = this.#lastRepSpec ?? this.def.rep;
+		const rep = this.#run.lastRepSpec ?? this.def.rep;
 		if (rep) {
 			const v = facts[rep.metric];
-			if (v === null || v === undefined || this.#rep.phase !== 'rest') {
-				this.#farSince = null;
-				this.#farSamples = [];
+			if (v === null || v === undefined || this.#run.rep.phase !== 'rest') {
+				this.#run.farSince = null;
+				this.#run.farSamples = [];
 				return false;
 			}
 			if (!rep.metric.endsWith('Delta')) {
@@ -531,23 +513,23 @@ export class Coach {
 			// Signed distance past `exit` away from the rep direction (scale units, deg, …).
 			const beyond = (rep.direction === 'up' ? -v : v) - Math.abs(rep.exit);
 			if (beyond <= 0) {
-				this.#farSince = null;
-				this.#farSamples = [];
+				this.#run.farSince = null;
+				this.#run.farSamples = [];
 				return Math.abs(v) < Math.abs(rep.exit);
 			}
-			this.#farSince ??= t;
+			this.#run.farSince ??= t;
 			const name = rep.metric.slice(0, -5) as BaseMetricName;
-			const base = this.#baseline.values[name];
-			if (t - this.#farSince < FAR_REST_SECONDS) {
-				if (base !== undefined) this.#farSamples.push({ t, v: v + base });
+			const base = this.#run.baseline.values[name];
+			if (t - this.#run.farSince < FAR_REST_SECONDS) {
+				if (base !== undefined) this.#run.farSamples.push({ t, v: v + base });
 				return false;
 			}
-			if (this.#farSince > this.#relearnedAt) {
+			if (this.#run.farSince > this.#run.relearnedAt) {
 				// Once per stretch past `exit`: the old rest position is stale; the frames that
 				// showed the new one are its first samples.
-				this.#baseline.relearn(name, t, this.#farSamples);
-				this.#farSamples = [];
-				this.#relearnedAt = t;
+				this.#run.baseline.relearn(name, t, this.#run.farSamples);
+				this.#run.farSamples = [];
+				this.#run.relearnedAt = t;
 			}
 			return true;
 		}
@@ -557,28 +539,9 @@ export class Coach {
 	}
 
 	#phase(): 'rest' | 'active' {
-		if (this.#isRepExercise) return this.#rep.phase;
-		return this.#hold.outSince === null && (this.#hold.seconds > 0 || this.#inHold)
-			? 'active'
-			: 'rest';
+		if (this.#isRepExercise) return this.#run.rep.phase;
+		return holdPhase(this.#run.hold);
 	}
-
-	/** Session time (s) since the rep signal has sat past `exit` on the far side; see #isResting. */
-	#farSince: number | null = null;
-	/** The rep metric's values (metric units, not deltas) since #farSince. */
-	#farSamples: Array<{ t: number; v: number }> = [];
-	/** Session time (s) the baseline was last told to relearn the rest position. */
-	#relearnedAt = -Infinity;
-	#inHold = false;
-	/** Debounced in-position reading of a hold, and since when the raw reading disagrees. */
-	#posIn = false;
-	#posFlipSince: number | null = null;
-	/** Seconds between the first "in position" reading and our being sure of it (see #stepHold). */
-	#entryCredit = 0;
-	/** The hold's seconds when the reading first said "out of position" (see #stepHold). */
-	#heldAtFlip: { hold: HoldProgress; seconds: number; total: number } | null = null;
-	#switchTo: { side: Side; since: number } | null = null;
-	#pending: { id: SetupIssue['id']; since: number } | null = null;
 
 	/**
 	 * A setup issue is reported only once it has lasted SETUP_PERSIST_SECONDS: a keypoint lost
@@ -587,15 +550,14 @@ export class Coach {
 	 */
 	#debounce(issue: SetupIssue | null, t: number): SetupIssue | null {
 		if (!issue) {
-			this.#pending = null;
+			this.#run.pending = null;
 			return null;
 		}
-		if (this.#setup?.id === issue.id) return issue;
-		if (this.#pending?.id !== issue.id) this.#pending = { id: issue.id, since: t };
+		if (this.#run.setup?.id === issue.id) return issue;
+		if (this.#run.pending?.id !== issue.id) this.#run.pending = { id: issue.id, since: t };
 		// Until the new issue has lasted, the one already reported (if any) stands.
-		return t - this.#pending.since >= SETUP_PERSIST_SECONDS ? issue : this.#setup;
+		return t - this.#run.pending.since >= SETUP_PERSIST_SECONDS ? issue : this.#run.setup;
 	}
-	#lastRepSpec: RepSpec | null = null;
 
 	/** The rep signal for this view; null for holds. */
 	#repSpec(view: CoachState['view']): RepSpec | null {
@@ -604,60 +566,61 @@ export class Coach {
 	}
 
 	#shapeOf(spec: RepSpec): ShapeTracker {
-		let shape = this.#shapes.get(spec);
+		let shape = this.#run.shapes.get(spec);
 		if (!shape) {
 			shape = new ShapeTracker(spec.shape);
-			this.#shapes.set(spec, shape);
+			this.#run.shapes.set(spec, shape);
 		}
 		return shape;
 	}
 
 	/** A rep attempt that did not count: a cue now, and the reason if the silence goes on. */
 	#missed(reason: NotCountedReason, id: string, text: string, t: number, events: CoachEvent[]) {
-		this.#why.failure(reason, text, t);
+		this.#run.why.failure(reason, text, t);
 		events.push({ type: 'not-counted', t, reason, text });
-		const cue = this.#cues.offer([{ id, text }], t, true);
+		const cue = this.#run.cues.offer([{ id, text }], t, true);
 		if (cue) events.push({ type: 'cue', t, cue });
-		this.#rules.takeScore(0);
-		this.#activeHeld = 0;
+		this.#run.rules.takeScore(0);
+		this.#run.activeHeld = 0;
 	}
 
 	#countRep(t: number, rep: CountedRep, events: CoachEvent[]): void {
-		this.#reps += 1;
-		this.#lastRepScore = rep.score;
-		this.#why.progress(t);
+		this.#run.reps += 1;
+		this.#run.lastRepScore = rep.score;
+		this.#run.why.progress(t);
 		events.push({
 			type: 'rep',
 			t,
-			count: this.#reps,
+			count: this.#run.reps,
 			score: rep.score,
 			durationSeconds: rep.durationSeconds
 		});
 	}
 
 	#stepRep(spec: RepSpec, facts: Facts, t: number, events: CoachEvent[]): void {
-		if (spec !== this.#lastRepSpec) {
+		if (spec !== this.#run.lastRepSpec) {
 			// The camera view changed the rep signal: a half-done rep cannot carry over.
-			this.#lastRepSpec = spec;
-			this.#rep = INITIAL_REP_STATE;
+			this.#run.lastRepSpec = spec;
+			this.#run.rep = INITIAL_REP_STATE;
 		}
 		const signal = this.#repSignal(spec, facts, t);
 		if (signal !== null) {
 			// A rep must be seen through: after more than UNSEEN_REP_SECONDS without its signal
 			// (a stalled camera, the person out of view) nobody knows what happened meanwhile, so
 			// the half-seen rep is dropped and the machine waits to see the rest position again.
-			const unseen = this.#lastSignalT !== null && t - this.#lastSignalT > UNSEEN_REP_SECONDS;
-			if (unseen && this.#rep.phase === 'active') this.#rep = INITIAL_REP_STATE;
-			this.#lastSignalT = t;
+			const unseen =
+				this.#run.lastSignalT !== null && t - this.#run.lastSignalT > UNSEEN_REP_SECONDS;
+			if (unseen && this.#run.rep.phase === 'active') this.#run.rep = INITIAL_REP_STATE;
+			this.#run.lastSignalT = t;
 		}
-		this.#progress =
+		this.#run.progress =
 			signal === null
 				? null
 				: Math.min(1, Math.max(0, (signal - spec.exit) / (spec.enter - spec.exit)));
 		// The machine starts a rep at the lower candidate threshold; whether it counts is judged
 		// when it ends, against `enter` or the person's own range.
-		const { state, event } = repTransition(lowSpec(spec), this.#rep, signal, t);
-		this.#rep = state;
+		const { state, event } = repTransition(lowSpec(spec), this.#run.rep, signal, t);
+		this.#run.rep = state;
 		if (
 			state.phase === 'active' &&
 			spec.metric.endsWith('Delta') &&
@@ -666,66 +629,66 @@ export class Coach {
 			// "Active" for longer than any rep, hold included, takes: the rest position was learned
 			// wrong (while the person got into place, e.g. lying down for a floor move), so every
 			// later rest reads as part of a rep. Learn it afresh; the frames meanwhile are replayed.
-			this.#baseline.forget(spec.metric.slice(0, -5) as BaseMetricName);
-			this.#rep = INITIAL_REP_STATE;
-			this.#ownRange.interrupt();
+			this.#run.baseline.forget(spec.metric.slice(0, -5) as BaseMetricName);
+			this.#run.rep = INITIAL_REP_STATE;
+			this.#run.ownRange.interrupt();
 			return;
 		}
 		const shape = this.#shapeOf(spec);
 		if (event.kind === 'start') {
 			shape.repStarted(t);
-			this.#why.touch(t);
-			this.#rules.takeScore(0); // rest-phase faults do not count against the coming rep
-			this.#activeHeld = 0;
-			this.#activeSum = 0;
-			this.#activeFrames = 0;
-			this.#lastProgressSecond = 0;
+			this.#run.why.touch(t);
+			this.#run.rules.takeScore(0); // rest-phase faults do not count against the coming rep
+			this.#run.activeHeld = 0;
+			this.#run.activeSum = 0;
+			this.#run.activeFrames = 0;
+			this.#run.lastProgressSecond = 0;
 		}
 		shape.update(facts, state.phase === 'active', t);
 		if (state.phase === 'active' && signal !== null) {
-			this.#activeSum += signal;
-			this.#activeFrames++;
+			this.#run.activeSum += signal;
+			this.#run.activeFrames++;
 		}
 		const further = spec.rangeCue ?? 'Go a little further each time.';
 		if (event.kind === 'shallow') {
 			// Too small to be an attempt at a rep (often keypoint wander near the threshold): no
 			// cue now, but if the person keeps moving like this, the silence gets explained.
-			this.#ownRange.interrupt();
-			this.#why.failure('not-far-enough', further, t);
-			this.#rules.takeScore(0);
-			this.#activeHeld = 0;
+			this.#run.ownRange.interrupt();
+			this.#run.why.failure('not-far-enough', further, t);
+			this.#run.rules.takeScore(0);
+			this.#run.activeHeld = 0;
 			return;
 		}
 		if (event.kind !== 'complete') return;
 		if (!shape.repMatches()) {
 			// Another movement that happens to move the rep signal (an arm raise for wall angels).
-			this.#ownRange.interrupt();
+			this.#run.ownRange.interrupt();
 			this.#missed('different-move', 'different-move', shape.cue!, t, events);
 			return;
 		}
-		const mean = this.#activeFrames > 0 ? this.#activeSum / this.#activeFrames : NaN;
+		const mean = this.#run.activeFrames > 0 ? this.#run.activeSum / this.#run.activeFrames : NaN;
 		// Held reps are judged on their mean over the hold (see RepSpec.holdMean), which keypoint
 		// wander moves far less than the peak.
 		const meanReached =
 			spec.holdMean === undefined ||
 			(spec.direction === 'up' ? mean >= spec.holdMean : mean <= spec.holdMean);
 		const holdText = spec.holdCue ?? `Hold it for ${spec.holdSeconds} seconds before you let go.`;
-		if (spec.holdSeconds && this.#activeHeld < spec.holdSeconds * HOLD_MIN_SHARE) {
+		if (spec.holdSeconds && this.#run.activeHeld < spec.holdSeconds * HOLD_MIN_SHARE) {
 			this.#missed('too-fast', 'hold-longer', holdText, t, events);
 			return;
 		}
-		let score = this.#rules.takeScore(event.durationSeconds);
-		if (spec.holdSeconds && this.#activeHeld < spec.holdSeconds * HOLD_CREDIT_SHARE) {
+		let score = this.#run.rules.takeScore(event.durationSeconds);
+		if (spec.holdSeconds && this.#run.activeHeld < spec.holdSeconds * HOLD_CREDIT_SHARE) {
 			// Held, but not for long: a rep all the same, as a physiotherapist would count it,
 			// with points off in proportion and the reminder to hold longer.
-			const share = this.#activeHeld / (spec.holdSeconds * HOLD_CREDIT_SHARE);
+			const share = this.#run.activeHeld / (spec.holdSeconds * HOLD_CREDIT_SHARE);
 			score = Math.round(score * (0.5 + 0.5 * share));
-			const cue = this.#cues.offer([{ id: 'hold-longer', text: holdText }], t, true);
+			const cue = this.#run.cues.offer([{ id: 'hold-longer', text: holdText }], t, true);
 			if (cue) events.push({ type: 'cue', t, cue });
 		}
 		const tooFast = event.durationSeconds < spec.minSeconds;
 		if (tooFast) score = Math.max(0, score - TEMPO_PENALTY);
-		this.#activeHeld = 0;
+		this.#run.activeHeld = 0;
 		const reached =
 			meanReached && (spec.direction === 'up' ? event.peak > spec.enter : event.peak < spec.enter);
 		const rep: CountedRep = { score, durationSeconds: event.durationSeconds };
@@ -741,116 +704,31 @@ export class Coach {
 					: event.excursion;
 		const { verdict, credited } = spec.fixedRange
 			? { verdict: { kind: reached ? 'count' : 'short' } as const, credited: [] }
-			: this.#ownRange.judge(span, reached, rep);
-		const own = this.#ownRange.span;
-		this.#lastRepRange = own !== null && own > 0 && !spec.fixedRange ? span / own : null;
+			: this.#run.ownRange.judge(span, reached, rep);
+		const own = this.#run.ownRange.span;
+		this.#run.lastRepRange = own !== null && own > 0 && !spec.fixedRange ? span / own : null;
 		for (const c of credited) this.#countRep(t, c, events);
 		if (verdict.kind === 'count') {
 			this.#countRep(t, rep, events);
 			if (tooFast) {
 				const text = `Slow down: take about ${Math.ceil(spec.minSeconds)} seconds for each rep.`;
-				const cue = this.#cues.offer([{ id: 'too-fast', text }], t, true);
+				const cue = this.#run.cues.offer([{ id: 'too-fast', text }], t, true);
 				if (cue) events.push({ type: 'cue', t, cue });
 			}
 		} else if (verdict.kind === 'short')
 			this.#missed('not-far-enough', 'go-further', further, t, events);
-		else this.#why.failure('not-far-enough', further, t);
+		else this.#run.why.failure('not-far-enough', further, t);
 	}
 
-	#stepHold(facts: Facts, t: number, dt: number, events: CoachEvent[]): void {
-		const spec = this.def.hold!;
-		let side: Side | null = null;
-		let inPosition: boolean;
-		const h = this.#hold;
-		// Hysteresis: once in position, the hold's thresholds are loosened by HOLD_STAY_SLACK.
-		const stay = (s: Side | null): Slack | undefined =>
-			this.#posIn && h.side === s ? holdStaySlack : undefined;
-		if (spec.sides) {
-			const left = evaluate(spec.sides.left, facts, stay('left')) === true;
-			const right = evaluate(spec.sides.right, facts, stay('right')) === true;
-			// Both at once (both knees hugged in): the side with fewer holds done, so one position
-			// held on serves each side in turn instead of sticking on a finished left.
-			const by = this.#holdsBySide;
-			side =
-				left && right
-					? by.right < by.left
-						? 'right'
-						: 'left'
-					: left
-						? 'left'
-						: right
-							? 'right'
-							: null;
-			inPosition = side !== null;
-		} else {
-			inPosition = spec.condition ? evaluate(spec.condition, facts, stay(null)) === true : true;
+	/** Step one of a hold (hold-machine.ts): in position or not, which side. */
+	#stepHold(spec: HoldSpec, facts: Facts, t: number, dt: number, events: CoachEvent[]): void {
+		const { state, scoreReset, prompt } = holdTransition(spec, this.#run.hold, { facts, t, dt });
+		this.#run.hold = state;
+		if (scoreReset) this.#run.rules.takeScore(0);
+		if (prompt) {
+			const cue = this.#run.cues.offer([{ id: 'hold-position', text: spec.cue }], t);
+			if (cue) events.push({ type: 'cue', t, cue });
 		}
-		// Debounced: a reading that has not yet persisted (see HOLD_ENTER_SECONDS) is overridden.
-		if (inPosition !== this.#posIn) {
-			if (this.#posFlipSince === null) {
-				this.#posFlipSince = t;
-				this.#heldAtFlip = { hold: h, seconds: h.seconds, total: this.#heldTotal };
-			}
-			const dwell = inPosition ? HOLD_ENTER_SECONDS : HOLD_LEAVE_SECONDS;
-			if (t - this.#posFlipSince >= dwell) {
-				if (inPosition) this.#entryCredit = Math.min(t - this.#posFlipSince, 2 * dwell);
-				this.#posIn = inPosition;
-				this.#posFlipSince = null;
-				const at = this.#heldAtFlip;
-				if (!inPosition && at && at.hold === h && !h.done) {
-					// The person left when the reading first said so, not when we were sure: the
-					// seconds credited while we made sure were not held.
-					h.seconds = at.seconds;
-					this.#heldTotal = at.total;
-				}
-				this.#heldAtFlip = null;
-			} else {
-				inPosition = this.#posIn;
-				side = inPosition ? h.side : null;
-			}
-		} else {
-			this.#posFlipSince = null;
-		}
-		// A hold on one side switches only when the other side persists: one frame with a stray
-		// ear reading the opposite tilt must not throw away a 17 s hold.
-		if (side !== null && h.side !== null && side !== h.side && h.seconds > 0) {
-			if (this.#switchTo?.side !== side) this.#switchTo = { side, since: t };
-			if (t - this.#switchTo.since < SIDE_SWITCH_SECONDS) {
-				side = null;
-				inPosition = false;
-			}
-		} else {
-			this.#switchTo = null;
-		}
-		if (h.done && !inPosition) h.relaxed += dt;
-		if (h.done && h.relaxed >= RELAX_SECONDS) {
-			this.#hold = { ...freshHold(), outSince: inPosition ? null : t };
-		}
-		this.#inHold = inPosition;
-
-		if (!inPosition) {
-			const hold = this.#hold;
-			hold.outSince ??= t;
-			if (!hold.done && t - hold.outSince > HOLD_EXIT_SECONDS && hold.seconds > 0) {
-				this.#rules.takeScore(0);
-				this.#hold = { ...freshHold(), outSince: hold.outSince };
-			}
-			this.#restSince ??= t;
-			if (t - this.#restSince > POSITION_PROMPT_SECONDS) {
-				const cue = this.#cues.offer([{ id: 'hold-position', text: spec.cue }], t);
-				if (cue) events.push({ type: 'cue', t, cue });
-			}
-			return;
-		}
-		this.#restSince = null;
-		if (side !== this.#hold.side && this.#hold.seconds > 0) {
-			// Switched sides: the other side's hold starts fresh (also right after a completed
-			// hold: the person may go straight to the other side before the relax time is up).
-			this.#rules.takeScore(0);
-			this.#hold = freshHold();
-		}
-		this.#hold.side = side;
-		this.#hold.outSince = null;
 	}
 
 	/** Rep-with-hold: seconds held in the active phase with good form. */
@@ -862,57 +740,28 @@ export class Coach {
 		events: CoachEvent[]
 	): void {
 		const target = spec.holdSeconds;
-		if (!target || this.#rep.phase !== 'active') return;
+		if (!target || this.#run.rep.phase !== 'active') return;
 		if (formOk) {
-			this.#activeHeld += dt;
-			this.#why.touch(t);
+			this.#run.activeHeld += dt;
+			this.#run.why.touch(t);
 		}
-		const whole = Math.floor(this.#activeHeld);
-		if (whole > this.#lastProgressSecond && whole <= target) {
-			this.#lastProgressSecond = whole;
+		const whole = Math.floor(this.#run.activeHeld);
+		if (whole > this.#run.lastProgressSecond && whole <= target) {
+			this.#run.lastProgressSecond = whole;
 			events.push({ type: 'hold-progress', t, seconds: whole, target, side: null });
 		}
 	}
 
-	/** Holds: time runs only in position with good form; pauses otherwise. */
-	#creditHold(formOk: boolean, t: number, dt: number, events: CoachEvent[]): void {
-		const spec = this.def.hold!;
-		const hold = this.#hold;
-		// The seconds spent making sure the person was in position were held too.
-		const step = this.#inHold && formOk ? dt + this.#entryCredit : 0;
-		if (this.#inHold) this.#entryCredit = 0;
-		this.#heldTotal += step;
-		if (!this.#inHold || hold.done) return;
-		if (hold.seconds === 0) this.#lastProgressSecond = 0;
-		if (formOk) {
-			hold.seconds += step;
-			if (dt > 0) this.#why.progress(t);
-		}
-		const whole = Math.floor(hold.seconds);
-		if (whole > this.#lastProgressSecond) {
-			this.#lastProgressSecond = whole;
-			events.push({
-				type: 'hold-progress',
-				t,
-				seconds: whole,
-				target: spec.seconds,
-				side: hold.side
-			});
-		}
-		if (hold.seconds >= spec.seconds) {
-			hold.done = true;
-			this.#holdsCompleted += 1;
-			const side = hold.side;
-			if (side) this.#holdsBySide = { ...this.#holdsBySide, [side]: this.#holdsBySide[side] + 1 };
-			this.#lastRepScore = this.#rules.takeScore(hold.seconds);
-			events.push({
-				type: 'hold-complete',
-				t,
-				seconds: hold.seconds,
-				side,
-				count: this.#holdsCompleted
-			});
-			const cue = this.#cues.offer(
+	/** Step two of a hold: time runs only in position with good form; pauses otherwise. */
+	#creditHold(spec: HoldSpec, formOk: boolean, t: number, dt: number, events: CoachEvent[]): void {
+		const step = holdCredit(spec, this.#run.hold, { formOk, t, dt });
+		this.#run.hold = step.state;
+		if (step.progressed) this.#run.why.progress(t);
+		for (const e of step.events) {
+			if (e.type === 'hold-complete') this.#run.lastRepScore = this.#run.rules.takeScore(e.seconds);
+			events.push(e);
+			if (e.type !== 'hold-complete') continue;
+			const cue = this.#run.cues.offer(
 				[{ id: 'hold-done', text: 'Well held. Relax and breathe.' }],
 				t,
 				true
@@ -929,7 +778,7 @@ export class Coach {
 		events: CoachEvent[]
 	): CoachState {
 		const rep =
-			this.#lastRepSpec ??
+			this.#run.lastRepSpec ??
 			this.def.rep ??
 			(this.def.repByView ? Object.values(this.def.repByView)[0] : undefined);
 		return {
@@ -937,20 +786,24 @@ export class Coach {
 			body,
 			metrics,
 			view,
-			setup: this.#setup,
+			setup: this.#run.setup,
 			phase: this.#phase(),
-			reps: this.#reps,
-			lastRepScore: this.#lastRepScore,
-			holdSeconds: rep ? (rep.holdSeconds ? this.#activeHeld : 0) : this.#hold.seconds,
+			reps: this.#run.reps,
+			lastRepScore: this.#run.lastRepScore,
+			holdSeconds: rep
+				? rep.holdSeconds
+					? this.#run.activeHeld
+					: 0
+				: this.#run.hold.current.seconds,
 			holdTarget: rep ? (rep.holdSeconds ?? 0) : (this.def.hold?.seconds ?? 0),
-			holdsCompleted: this.#holdsCompleted,
-			heldSeconds: this.#heldTotal,
-			holdsBySide: this.#holdsBySide,
-			calibrating: this.#calibrating && this.#setup?.blocking !== true && body !== null,
-			side: this.#hold.side,
-			cue: this.#cues.current(t),
-			repProgress: this.#progress,
-			lastRepRange: this.#lastRepRange,
+			holdsCompleted: this.#run.hold.holdsCompleted,
+			heldSeconds: this.#run.hold.heldTotal,
+			holdsBySide: this.#run.hold.holdsBySide,
+			calibrating: this.#run.calibrating && this.#run.setup?.blocking !== true && body !== null,
+			side: this.#run.hold.current.side,
+			cue: this.#run.cues.current(t),
+			repProgress: this.#run.progress,
+			lastRepRange: this.#run.lastRepRange,
 			events
 		};
 	}
@@ -958,20 +811,6 @@ export class Coach {
 
 function baseNames(def: ExerciseDefinition): BaseMetricName[] {
 	return [...(def.baseline ?? [])];
-}
-
-interface HoldProgress {
-	seconds: number;
-	side: Side | null;
-	done: boolean;
-	/** When the person left the position (continuous), or null while in it. */
-	outSince: number | null;
-	/** Seconds out of position in total since the hold completed. */
-	relaxed: number;
-}
-
-function freshHold(): HoldProgress {
-	return { seconds: 0, side: null, done: false, outSince: null, relaxed: 0 };
 }
 
 /**

@@ -15,6 +15,7 @@
  * Spans are in the rep metric's unit (degrees, scale units, …), from where the rep started to
  * its peak. Pure: no DOM, no time source.
  */
+import { median } from '../geometry/vec';
 
 /**
  * A rep counts when it spans at least this share of the person's typical span. Real people's
@@ -114,10 +115,4 @@ export class OwnRange<T = unknown> {
 		this.#own = null;
 		this.#pending = [];
 	}
-}
-
-function median(v: readonly number[]): number {
-	const s = [...v].sort((a, b) => a - b);
-	const m = s.length >> 1;
-	return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }

@@ -5,6 +5,7 @@
  * Everything the monitor says later is relative to this (./metrics.ts). Plain data, so the
  * page can keep it across reloads.
  */
+import { median } from '../geometry/vec';
 import { looksFrontOn, type PostureFeatures } from './features';
 import {
 	METRICS_BY_VIEW,
@@ -65,13 +66,6 @@ const NECK_PER_TORSO = 0.45;
  */
 export const MAX_CALIBRATION_SPREAD = 0.08;
 
-export function median(values: readonly number[]): number | undefined {
-	if (values.length === 0) return undefined;
-	const v = [...values].sort((a, b) => a - b);
-	const mid = v.length >> 1;
-	return v.length % 2 ? v[mid] : (v[mid - 1]! + v[mid]!) / 2;
-}
-
 function spread(values: readonly number[]): number {
 	if (values.length < 2) return 0;
 	const m = values.reduce((a, b) => a + b, 0) / values.length;
@@ -81,7 +75,7 @@ function spread(values: readonly number[]): number {
 const medianPt = (pts: readonly Pt[]): Pt | undefined => {
 	const x = median(pts.map((p) => p.x));
 	const y = median(pts.map((p) => p.y));
-	return x === undefined || y === undefined ? undefined : { x, y };
+	return Number.isFinite(x) && Number.isFinite(y) ? { x, y } : undefined;
 };
 
 export interface CalibrateOptions {
@@ -155,7 +149,7 @@ export class Calibrator {
 			const v = median(
 				values.map((x) => x[m.id]).filter((x): x is number => typeof x === 'number')
 			);
-			if (v !== undefined) baseline[m.id] = v;
+			if (Number.isFinite(v)) baseline[m.id] = v;
 		}
 		const missing = REQUIRED_METRICS[view].filter((id) => baseline[id] === undefined);
 		if (missing.length > 0) {
@@ -225,11 +219,11 @@ function facingOf(fs: readonly PostureFeatures[]): 1 | -1 {
 function unitOf(view: PostureView, fs: readonly PostureFeatures[]): number | undefined {
 	if (view === 'front') {
 		const w = median(fs.map((f) => f.shoulderWidth).filter((x): x is number => x !== null));
-		if (w !== undefined && w > 1) return w;
+		if (w > 1) return w;
 		// Shoulders out of view (a camera close to the face): the head's width stands in for
 		// them, so the unit keeps its size in shoulder widths.
 		const head = median(fs.map((f) => f.headWidth).filter((x): x is number => x !== null));
-		return head !== undefined && head > 1 ? head * SHOULDERS_PER_HEAD_WIDTH : undefined;
+		return head > 1 ? head * SHOULDERS_PER_HEAD_WIDTH : undefined;
 	}
 	const torso = median(
 		fs
@@ -238,7 +232,7 @@ function unitOf(view: PostureView, fs: readonly PostureFeatures[]): number | und
 			)
 			.filter((x): x is number => x !== null && x > 1)
 	);
-	if (torso !== undefined) return torso;
+	if (Number.isFinite(torso)) return torso;
 	const neck = median(
 		fs
 			.map((f) =>
@@ -246,7 +240,7 @@ function unitOf(view: PostureView, fs: readonly PostureFeatures[]): number | und
 			)
 			.filter((x): x is number => x !== null && x > 1)
 	);
-	return neck === undefined ? undefined : neck / NECK_PER_TORSO;
+	return Number.isFinite(neck) ? neck / NECK_PER_TORSO : undefined;
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;

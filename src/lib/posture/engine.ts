@@ -19,7 +19,8 @@
  */
 import { KeypointSmoother } from '../filters/keypoint-smoother';
 import { KP, type Body, type KeypointName, type PoseFrame } from '../pose/keypoints';
-import { median, type Calibration } from './calibration';
+import { median } from '../geometry/vec';
+import type { Calibration } from './calibration';
 import { looksFrontOn, postureFeatures, type PostureFeatures } from './features';
 import {
 	checkMetrics,
@@ -406,7 +407,7 @@ export class PostureEngine {
 					.map((r) => r.values[m.id])
 					.filter((x): x is number => x !== undefined)
 			);
-			if (v !== undefined) out[m.id] = v;
+			if (Number.isFinite(v)) out[m.id] = v;
 		}
 		return out;
 	}

@@ -14,6 +14,7 @@ import {
 	type Body,
 	type KeypointName
 } from '../pose/keypoints';
+import { RAD_TO_DEG } from '../geometry/vec';
 import type { Pt } from './types';
 
 export interface PostureFeatures {
@@ -65,8 +66,6 @@ export interface PostureFeatures {
 export const NOSE_DEPTH_PER_EAR_WIDTH = 0.7;
 /** Turns past this are not corrected further (cos 60° halves the width; noise takes over). */
 const MAX_CORRECTED_TURN_RAD = (60 * Math.PI) / 180;
-
-const RAD_TO_DEG = 180 / Math.PI;
 
 /**
  * A keypoint this close to the frame's bottom edge (share of the frame's height) belongs to a

@@ -9,10 +9,8 @@
 import type { BaseMetricName, Metrics } from '../metrics/body-metrics';
 import { TORSO_PER_SHOULDER_WIDTH } from '../metrics/body-metrics';
 import type { Side } from '../engine/types';
-import { angleBetween, midOrEither } from '../geometry/vec';
+import { angleBetween, midOrEither, RAD_TO_DEG } from '../geometry/vec';
 import { seen, trunkPoints, type Body } from '../pose/keypoints';
-
-const RAD_TO_DEG = 180 / Math.PI;
 
 export const MEASURE_IDS = [
 	'shoulder-elevation',

@@ -1,8 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { TraceError } from './pose-trace';
+import { isGzip, TraceError } from './pose-trace';
 import {
-	isGzip,
 	readTraceBlob,
 	readTraceText,
 	traceDownload,

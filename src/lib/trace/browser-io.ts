@@ -10,7 +10,7 @@
  * Nothing here sends anything anywhere: files are read from the user's disk and downloads are
  * made from memory with an object URL.
  */
-import { parseTrace, TraceError, type ParsedTrace } from './pose-trace';
+import { isGzip, parseTrace, TraceError, type ParsedTrace } from './pose-trace';
 
 /** The parts of gzip support a browser may lack (both exist in Chromium, Firefox and Safari). */
 export interface StreamsApi {
@@ -19,11 +19,6 @@ export interface StreamsApi {
 }
 
 const globalStreams = (): StreamsApi => globalThis as unknown as StreamsApi;
-
-/** True when `bytes` start with the gzip magic number. */
-export function isGzip(bytes: Uint8Array): boolean {
-	return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-}
 
 async function streamThrough(
 	bytes: Uint8Array<ArrayBuffer>,

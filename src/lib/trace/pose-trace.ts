@@ -145,6 +145,14 @@ function finiteRow(row: readonly unknown[]): boolean {
 	return true;
 }
 
+/**
+ * True when `bytes` start with the gzip magic number (1f 8b): a trace saved as `.json.gz`,
+ * whatever its file name says.
+ */
+export function isGzip(bytes: Uint8Array): boolean {
+	return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
 /** Parses trace text; a JSON syntax error becomes a TraceError too. */
 export function parseTrace(text: string): ParsedTrace {
 	let json: unknown;

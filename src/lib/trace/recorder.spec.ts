@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeExercise } from '../analysis/exercise-report';
-import { dropUnscoredKeypoints } from './frames';
 import { getExercise } from '../exercises';
 import type { Body, PoseFrame } from '../pose/keypoints';
 import * as sim from '../sim';
@@ -98,7 +97,7 @@ describe('TraceRecorder', () => {
 			const direct = analyzeExercise(def, frames);
 			const replayed = analyzeExercise(
 				def,
-				dropUnscoredKeypoints(parseTrace(record(frames).jsonParts()!.join('')).frames)
+				parseTrace(record(frames).jsonParts()!.join('')).frames
 			);
 			expect(direct.reps).toBe(5);
 			expect(replayed.reps).toBe(direct.reps);

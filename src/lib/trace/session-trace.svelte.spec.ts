@@ -6,7 +6,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { analyzeExercise } from '$lib/analysis/exercise-report';
-import { dropUnscoredKeypoints } from '$lib/trace/frames';
 import { EndSignal, type FrameSource } from '$lib/camera/frame-source';
 import { Coach } from '$lib/engine/coach';
 import { getExercise } from '$lib/exercises';
@@ -32,8 +31,7 @@ function reachesTrace(seed = 5): string {
 }
 
 /** What the command-line analyser reports for a trace (same steps as its loadInput). */
-const analyse = (text: string) =>
-	analyzeExercise(exercise, dropUnscoredKeypoints(parseTrace(text).frames));
+const analyse = (text: string) => analyzeExercise(exercise, parseTrace(text).frames);
 
 const file = (data: string | Uint8Array, name: string) =>
 	Object.assign(new Blob([data as BlobPart]), { name });

@@ -9,16 +9,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
-import { parseTrace, TraceError, type ParsedTrace, type PoseTraceV1 } from './pose-trace';
+import { isGzip, parseTrace, TraceError, type ParsedTrace, type PoseTraceV1 } from './pose-trace';
 
 const gunzipAsync = promisify(gunzip);
 const gzipAsync = promisify(gzip);
 const GUNZIP_CHUNK_BYTES = 4 << 20;
-
-/** True when `bytes` start with the gzip magic number. */
-export function isGzip(bytes: Uint8Array): boolean {
-	return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-}
 
 /** Whether a path names a compressed trace (written gzip-compressed). */
 export function isGzipPath(file: string): boolean {

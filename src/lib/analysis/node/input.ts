@@ -9,9 +9,8 @@
 import { open, stat } from 'node:fs/promises';
 import type { PoseFrame } from '../../pose/keypoints';
 import type { ModelId } from '../../pose/models';
-import { TraceError } from '../../trace/pose-trace';
-import { isGzip, readTraceFile } from '../../trace/trace-file';
-import { dropUnscoredKeypoints } from '../../trace/frames';
+import { isGzip, TraceError } from '../../trace/pose-trace';
+import { readTraceFile } from '../../trace/trace-file';
 import { VideoError, type VideoInfo } from './video';
 import type { VideoPoses, VideoPosesOptions } from './video-poses';
 
@@ -85,7 +84,7 @@ export async function loadInput(file: string, options: LoadOptions = {}): Promis
 	if (kind === 'trace') {
 		try {
 			const trace = await readTraceFile(file);
-			const frames = dropUnscoredKeypoints(trace.frames);
+			const frames = trace.frames;
 			return {
 				kind,
 				file,
