@@ -36,6 +36,7 @@ import {
 } from './metrics';
 import { clearFacing, judgeSideOn, SIDE_ON_NECK_DEG, SIDE_ON_TRUNK_FLEXION_DEG } from './side-on';
 import { compareSetup, SetupCheck, type SetupCheckOptions, type SetupVerdict } from './setup-check';
+import { SamePerson, type SamePersonOptions } from './same-person';
 import type { PostureStatus, Sensitivity } from './types';
 
 export interface PostureEngineOptions {
@@ -67,6 +68,8 @@ export interface PostureEngineOptions {
 	medianSeconds?: number;
 	/** Noticing a moved camera (./setup-check.ts); false turns it off. */
 	setupCheck?: Partial<SetupCheckOptions> | false;
+	/** Telling the calibrated person from someone passing (./same-person.ts); false: off. */
+	samePerson?: Partial<SamePersonOptions> | false;
 }
 
 /** Why the status is not a posture verdict. */
@@ -77,7 +80,8 @@ export type PostureReason =
 	| 'not-seen'
 	| 'stood-up'
 	| 'turned'
-	| 'setup-changed';
+	| 'setup-changed'
+	| 'other-person';
 
 export interface PostureReading {
 	/** Session time of the frame, s. */
@@ -202,6 +206,9 @@ export class PostureEngine {
 	readonly #longestWindow: number;
 	#recent: Array<{ t: number; values: MetricValues }> = [];
 	readonly #setup: SetupCheck | null;
+	readonly #samePersonOptions: Partial<SamePersonOptions> | false;
+	/** Follows the calibrated person (null: no calibration, or turned off). */
+	#person: SamePerson | null = null;
 	#settled: PostureStatus | null = null;
 	#pending: Hold | null = null;
 	#gap: Hold | null = null;
@@ -229,6 +236,7 @@ export class PostureEngine {
 			...POSTURE_METRICS.map((m) => m.medianSeconds ?? 0)
 		);
 		this.#setup = options.setupCheck === false ? null : new SetupCheck(options.setupCheck ?? {});
+		this.#samePersonOptions = options.samePerson ?? {};
 		for (const [id, v] of Object.entries(this.#limits)) {
 			if (!(typeof v === 'number' && v > 0 && Number.isFinite(v))) {
 				throw new RangeError(`posture limit ${id} must be a positive number, got ${v}`);
@@ -248,6 +256,7 @@ export class PostureEngine {
 	/** Judge against this calibration from now on (null: no verdicts until calibrated). */
 	set calibration(c: Calibration | null) {
 		this.#calibration = c;
+		this.#person = this.#followPerson(c);
 		this.#setup?.reset();
 		this.#settled = null;
 		this.#pending = null;
@@ -272,9 +281,15 @@ export class PostureEngine {
 		this.#setup?.dismiss();
 	}
 
+	#followPerson(c: Calibration | null): SamePerson | null {
+		const o = this.#samePersonOptions;
+		return c && o !== false ? new SamePerson(c, o) : null;
+	}
+
 	/** Forget the time history (after a pause): smoothing, settling. Keeps the calibration. */
 	reset(): void {
 		this.#smoother.reset();
+		this.#person = this.#followPerson(this.#calibration);
 		this.#settled = null;
 		this.#pending = null;
 		this.#gap = null;
@@ -318,11 +333,19 @@ export class PostureEngine {
 			}
 			this.#awaySince = null;
 			const position = this.#position(features, cal);
-			const sideOn =
-				position === 'turned' && cal.view === 'front' && looksFrontOn(features) === false
-					? this.#judgeSideOn(features)
-					: null;
-			if (sideOn) {
+			const turnedSideOn =
+				position === 'turned' && cal.view === 'front' && looksFrontOn(features) === false;
+			// Someone else (a colleague passing, leaning in) is not judged as the worker. Side-on
+			// the shoulders look narrow whoever it is: only their place tells.
+			const other =
+				(!position || turnedSideOn) &&
+				this.#person !== null &&
+				!this.#person.check(frame.t, features, { size: !turnedSideOn });
+			const sideOn = turnedSideOn && !other ? this.#judgeSideOn(features) : null;
+			if (other) {
+				raw = 'unknown';
+				reason = 'other-person';
+			} else if (sideOn) {
 				// Turned side-on after a front calibration: judged on the side view's own angles
 				// (./side-on.ts) rather than not at all.
 				checks = sideOn.checks;
