@@ -332,7 +332,7 @@ export class PostureEngine {
 				this.#headOnly = null;
 			}
 			this.#awaySince = null;
-			const position = this.#position(features, cal);
+			const position = this.#position(frame.t, features, cal);
 			const turnedSideOn =
 				position === 'turned' && cal.view === 'front' && looksFrontOn(features) === false;
 			// Someone else (a colleague passing, leaning in) is not judged as the worker. Side-on
@@ -519,10 +519,16 @@ export class PostureEngine {
 	}
 
 	/** Stood up, or turned away from the calibrated view; null when in position. */
-	#position(f: PostureFeatures, cal: Calibration): PostureReason | null {
+	#position(t: number, f: PostureFeatures, cal: Calibration): PostureReason | null {
 		const unit = cal.reference.scale;
 		const anchorHead = cal.anchor.head;
-		if (f.head && (anchorHead.y - f.head.y) / unit > STOOD_UP_RISE) return 'stood-up';
+		if (
+			f.head &&
+			(anchorHead.y - f.head.y) / unit > STOOD_UP_RISE &&
+			!this.#cameraMoved(t, f, cal)
+		) {
+			return 'stood-up';
+		}
 		// Head out of the top of the frame, shoulders now higher than the head used to be.
 		if (!f.head && f.shoulder && f.shoulder.y < anchorHead.y) return 'stood-up';
 		const front = looksFrontOn(f);
@@ -530,6 +536,21 @@ export class PostureEngine {
 		// Facing away from a front camera: shoulders in view, no face at all.
 		if (cal.view === 'front' && f.shoulderWidth !== null && !f.nose && !f.head) return 'turned';
 		return null;
+	}
+
+	/**
+	 * The whole person sits higher in the picture, head and shoulders together, and has for the
+	 * setup check's `seconds` (15 s): the camera was tilted or the seat raised, not a person
+	 * standing up for a moment. Judged then (on what a move does not change) and asked about,
+	 * rather than "not in position" for good. Someone standing in view for that long is asked
+	 * too; they can say nothing changed.
+	 */
+	#cameraMoved(t: number, f: PostureFeatures, cal: Calibration): boolean {
+		if (!this.#setup) return false;
+		const verdict = compareSetup(f, cal, this.#setup.options);
+		if (verdict !== 'moved') return false;
+		this.#setup.update(t, verdict);
+		return this.#setup.held === 'moved';
 	}
 
 	#settle_(t: number, raw: PostureStatus): PostureStatus {
