@@ -15,7 +15,8 @@ import {
  * enough to calibrate on; the project's default clip raises its arms, and calibration rightly
  * refuses a person who moves), end to end on the built app: start, calibrate, the
  * limits drawn on the picture, pause (every camera track stopped), resume without
- * recalibrating, the calibration kept across a reload, the day's timeline. (The nudge itself,
+ * recalibrating, the calibration kept across a reload under its setup's name, the day's
+ * timeline, and a moved camera asked about once with a Recalibrate button. (The nudge itself,
  * with a real side-view clip: posture-nudge.fake-camera.spec.ts.)
  */
 
@@ -34,6 +35,8 @@ test.describe('with a fake camera on someone working at a desk', () => {
 		expect(await liveTracks(page)).toBeGreaterThan(0);
 		await shoot(page, 'posture-needs-calibration');
 
+		// Named per-setup calibrations: this one is saved as "External monitor".
+		await page.getByTestId('setup-name').fill('External monitor');
 		await page.getByTestId('calibrate').click();
 		await expect(page.getByTestId('calibrating')).toBeVisible();
 		await shoot(page, 'posture-calibrating');
@@ -45,6 +48,7 @@ test.describe('with a fake camera on someone working at a desk', () => {
 			.poll(async () => Number(await page.getByTestId('overlay').getAttribute('data-guides')))
 			.toBeGreaterThanOrEqual(2);
 		await expect(page.getByTestId('limits').locator('li')).toHaveCount(6);
+		await expect(page.getByTestId('setup-pick')).toHaveValue('External monitor');
 		await expect(page.getByTestId('cpu-share')).toContainText(/Processor use ≈ \d+(\.\d)? %/);
 		await shoot(page, 'posture-monitoring');
 		await expectNoBrokenNumbers(page);
@@ -70,11 +74,33 @@ test.describe('with a fake camera on someone working at a desk', () => {
 		await page.reload();
 		await expect(page.getByTestId('camera-indicator')).toHaveText('Camera off');
 		await startAndWait(page, 'monitoring');
+		await expect(page.getByTestId('setup-pick')).toHaveValue('External monitor');
 		await expect
 			.poll(async () => Number(await page.getByTestId('timeline').getAttribute('data-runs')), {
 				timeout: 30_000
 			})
 			.toBeGreaterThanOrEqual(1);
+
+		// The camera moved: the same calibration with the person calibrated a fifth of the frame
+		// to the left. Once that has held for 15 s the page asks, once, to recalibrate.
+		await page.getByTestId('pause').click();
+		await page.evaluate(() => {
+			const key = 'scapula:posture-calibration';
+			const cal = JSON.parse(localStorage.getItem(key)!);
+			const dx = -0.2 * cal.anchor.width;
+			cal.anchor.head.x += dx;
+			if (cal.anchor.shoulder) cal.anchor.shoulder.x += dx;
+			localStorage.setItem(key, JSON.stringify(cal));
+		});
+		await page.reload();
+		await startAndWait(page, 'monitoring');
+		const banner = page.getByTestId('banner');
+		await expect(banner).toHaveAttribute('data-kind', 'setup', { timeout: 90_000 });
+		await expect(banner).toContainText('Did your setup change?');
+		await shoot(page, 'posture-setup-changed');
+		await banner.getByRole('button', { name: 'Recalibrate' }).click();
+		await expect(phase(page)).toHaveAttribute('data-phase', 'calibrating');
+		await expect(banner).toHaveCount(0);
 		await page.getByTestId('pause').click();
 		await expect.poll(() => liveTracks(page)).toBe(0);
 		await expectNoBrokenNumbers(page);

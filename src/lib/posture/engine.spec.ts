@@ -202,6 +202,17 @@ describe('setup check', () => {
 		expect(seconds(rs, 'slouched')).toBe(0);
 	});
 
+	it('a camera tilted so the worker sits 0.8 shoulder widths higher is asked about, and judged, not "not in position" for good', () => {
+		const frames = sitting();
+		const cal = calibrate(frames);
+		const rs = run(transform(frames, 10, { dy: -0.8 * cal.reference.scale }), cal);
+		// Until the move has held for 15 s it may be a person standing up.
+		expect(at(rs, 12).status).toBe('not-in-position');
+		expect(at(rs, 26).setupChanged).toBe(true);
+		expect(rs.filter((r) => r.t >= 27).every((r) => r.status === 'upright')).toBe(true);
+		expect(seconds(rs, 'slouched')).toBe(0);
+	});
+
 	it('after the camera moved, a slouch is still seen', () => {
 		const frames = render(
 			sim.sequence(

@@ -37,6 +37,7 @@ import {
 } from './metrics';
 import { clearFacing, judgeSideOn, SIDE_ON_NECK_DEG, SIDE_ON_TRUNK_FLEXION_DEG } from './side-on';
 import { compareSetup, SetupCheck, type SetupCheckOptions, type SetupVerdict } from './setup-check';
+import { SamePerson, type SamePersonOptions } from './same-person';
 import type { PostureStatus, Sensitivity } from './types';
 
 export interface PostureEngineOptions {
@@ -68,6 +69,8 @@ export interface PostureEngineOptions {
 	medianSeconds?: number;
 	/** Noticing a moved camera (./setup-check.ts); false turns it off. */
 	setupCheck?: Partial<SetupCheckOptions> | false;
+	/** Telling the calibrated person from someone passing (./same-person.ts); false: off. */
+	samePerson?: Partial<SamePersonOptions> | false;
 }
 
 /** Why the status is not a posture verdict. */
@@ -78,7 +81,8 @@ export type PostureReason =
 	| 'not-seen'
 	| 'stood-up'
 	| 'turned'
-	| 'setup-changed';
+	| 'setup-changed'
+	| 'other-person';
 
 export interface PostureReading {
 	/** Session time of the frame, s. */
@@ -203,6 +207,9 @@ export class PostureEngine {
 	readonly #longestWindow: number;
 	#recent: Array<{ t: number; values: MetricValues }> = [];
 	readonly #setup: SetupCheck | null;
+	readonly #samePersonOptions: Partial<SamePersonOptions> | false;
+	/** Follows the calibrated person (null: no calibration, or turned off). */
+	#person: SamePerson | null = null;
 	#settled: PostureStatus | null = null;
 	#pending: Hold | null = null;
 	#gap: Hold | null = null;
@@ -230,6 +237,7 @@ export class PostureEngine {
 			...POSTURE_METRICS.map((m) => m.medianSeconds ?? 0)
 		);
 		this.#setup = options.setupCheck === false ? null : new SetupCheck(options.setupCheck ?? {});
+		this.#samePersonOptions = options.samePerson ?? {};
 		for (const [id, v] of Object.entries(this.#limits)) {
 			if (!(typeof v === 'number' && v > 0 && Number.isFinite(v))) {
 				throw new RangeError(`posture limit ${id} must be a positive number, got ${v}`);
@@ -249,6 +257,7 @@ export class PostureEngine {
 	/** Judge against this calibration from now on (null: no verdicts until calibrated). */
 	set calibration(c: Calibration | null) {
 		this.#calibration = c;
+		this.#person = this.#followPerson(c);
 		this.#setup?.reset();
 		this.#settled = null;
 		this.#pending = null;
@@ -273,9 +282,15 @@ export class PostureEngine {
 		this.#setup?.dismiss();
 	}
 
+	#followPerson(c: Calibration | null): SamePerson | null {
+		const o = this.#samePersonOptions;
+		return c && o !== false ? new SamePerson(c, o) : null;
+	}
+
 	/** Forget the time history (after a pause): smoothing, settling. Keeps the calibration. */
 	reset(): void {
 		this.#smoother.reset();
+		this.#person = this.#followPerson(this.#calibration);
 		this.#settled = null;
 		this.#pending = null;
 		this.#gap = null;
@@ -318,12 +333,20 @@ export class PostureEngine {
 				this.#headOnly = null;
 			}
 			this.#awaySince = null;
-			const position = this.#position(features, cal);
-			const sideOn =
-				position === 'turned' && cal.view === 'front' && looksFrontOn(features) === false
-					? this.#judgeSideOn(features)
-					: null;
-			if (sideOn) {
+			const position = this.#position(frame.t, features, cal);
+			const turnedSideOn =
+				position === 'turned' && cal.view === 'front' && looksFrontOn(features) === false;
+			// Someone else (a colleague passing, leaning in) is not judged as the worker. Side-on
+			// the shoulders look narrow whoever it is: only their place tells.
+			const other =
+				(!position || turnedSideOn) &&
+				this.#person !== null &&
+				!this.#person.check(frame.t, features, { size: !turnedSideOn });
+			const sideOn = turnedSideOn && !other ? this.#judgeSideOn(features) : null;
+			if (other) {
+				raw = 'unknown';
+				reason = 'other-person';
+			} else if (sideOn) {
 				// Turned side-on after a front calibration: judged on the side view's own angles
 				// (./side-on.ts) rather than not at all.
 				checks = sideOn.checks;
@@ -497,10 +520,16 @@ export class PostureEngine {
 	}
 
 	/** Stood up, or turned away from the calibrated view; null when in position. */
-	#position(f: PostureFeatures, cal: Calibration): PostureReason | null {
+	#position(t: number, f: PostureFeatures, cal: Calibration): PostureReason | null {
 		const unit = cal.reference.scale;
 		const anchorHead = cal.anchor.head;
-		if (f.head && (anchorHead.y - f.head.y) / unit > STOOD_UP_RISE) return 'stood-up';
+		if (
+			f.head &&
+			(anchorHead.y - f.head.y) / unit > STOOD_UP_RISE &&
+			!this.#cameraMoved(t, f, cal)
+		) {
+			return 'stood-up';
+		}
 		// Head out of the top of the frame, shoulders now higher than the head used to be.
 		if (!f.head && f.shoulder && f.shoulder.y < anchorHead.y) return 'stood-up';
 		const front = looksFrontOn(f);
@@ -508,6 +537,21 @@ export class PostureEngine {
 		// Facing away from a front camera: shoulders in view, no face at all.
 		if (cal.view === 'front' && f.shoulderWidth !== null && !f.nose && !f.head) return 'turned';
 		return null;
+	}
+
+	/**
+	 * The whole person sits higher in the picture, head and shoulders together, and has for the
+	 * setup check's `seconds` (15 s): the camera was tilted or the seat raised, not a person
+	 * standing up for a moment. Judged then (on what a move does not change) and asked about,
+	 * rather than "not in position" for good. Someone standing in view for that long is asked
+	 * too; they can say nothing changed.
+	 */
+	#cameraMoved(t: number, f: PostureFeatures, cal: Calibration): boolean {
+		if (!this.#setup) return false;
+		const verdict = compareSetup(f, cal, this.#setup.options);
+		if (verdict !== 'moved') return false;
+		this.#setup.update(t, verdict);
+		return this.#setup.held === 'moved';
 	}
 
 	#settle_(t: number, raw: PostureStatus): PostureStatus {

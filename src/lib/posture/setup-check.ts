@@ -102,6 +102,11 @@ export class SetupCheck {
 		return this.#dismissed;
 	}
 
+	/** What change has held for `seconds`, asked about or dismissed alike (null: none). */
+	get held(): Exclude<SetupVerdict, 'same'> | null {
+		return this.#changed ? this.#kind : null;
+	}
+
 	/** What changed, while `changed`. */
 	get kind(): Exclude<SetupVerdict, 'same'> | null {
 		return this.changed ? this.#kind : null;

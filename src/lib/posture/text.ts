@@ -54,7 +54,8 @@ export const REASON_TEXT: Readonly<Record<PostureReason, string>> = {
 	'stood-up': 'You seem to be standing: sitting time pauses.',
 	turned: 'You are turned away from how you sat when calibrating.',
 	'setup-changed':
-		'The camera or your seat seems to have moved since calibrating, and what is still in view cannot be judged.'
+		'The camera or your seat seems to have moved since calibrating, and what is still in view cannot be judged.',
+	'other-person': 'Someone else seems to be in view: only the person who calibrated is judged.'
 };
 
 export const CALIBRATION_HELP: Readonly<Record<CalibrationProblem, string>> = {

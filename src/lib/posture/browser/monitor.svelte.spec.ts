@@ -15,6 +15,7 @@ import { Chime } from './chime';
 import {
 	CALIBRATION_KEY,
 	PostureMonitor,
+	SETUPS_KEY,
 	TIMELINE_KEY,
 	type MonitorDeps,
 	type MonitorSettings
@@ -33,7 +34,11 @@ const flush = async () => {
 	for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
 };
 
-function setup(settings: Partial<MonitorSettings> = {}, storedCalibration?: string) {
+function setup(
+	settings: Partial<MonitorSettings> = {},
+	storedCalibration?: string,
+	stored: Record<string, string> = {}
+) {
 	let now = 1_000;
 	const wall0 = new Date('2025-03-03T10:00:00').getTime();
 	let scene: Body | null = UPRIGHT;
@@ -79,6 +84,7 @@ function setup(settings: Partial<MonitorSettings> = {}, storedCalibration?: stri
 	const saved: PendingTotals[] = [];
 	const storage = memoryStorage();
 	if (storedCalibration) storage.setItem(CALIBRATION_KEY, storedCalibration);
+	for (const [k, v] of Object.entries(stored)) storage.setItem(k, v);
 	const deps: MonitorDeps = {
 		openCamera: async () => source,
 		loadEstimator: async () => ({
@@ -227,6 +233,57 @@ describe('PostureMonitor', () => {
 		t.monitor.forgetCalibration();
 		expect(t.monitor.phase).toBe('needs-calibration');
 		expect(t.storage.getItem(CALIBRATION_KEY)).toBeNull();
+	});
+
+	it('calibrations are saved per named setup and picked without recalibrating', async () => {
+		const t = setup();
+		await t.monitor.start();
+		t.monitor.setupName = 'External monitor';
+		t.monitor.calibrate();
+		await t.run(11);
+		const far = t.monitor.calibration!.reference.scale;
+		// At the laptop the camera is closer: the shoulders look wider.
+		const closer = sim.simulate({
+			timeline: sim.idle(0.2, { posture: sim.sittingNeutral }),
+			camera: { ...SEATED, distanceM: 1.1 },
+			noise: 'none'
+		}).frames[0]!.body!;
+		t.setScene(closer);
+		t.monitor.setupName = ' Laptop on the desk ';
+		t.monitor.calibrate();
+		await t.run(11);
+		expect(t.monitor.setups.map((x) => x.name)).toEqual(['External monitor', 'Laptop on the desk']);
+		expect(t.monitor.activeSetup).toBe('Laptop on the desk');
+		expect(t.monitor.calibration!.reference.scale).toBeGreaterThan(1.3 * far);
+
+		// Another visit: the list is read back, the last one in use is in use again.
+		const again = new PostureMonitor(t.deps);
+		expect(again.activeSetup).toBe('Laptop on the desk');
+		expect(again.setupsProblem).toBe('');
+		again.forgetCalibration();
+		expect(again.setups.map((x) => x.name)).toEqual(['External monitor']);
+		await again.start();
+		expect(again.phase).toBe('needs-calibration');
+		again.useSetup('external MONITOR');
+		expect(again.phase).toBe('monitoring');
+		expect(again.activeSetup).toBe('External monitor');
+		expect(again.calibration!.reference.scale).toBeCloseTo(far, 6);
+		expect(JSON.parse(t.storage.getItem(CALIBRATION_KEY)!).reference.scale).toBeCloseTo(far, 6);
+	});
+
+	it('a damaged list of setups is reported and kept aside, and nothing else is lost', async () => {
+		const damaged = '{"version":1,"setups":[{"name":"Desk"';
+		const t = setup({}, undefined, { [SETUPS_KEY]: damaged });
+		const m = t.monitor;
+		const wall = t.deps.wallNow();
+		expect(m.setupsProblem).toMatch(/could not be read: the stored data is damaged/);
+		expect(m.setups).toHaveLength(0);
+		expect(t.storage.getItem(`${SETUPS_KEY}:damaged:${wall}`)).toBe(damaged);
+		// Calibrating starts a new list.
+		await m.start();
+		m.calibrate();
+		await t.run(11);
+		expect(m.setups.map((x) => x.name)).toEqual(['Laptop on the desk']);
 	});
 
 	it('skips checks while the camera picture does not change, and says so', async () => {

@@ -45,6 +45,15 @@ import {
 	type StatusSeconds
 } from '$lib/posture';
 import { CALIBRATION_HELP, nudgeMessage } from '$lib/posture/text';
+import {
+	defaultSetupName,
+	readShelf,
+	removeSetup,
+	saveSetup,
+	useSetup,
+	type SavedSetup,
+	type SetupShelf
+} from '$lib/posture/setups';
 import type { Chime } from './chime';
 import type { Notifier } from './notifier';
 import { LatenessWatch, type TimerLike } from './sampler';
@@ -119,6 +128,8 @@ const MAX_GAP_S = 90;
 
 export const CALIBRATION_KEY = 'scapula:posture-calibration';
 export const TIMELINE_KEY = 'scapula:posture-timeline';
+/** The named per-setup calibrations (../setups.ts); the one in use is also at CALIBRATION_KEY. */
+export const SETUPS_KEY = 'scapula:posture-setups';
 
 export class PostureMonitor {
 	phase: MonitorPhase = $state('idle');
@@ -130,6 +141,13 @@ export class PostureMonitor {
 	reading: PostureReading | null = $state.raw(null);
 	guides: GuideLine[] = $state.raw([]);
 	calibration: Calibration | null = $state.raw(null);
+	/** The saved setups, each with its calibration, and the name of the one in use. */
+	setups: readonly SavedSetup[] = $state.raw([]);
+	activeSetup: string | null = $state(null);
+	/** The name the next calibration is saved under (the page's field). */
+	setupName = $state('');
+	/** Why the saved setups could not all be read, or ''. */
+	setupsProblem = $state('');
 	/** 0–1 while calibrating. */
 	calibrationProgress = $state(0);
 	/** Why the last calibration failed, or ''. */
@@ -212,6 +230,7 @@ export class PostureMonitor {
 		this.#log = new DayLog(readJson(deps.storage, TIMELINE_KEY, [] as unknown[], Array.isArray));
 		const stored = parseCalibration(readJson(deps.storage, CALIBRATION_KEY, null, isAny));
 		if (stored) this.#setCalibration(stored, false);
+		this.#readSetups();
 		this.#refreshToday(true);
 	}
 
@@ -385,8 +404,9 @@ export class PostureMonitor {
 		this.banner = null;
 	}
 
-	/** Forget the calibration (the next start asks for a new one). */
+	/** Forget the calibration in use, and its saved setup (the next start asks for a new one). */
 	forgetCalibration(): void {
+		if (this.activeSetup) this.#writeSetups(removeSetup(this.#shelf, this.activeSetup));
 		this.#setCalibration(null, true);
 		if (this.phase === 'monitoring') this.phase = 'needs-calibration';
 	}
@@ -401,6 +421,64 @@ export class PostureMonitor {
 			// A failed write (storage full, blocked) keeps its seconds for the next flush.
 			save(item).catch(() => this.#log.restorePending([item]));
 		}
+	}
+
+	/** The name an unnamed calibration would be saved under. */
+	get nextSetupName(): string {
+		return defaultSetupName(this.#shelf);
+	}
+
+	/** Judge against the saved setup called `name` from now on (no recalibrating). */
+	useSetup(name: string): void {
+		const picked = useSetup(this.#shelf, name);
+		if (!picked) return;
+		this.#writeSetups(picked.shelf);
+		this.#setCalibration(picked.setup.calibration, true);
+		this.setupName = picked.setup.name;
+		this.#engine.reset();
+		this.#previous = null;
+		if (this.banner?.kind === 'setup') this.banner = null;
+		if (this.phase === 'calibrating') this.#calibrator = null;
+		if (this.phase === 'needs-calibration' || this.phase === 'calibrating') {
+			this.statusSince = this.#deps.wallNow();
+			this.phase = 'monitoring';
+			this.#schedule(0);
+		}
+	}
+
+	#shelf: SetupShelf = readShelf(null).shelf;
+
+	#readSetups(): void {
+		const storage = this.#deps.storage;
+		let text: string | null = null;
+		try {
+			text = storage.getItem(SETUPS_KEY);
+		} catch {
+			text = null;
+		}
+		const read = readShelf(text);
+		if (read.damaged !== null) {
+			// Kept aside under its own key before anything is written over it: nothing is lost.
+			try {
+				storage.setItem(`${SETUPS_KEY}:damaged:${this.#deps.wallNow()}`, read.damaged);
+			} catch {
+				// Storage blocked or full: the original stays until the next save overwrites it.
+			}
+		}
+		this.setupsProblem = read.problem;
+		this.#applySetups(read.shelf);
+		this.setupName = read.shelf.active ?? '';
+	}
+
+	#applySetups(shelf: SetupShelf): void {
+		this.#shelf = shelf;
+		this.setups = shelf.setups;
+		this.activeSetup = shelf.active;
+	}
+
+	#writeSetups(shelf: SetupShelf): void {
+		this.#applySetups(shelf);
+		writeJson(this.#deps.storage, SETUPS_KEY, shelf);
 	}
 
 	#setCalibration(c: Calibration | null, persist: boolean): void {
@@ -516,6 +594,8 @@ export class PostureMonitor {
 		try {
 			const cal = c.finish({ requireStill: true });
 			this.#setCalibration(cal, true);
+			this.#writeSetups(saveSetup(this.#shelf, this.setupName, cal, this.#deps.wallNow()));
+			this.setupName = this.activeSetup ?? this.setupName;
 			this.#engine.reset();
 			this.statusSince = this.#deps.wallNow();
 			this.phase = 'monitoring';
