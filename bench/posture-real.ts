@@ -22,7 +22,7 @@
  * stops. Options: `--models a,b` (default movenet-lightning,blazepose-full), `--clips substr`
  * (only clips whose name contains it), `--fresh` (ignore the trace cache), `--frames` (print
  * each clip's status runs next to the labels, to see where it goes wrong), `--max-size px`
- * (longest side the clips are decoded at; default the analyser's), `--out file` (where the JSON
+ * (longest side the clips are decoded at; default each model's own, as the app reads frames), `--out file` (where the JSON
  * goes; default bench/posture-real-results.json).
  */
 import { existsSync } from 'node:fs';
@@ -33,8 +33,7 @@ import { parseArgs } from 'node:util';
 import * as prettier from 'prettier';
 import { loadInput } from '../src/lib/analysis/node/input';
 import { defaultPoseThreads } from '../src/lib/analysis/node/pose-pool';
-import { DEFAULT_DECODE_SIZE } from '../src/lib/analysis/node/video';
-import { cachedTraceName } from './real-cache';
+import { cachedTraceName, decodeSide } from './real-cache';
 import {
 	analyzePosture,
 	postureSegments,
@@ -239,12 +238,6 @@ async function main(): Promise<void> {
 			out: { type: 'string' }
 		}
 	});
-	const maxSize = Number(args['max-size'] ?? DEFAULT_DECODE_SIZE);
-	if (!Number.isInteger(maxSize) || maxSize < 64) {
-		throw new Error(
-			`--max-size must be a whole number of pixels, at least 64 (got ${args['max-size']})`
-		);
-	}
 	const labelsFile = path.join(REAL, 'labels.json');
 	if (!existsSync(labelsFile)) {
 		console.error(
@@ -278,7 +271,12 @@ async function main(): Promise<void> {
 			const graceSeconds = round(
 				Math.max(MIN_GRACE_SECONDS, (own.length ? Math.min(...own) : setShortest) - 1)
 			);
-			const frames = await traceOf(label.clip, model, args.fresh ?? false, maxSize);
+			const frames = await traceOf(
+				label.clip,
+				model,
+				args.fresh ?? false,
+				decodeSide(model, args['max-size'])
+			);
 			let report;
 			try {
 				report = analyzePosture(frames, {

@@ -18,7 +18,8 @@
  *
  * Options: --models <a,b> (default movenet-lightning,blazepose-full), --filter <text> (clips whose
  * name contains it), --no-floor (skip clips marked floor), --out <file>, --real <dir>,
- * --max-size <px> (longest side the clips are decoded at; default the analyser's).
+ * --max-size <px> (longest side the clips are decoded at; default each model's own, as
+ * the app reads camera frames: pose/frame-reader.ts).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -28,8 +29,7 @@ import { parseArgs } from 'node:util';
 import * as prettier from 'prettier';
 import { analyzeExercise, type ExerciseReport } from '../src/lib/analysis/exercise-report';
 import { loadInput, type LoadedInput } from '../src/lib/analysis/node/input';
-import { DEFAULT_DECODE_SIZE } from '../src/lib/analysis/node/video';
-import { cachedTraceName } from './real-cache';
+import { cachedTraceName, decodeSide } from './real-cache';
 import type { ExerciseDefinition } from '../src/lib/engine/types';
 import { EXERCISES, getExercise } from '../src/lib/exercises';
 import { isModelId, type ModelId } from '../src/lib/pose/models';
@@ -108,13 +108,6 @@ const { values: args } = parseArgs({
 		'max-size': { type: 'string' }
 	}
 });
-/** Longest side the clips are decoded at, px: the analyser's default, as the app reads frames. */
-const maxSize = Number(args['max-size'] ?? DEFAULT_DECODE_SIZE);
-if (!Number.isInteger(maxSize) || maxSize < 64) {
-	throw new Error(
-		`--max-size must be a whole number of pixels, at least 64 (got ${args['max-size']})`
-	);
-}
 
 const models = args.models!.split(',').map((m) => m.trim());
 for (const m of models) {
@@ -123,6 +116,7 @@ for (const m of models) {
 
 /** A clip's pose trace for `model`, from the cache or by running the model (then cached). */
 async function traceOf(clipFile: string, model: ModelId): Promise<LoadedInput> {
+	const maxSize = decodeSide(model, args['max-size']);
 	const cached = path.join(CACHE, cachedTraceName(clipFile, model, maxSize));
 	if (existsSync(cached)) return loadInput(cached);
 	process.stderr.write(`  running ${model} on ${path.basename(clipFile)} at ${maxSize} px …\n`);

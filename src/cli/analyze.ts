@@ -16,7 +16,8 @@ import { catalog } from '../lib/analysis/catalog';
 import { analyzePosture, PostureError } from '../lib/analysis/posture';
 import { InputError, loadInput, type LoadedInput } from '../lib/analysis/node/input';
 import { defaultPoseThreads } from '../lib/analysis/node/pose-pool';
-import { DEFAULT_DECODE_SIZE, type VideoInfo } from '../lib/analysis/node/video';
+import type { VideoInfo } from '../lib/analysis/node/video';
+import { modelFrameSide } from '../lib/pose/frame-reader';
 import { EXERCISES, getExercise } from '../lib/exercises';
 import { DEFAULT_MODEL, isModelId, MODEL_IDS, type ModelId } from '../lib/pose/models';
 import { writeTrace } from '../lib/trace/pose-trace';
@@ -53,7 +54,9 @@ Options:
       --save-trace <out>  also save the pose trace of a video (.json, or .json.gz compressed)
       --model <id>        pose model for videos: ${MODEL_IDS.join(', ')}
                           (default ${DEFAULT_MODEL})
-      --decode-size <px>  largest side frames are decoded at (default ${DEFAULT_DECODE_SIZE})
+      --decode-size <px>  largest side frames are decoded at (default: twice the model's
+                          input, as the app reads camera frames: ${modelFrameSide(192)} for MoveNet
+                          Lightning, ${modelFrameSide(256)} for the others)
       --threads <n>       pose-model threads for videos, 1–16 (default ${DEFAULT_THREADS}: this
                           machine's cores, at most 4)
   -q, --quiet             no progress bar
@@ -69,7 +72,8 @@ interface Options {
 	json: boolean;
 	saveTrace: string | undefined;
 	model: ModelId;
-	decodeSize: number;
+	/** undefined: the model's own frame side. */
+	decodeSize: number | undefined;
 	threads: number;
 	quiet: boolean;
 	timing: boolean;
@@ -112,7 +116,7 @@ export function parseOptions(argv: readonly string[]): Options {
 		json: v.json ?? false,
 		saveTrace: v['save-trace'],
 		model: DEFAULT_MODEL,
-		decodeSize: DEFAULT_DECODE_SIZE,
+		decodeSize: undefined,
 		threads: DEFAULT_THREADS,
 		quiet: v.quiet ?? false,
 		timing: v.timing ?? false,

@@ -14,6 +14,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Pose, PoseDetector } from '@tensorflow-models/pose-detection';
 import { toBody, type Body } from './keypoints';
 import { initBackend } from './backend';
+import { FrameReader, modelFrameSide, toFramePixels, type DrawableFrame } from './frame-reader';
 import { ModelLoadError, toModelLoadError } from './errors';
 import {
 	checkWeightBytes,
@@ -291,6 +292,15 @@ export function estimatorFromDetector(
 /** Side of the blank warm-up frame, in pixels: about a model input, cheap to make. */
 const WARMUP_SIZE = 256;
 
+/** Inputs a 2D canvas can draw (not tensors, not raw pixels). */
+function isDrawable(input: EstimatorInput): input is DrawableFrame {
+	return (
+		!(input instanceof tf.Tensor) &&
+		!isPixelData(input) &&
+		!(typeof ImageData === 'function' && input instanceof ImageData)
+	);
+}
+
 function isPixelData(input: EstimatorInput): input is tf.PixelData {
 	return !(input instanceof tf.Tensor) && 'data' in input && input.data instanceof Uint8Array;
 }
@@ -301,6 +311,8 @@ class DetectorEstimator implements PoseEstimator {
 	#queue: Promise<unknown> = Promise.resolve();
 	/** The last timestamp given to mediapipe, in ms; never decreases, even across reset(). */
 	#lastTimestampMs = -Infinity;
+	/** Reads camera frames at the size the model needs (tfjs runtime). */
+	readonly #reader: FrameReader;
 
 	constructor(
 		readonly model: ModelId,
@@ -309,6 +321,7 @@ class DetectorEstimator implements PoseEstimator {
 		detector: PoseDetector
 	) {
 		this.#detector = detector;
+		this.#reader = new FrameReader(modelFrameSide(getModel(model).inputSize));
 	}
 
 	estimate(input: EstimatorInput, timestampMs?: number): Promise<Body[]> {
@@ -326,15 +339,20 @@ class DetectorEstimator implements PoseEstimator {
 
 		let owned: tf.Tensor3D | null = null;
 		let image: Parameters<PoseDetector['estimatePoses']>[0];
+		/** Frame pixels per pixel of what the model was given, across and down (> 1 when read smaller). */
+		let scale: [number, number] | null = null;
 		if (input instanceof tf.Tensor) {
 			image = input;
 		} else if (this.runtime === 'tfjs') {
 			// One tensor from any source, and the frame size taken from it: pose-detection reads a
 			// video's size from its width/height attributes (0 unless set), and tfjs draws an
-			// <img> at its displayed size, which need not be its natural one.
-			owned = tf.browser.fromPixels(input, 3);
+			// <img> at its displayed size, which need not be its natural one. A camera frame is
+			// read at the size the model needs (frame-reader.ts), and the keypoints scaled back.
+			const small = isDrawable(input) ? this.#reader.read(input, width, height) : null;
+			owned = tf.browser.fromPixels(small ?? input, 3);
 			image = owned;
-			[height, width] = owned.shape;
+			if (small) scale = [width / small.width, height / small.height];
+			else [height, width] = owned.shape;
 		} else if (isPixelData(input)) {
 			image = new ImageData(new Uint8ClampedArray(input.data), input.width, input.height);
 		} else {
@@ -351,7 +369,7 @@ class DetectorEstimator implements PoseEstimator {
 				{ maxPoses: 1, flipHorizontal: false },
 				timestamp
 			);
-			return this.#toBodies(poses, width, height);
+			return this.#toBodies(scale ? toFramePixels(poses, scale) : poses, width, height);
 		} finally {
 			owned?.dispose();
 		}

@@ -9,11 +9,20 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { PoseEstimator } from '../../pose/estimator';
 import type { Body, PoseFrame } from '../../pose/keypoints';
-import { DEFAULT_MODEL, type ModelId } from '../../pose/models';
+import { modelFrameSide } from '../../pose/frame-reader';
+import { DEFAULT_MODEL, getModel, type ModelId } from '../../pose/models';
 import { createNodeEstimator } from '../../pose/node';
 import { pickPerson } from '../../pose/tracking';
 import { createPosePool } from './pose-pool';
 import { decodeVideo, probeVideo, type DecodeOptions, type VideoInfo } from './video';
+
+/**
+ * The decode options for `model`: frames at the model's own frame side (as the app reads camera
+ * frames, pose/frame-reader.ts) unless `maxSize` is given.
+ */
+function decodeFor(model: ModelId, options: DecodeOptions): DecodeOptions {
+	return { ...options, maxSize: options.maxSize ?? modelFrameSide(getModel(model).inputSize) };
+}
 
 export interface VideoPosesOptions extends DecodeOptions {
 	/** Pose model (default MoveNet Lightning); ignored when `estimator` is given. */
@@ -74,7 +83,7 @@ export async function posesFromVideo(
 	let decoded = { width: info.width, height: info.height };
 	const start = performance.now();
 	try {
-		for await (const f of decodeVideo(file, info, options)) {
+		for await (const f of decodeVideo(file, info, decodeFor(estimator.model, options))) {
 			decoded = { width: f.width, height: f.height };
 			const image = tf.tensor3d(f.data, [f.height, f.width, 3], 'int32');
 			let bodies: Body[];
@@ -126,7 +135,7 @@ async function posesOnThreads(
 	};
 	const start = performance.now();
 	try {
-		for await (const f of decodeVideo(file, info, options)) {
+		for await (const f of decodeVideo(file, info, decodeFor(model, options))) {
 			decoded = { width: f.width, height: f.height };
 			const bodies = pool.estimate(f);
 			// A rejection is handled when its turn comes; until then it must not count as unhandled.

@@ -31,8 +31,8 @@ export interface VideoInfo {
 
 export interface DecodeOptions {
 	/**
-	 * Largest decoded width and height, px (default 640): larger videos are scaled down, keeping
-	 * their shape. The pose models resize to 192–256 px anyway; see `DEFAULT_DECODE_SIZE`.
+	 * Largest decoded width and height, px (default `DEFAULT_DECODE_SIZE`; the analyser passes
+	 * its model's `modelFrameSide`): larger videos are scaled down, keeping their shape.
 	 */
 	maxSize?: number;
 	/** `ffmpeg` and `ffprobe` commands (default: from PATH). */
@@ -41,10 +41,9 @@ export interface DecodeOptions {
 }
 
 /**
- * Default bound on the decoded frame (px, longer side). MoveNet crops around the person and
- * resizes that crop to its input: decoding much smaller than the source loses detail when the
- * person is small in the frame, while decoding at full size costs time for nothing. 640 keeps a
- * small full-body figure sharp (see bench/README) and costs ~2 ms a frame more than 256.
+ * Bound on the decoded frame (px, longer side) when no model says otherwise. A pose model is
+ * given frames at its own `modelFrameSide` (pose/frame-reader.ts), in the app and here alike,
+ * so that the analyser and `bench:real` measure what the app sees.
  */
 export const DEFAULT_DECODE_SIZE = 640;
 
