@@ -36,8 +36,8 @@ test('work mode without a camera: explains, camera stays off, nothing broken', a
 	// Options are the stored settings: sensitivity chosen here shows on the Settings page.
 	await page.getByText('Strict', { exact: true }).click();
 	await expect(page.getByTestId('options')).toContainText('Small drifts count too');
-	await page.getByTestId('grace').fill('45');
-	await page.getByTestId('grace').blur();
+	await page.getByTestId('setting-grace').fill('45');
+	await page.getByTestId('setting-grace').blur();
 	await page.goto('/settings');
 	await expect(page.getByLabel(/strict/i)).toBeChecked();
 	await expectNoBrokenNumbers(page);

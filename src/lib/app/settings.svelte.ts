@@ -5,6 +5,7 @@
  */
 import { Persisted, isBoolean, isString, oneOf } from './persisted.svelte';
 import { browserStorage, type StorageLike } from '../storage/local';
+import { SENSITIVITIES, type Sensitivity } from '../posture/types';
 
 export const BACKENDS = ['auto', 'webgl', 'wasm', 'webgpu'] as const;
 export type BackendChoice = (typeof BACKENDS)[number];
@@ -25,15 +26,6 @@ export interface SettingsOptions {
 	models: readonly string[];
 	defaultModel: string;
 }
-
-export const POSTURE_SENSITIVITIES = ['gentle', 'normal', 'strict'] as const;
-export type PostureSensitivity = (typeof POSTURE_SENSITIVITIES)[number];
-
-export const POSTURE_SENSITIVITY_LABELS: Record<PostureSensitivity, string> = {
-	gentle: 'Gentle: only a clear slouch counts',
-	normal: 'Normal',
-	strict: 'Strict: a small lean counts too'
-};
 
 /** Seconds of slouching before a nudge: long enough to ignore reaching for a cup. */
 export const GRACE_SECONDS = { min: 5, max: 600, default: 30 } as const;
@@ -101,7 +93,7 @@ export class Settings {
 	#cameraId: Persisted<string>;
 	#safety: Persisted<boolean>;
 	#volume: Persisted<number>;
-	#sensitivity: Persisted<PostureSensitivity>;
+	#sensitivity: Persisted<Sensitivity>;
 	#grace: Persisted<number>;
 	#breakMinutes: Persisted<number>;
 	#quiet: Persisted<QuietHours>;
@@ -128,11 +120,11 @@ export class Settings {
 		this.#cameraId = new Persisted(storage, KEY + 'camera', '', isString);
 		this.#safety = new Persisted(storage, KEY + 'safety-acknowledged', false, isBoolean);
 		this.#volume = new Persisted(storage, KEY + 'volume', 1, isVolume);
-		this.#sensitivity = new Persisted<PostureSensitivity>(
+		this.#sensitivity = new Persisted<Sensitivity>(
 			storage,
 			KEY + 'posture-sensitivity',
 			'normal',
-			oneOf(POSTURE_SENSITIVITIES)
+			oneOf(SENSITIVITIES)
 		);
 		const isGrace = intIn(GRACE_SECONDS.min, GRACE_SECONDS.max);
 		this.#grace = new Persisted(storage, KEY + 'posture-grace', GRACE_SECONDS.default, isGrace);
@@ -155,7 +147,7 @@ export class Settings {
 			backend: entry(this.#backend, oneOf(BACKENDS), 'auto'),
 			muted: entry(this.#muted, isBoolean, false),
 			volume: entry(this.#volume, isVolume, 1),
-			postureSensitivity: entry(this.#sensitivity, oneOf(POSTURE_SENSITIVITIES), 'normal'),
+			postureSensitivity: entry(this.#sensitivity, oneOf(SENSITIVITIES), 'normal'),
 			postureGraceSeconds: entry(this.#grace, isGrace, GRACE_SECONDS.default),
 			breakReminderMinutes: entry(this.#breakMinutes, isBreakMinutes, BREAK_MINUTES.default),
 			quietHours: entry(this.#quiet, isQuietHours, DEFAULT_QUIET_HOURS)
@@ -214,10 +206,10 @@ export class Settings {
 	}
 
 	/** How far from upright counts as slouched, for the posture monitor. */
-	get postureSensitivity(): PostureSensitivity {
+	get postureSensitivity(): Sensitivity {
 		return this.#sensitivity.current;
 	}
-	set postureSensitivity(v: PostureSensitivity) {
+	set postureSensitivity(v: Sensitivity) {
 		this.#sensitivity.current = v;
 	}
 
