@@ -6,7 +6,7 @@ import type { CalibrationProblem } from './calibration';
 import type { PostureReason } from './engine';
 import type { MetricCheck } from './metrics';
 import { DEFAULT_SAMPLING, type SamplingPolicy } from './sampling';
-import type { PostureStatus, Sensitivity } from './types';
+import type { MonitorPhase, PostureStatus, Sensitivity } from './types';
 
 /** Seconds as the page and the analyser write them: "0.5 s", "1 s", "2.5 s" (one decimal at most). */
 function seconds(ms: number): string {
@@ -43,6 +43,22 @@ export const STATUS_LABEL: Readonly<Record<PostureStatus, string>> = {
 	unknown: 'Not sure',
 	'not-in-position': 'Not in position'
 };
+
+/** What the monitor is doing, before and after monitoring. */
+const PHASE_HEADLINE: Readonly<Record<Exclude<MonitorPhase, 'monitoring'>, string>> = {
+	idle: 'Not started',
+	starting: 'Starting',
+	'needs-calibration': 'Calibrate to begin',
+	calibrating: 'Calibrating',
+	paused: 'Paused',
+	error: 'Stopped'
+};
+
+/** The headline the page and the small always-on-top window show. */
+export function statusHeadline(phase: MonitorPhase, status: PostureStatus | null): string {
+	if (phase !== 'monitoring') return PHASE_HEADLINE[phase];
+	return status ? STATUS_LABEL[status] : 'Watching';
+}
 
 /** One line under the status: why, or what it means. */
 export const REASON_TEXT: Readonly<Record<PostureReason, string>> = {
