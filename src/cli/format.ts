@@ -3,7 +3,8 @@ import type { ExerciseReport } from '../lib/analysis/exercise-report';
 import type { CatalogEntry } from '../lib/analysis/catalog';
 import type { ExerciseDefinition } from '../lib/engine/types';
 import { postureSegments, type PostureReport } from '../lib/analysis/posture';
-import { samplingSummary, STATUS_LABEL } from '../lib/posture/text';
+import { POSTURE_STATES } from '../lib/posture/types';
+import { nudgeAfterText, samplingSummary, STATE_LABEL, STATE_MEANING } from '../lib/posture/text';
 import type { LoadedInput } from '../lib/analysis/node/input';
 import path from 'node:path';
 
@@ -101,16 +102,18 @@ export function formatPosture(report: PostureReport, input: LoadedInput): string
 	out.push(
 		table(
 			['from (s)', 'to (s)', 'state'],
-			segs.map((g) => [s1(g.start), s1(g.end), g.state])
+			// In the page's words (src/lib/posture/text.ts), so the two agree.
+			segs.map((g) => [s1(g.start), s1(g.end), STATE_LABEL[g.state]])
 		)
 	);
 	const by = report.secondsByState;
 	out.push(
 		'',
-		`Slouched ${s1(report.slouchedSeconds)} s · upright ${s1(by.upright)} s · away ${s1(by.away)} s · unknown ${s1(by.unknown)} s`,
-		// The page's words for the same states (src/lib/posture/text.ts), so the two agree.
-		`States as work mode shows them: upright "${STATUS_LABEL.upright}", slouched "${STATUS_LABEL.slouched}", away "${STATUS_LABEL.away}", unknown "${STATUS_LABEL.unknown}" or "${STATUS_LABEL['not-in-position']}". Every frame is judged here; live, work mode checks ${samplingSummary()}.`,
-		`Nudges to sit up (after 30 s slouched, as live): ${
+		POSTURE_STATES.map((st) => `${STATE_LABEL[st]} ${s1(by[st])} s`).join(' · '),
+		'',
+		...POSTURE_STATES.map((st) => `${STATE_LABEL[st]}: ${STATE_MEANING[st]}.`),
+		`Every frame is judged here; live, work mode checks ${samplingSummary()}.`,
+		`Nudges to sit up (${nudgeAfterText(report.graceSeconds)}, as live): ${
 			report.nudges.length === 0 ? 'none' : report.nudges.map((t) => `${s1(t)} s`).join(', ')
 		}`
 	);

@@ -16,7 +16,8 @@ import {
  * refuses a person who moves), end to end on the built app: start, calibrate, the
  * limits drawn on the picture, pause (every camera track stopped), resume without
  * recalibrating, the calibration kept across a reload under its setup's name, the day's
- * timeline, and a moved camera asked about once with a Recalibrate button. (The nudge itself,
+ * timeline, the small always-on-top window, and a moved camera asked about once with a
+ * Recalibrate button. (The nudge itself,
  * with a real side-view clip: posture-nudge.fake-camera.spec.ts.)
  */
 
@@ -52,6 +53,23 @@ test.describe('with a fake camera on someone working at a desk', () => {
 		await expect(page.getByTestId('cpu-share')).toContainText(/Processor use ≈ \d+(\.\d)? %/);
 		await shoot(page, 'posture-monitoring');
 		await expectNoBrokenNumbers(page);
+
+		// Beside other windows: Chromium has Document Picture-in-Picture, so the page offers a
+		// small always-on-top window with the status, today's slouched time and a pause button.
+		const [mini] = await Promise.all([
+			page.context().waitForEvent('page'),
+			page.getByTestId('pip-toggle').click()
+		]);
+		await expect(mini.getByTestId('mini-status')).toContainText(/Slouched today: \d+ s/);
+		// The same monitor as the page: a status, as the page shows them.
+		await expect(mini.getByTestId('mini-status')).toHaveAttribute(
+			'data-status',
+			/upright|slouched|unknown|not-in-position|away/
+		);
+		await mini.screenshot({ path: 'test-results/screens/posture-pip-window.png' });
+		await expect(page.getByTestId('pip-toggle')).toHaveText('Close the small window');
+		await page.getByTestId('pip-toggle').click();
+		await expect(page.getByTestId('pip-toggle')).toHaveText('Keep a small window on top');
 
 		// Pause: every track the page opened is stopped, the indicator says so.
 		await page.getByTestId('pause').click();

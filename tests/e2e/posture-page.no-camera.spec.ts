@@ -44,6 +44,20 @@ test('work mode without a camera: explains, camera stays off, nothing broken', a
 	expect(errors).toEqual([]);
 });
 
+test('without Document Picture-in-Picture the page says what happens instead', async ({ page }) => {
+	// Chromium has the API; a browser without it (Firefox, Safari, phones) is this.
+	await page.addInitScript(() => {
+		delete (window as { documentPictureInPicture?: unknown }).documentPictureInPicture;
+	});
+	await page.goto('/posture');
+	await expect(page.getByTestId('pip-toggle')).toHaveCount(0);
+	await expect(page.getByTestId('pip-unsupported')).toContainText(
+		'this tab keeps checking in the background'
+	);
+	await expect(page.getByTestId('pip-unsupported')).toContainText('desktop notifications');
+	await shoot(page, 'posture-no-pip');
+});
+
 for (const scheme of ['light', 'dark'] as const) {
 	test(`work mode has no WCAG 2.1 AA violations (${scheme})`, async ({ page }) => {
 		await page.emulateMedia({ colorScheme: scheme });

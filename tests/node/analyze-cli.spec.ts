@@ -11,6 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXERCISES } from '../../src/lib/exercises';
 import * as sim from '../../src/lib/sim';
 import { writeTraceFile } from '../../src/lib/trace/trace-file';
+import { POSTURE_STATES } from '../../src/lib/posture/types';
+import {
+	nudgeAfterText,
+	samplingSummary,
+	STATE_LABEL,
+	STATE_MEANING
+} from '../../src/lib/posture/text';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
@@ -142,6 +149,19 @@ describe('analyze on a generated trace', () => {
 		// 1 s late at both ends, and lets go only once clearly upright again).
 		expect(out.slouchedSeconds).toBeGreaterThan(10);
 		expect(out.slouchedSeconds).toBeLessThan(14.5);
+
+		// The text report speaks work mode's words (issue 14, item 7): the same state names,
+		// meanings, check pace and nudge rule as the page, from the same table.
+		const text = await cli(file, '--posture', '--calibrate', '1-6');
+		expect(text.code).toBe(0);
+		for (const st of POSTURE_STATES) {
+			expect(text.stdout).toContain(`${STATE_LABEL[st]}: ${STATE_MEANING[st]}.`);
+		}
+		expect(text.stdout).toContain(samplingSummary());
+		expect(text.stdout).toContain(nudgeAfterText(30));
+		// The states table uses the page's names, not the JSON ids.
+		expect(text.stdout).toMatch(/\bSlouched\b/);
+		expect(text.stdout).not.toMatch(/\s(slouched|upright)\s*\n/);
 	});
 });
 

@@ -76,6 +76,8 @@ export interface PostureReport {
 	secondsByState: Record<PostureState, number>;
 	/** Session times (s) at which the live monitor would have nudged to sit up. */
 	nudges: number[];
+	/** Seconds of slouching before a nudge, as used for `nudges`. */
+	graceSeconds: number;
 }
 
 export class PostureError extends Error {
@@ -199,7 +201,8 @@ export function analyzePosture(
 		frames: out,
 		slouchedSeconds: secondsByState.slouched,
 		secondsByState,
-		nudges
+		nudges,
+		graceSeconds: nudgeConfig.graceSeconds
 	};
 }
 

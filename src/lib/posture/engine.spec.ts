@@ -213,6 +213,26 @@ describe('setup check', () => {
 		expect(seconds(rs, 'slouched')).toBe(0);
 	});
 
+	it('a camera moved 0.6 shoulder widths is asked about however far the person sits', () => {
+		// 3 m away the shoulders are ≈ 80 px wide: the move is ≈ 50 px, under 0.08 of the frame
+		// (the old limit, 0.12 of the frame, missed it; at a laptop it caught 0.35 shoulder widths).
+		const far = sim.simulate({
+			timeline: still(sim.sittingNeutral, 40),
+			camera: { ...SEATED, distanceM: 3, view: 'front' },
+			noise: 'realistic',
+			seed: 1
+		}).frames;
+		const cal = calibrate(far);
+		expect(cal.reference.scale).toBeLessThan(100);
+		const rs = run(transform(far, 10, { dx: 0.6 * cal.reference.scale }), cal);
+		expect(at(rs, 20).setupChanged).toBe(false);
+		expect(at(rs, 27).setupChanged).toBe(true);
+		expect(seconds(rs, 'slouched')).toBe(0);
+		// Shifting in the chair (0.2 shoulder widths) is no moved camera.
+		const shifted = run(transform(far, 10, { dx: 0.2 * cal.reference.scale }), cal);
+		expect(shifted.some((r) => r.setupChanged)).toBe(false);
+	});
+
 	it('after the camera moved, a slouch is still seen', () => {
 		const frames = render(
 			sim.sequence(

@@ -17,8 +17,11 @@ export interface SetupCheckOptions {
 	/** A change must hold this long (s) before we ask. */
 	seconds: number;
 	/**
-	 * Shoulders moved by more than this share of the frame's larger side, with the head moving
-	 * the same way: the camera moved. A slouch moves the shoulders < 0.05 of the frame.
+	 * Shoulders moved by more than this many units (the calibration's shoulder width from the
+	 * front, torso length from the side), with the head moving the same way: the camera moved.
+	 * A slouch moves the shoulders 0.1–0.2 units (they round forward and drop a little); shifting
+	 * in the chair about as much. Units, not pixels, so a person far from the camera (small in the
+	 * picture) is held to the same standard as one close to it.
 	 */
 	maxShift: number;
 	/**
@@ -33,7 +36,7 @@ export interface SetupCheckOptions {
 
 export const DEFAULT_SETUP_CHECK: SetupCheckOptions = {
 	seconds: 15,
-	maxShift: 0.12,
+	maxShift: 0.4,
 	maxScale: 1.4,
 	okSecondsToClear: 3
 };
@@ -51,11 +54,11 @@ export function compareSetup(
 	// Calibrated without the shoulders in view (a camera close to the face): nothing to
 	// compare a shift or a size with but the head, which a slouch moves too.
 	if (!f.shoulder || !f.head || !a.shoulder) return null;
-	const side = Math.max(a.width, a.height);
-	const sdx = (f.shoulder.x - a.shoulder.x) / side;
-	const sdy = (f.shoulder.y - a.shoulder.y) / side;
-	const hdx = (f.head.x - a.head.x) / side;
-	const hdy = (f.head.y - a.head.y) / side;
+	const unit = cal.reference.scale;
+	const sdx = (f.shoulder.x - a.shoulder.x) / unit;
+	const sdy = (f.shoulder.y - a.shoulder.y) / unit;
+	const hdx = (f.head.x - a.head.x) / unit;
+	const hdy = (f.head.y - a.head.y) / unit;
 	const shift = Math.hypot(sdx, sdy);
 	// The head followed the shoulders (within half the shift): the whole person moved in frame.
 	const together = Math.hypot(hdx - sdx, hdy - sdy) < 0.5 * shift;

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SAMPLING } from './sampling';
-import { checkPaceText, samplingSummary } from './text';
+import { STATUS_LABEL, checkPaceText, samplingSummary, statusHeadline } from './text';
 
 describe('one vocabulary for the check rate', () => {
 	it('always says the seconds between checks', () => {
@@ -24,5 +24,14 @@ describe('one vocabulary for the check rate', () => {
 			expect(text).toContain(checkPaceText(ms));
 		}
 		expect(text).not.toMatch(/times a second|once a second/);
+	});
+});
+
+describe('the headline', () => {
+	it('is the status while monitoring, the phase otherwise', () => {
+		expect(statusHeadline('monitoring', 'slouched')).toBe(STATUS_LABEL.slouched);
+		expect(statusHeadline('monitoring', null)).toBe('Watching');
+		expect(statusHeadline('paused', 'upright')).toBe('Paused');
+		expect(statusHeadline('needs-calibration', null)).toBe('Calibrate to begin');
 	});
 });

@@ -6,7 +6,7 @@ import type { CalibrationProblem } from './calibration';
 import type { PostureReason } from './engine';
 import type { MetricCheck } from './metrics';
 import { DEFAULT_SAMPLING, type SamplingPolicy } from './sampling';
-import type { PostureStatus, Sensitivity } from './types';
+import type { MonitorPhase, PostureState, PostureStatus, Sensitivity } from './types';
 
 /** Seconds as the page and the analyser write them: "0.5 s", "1 s", "2.5 s" (one decimal at most). */
 function seconds(ms: number): string {
@@ -43,6 +43,56 @@ export const STATUS_LABEL: Readonly<Record<PostureStatus, string>> = {
 	unknown: 'Not sure',
 	'not-in-position': 'Not in position'
 };
+
+/**
+ * The four states of the day's totals, the history and the analyser, in the same words: "not in
+ * position" is counted with "not sure" there (neither is judged), and named with it.
+ */
+export const STATE_LABEL: Readonly<Record<PostureState, string>> = {
+	upright: STATUS_LABEL.upright,
+	slouched: STATUS_LABEL.slouched,
+	away: STATUS_LABEL.away,
+	unknown: `${STATUS_LABEL.unknown} / ${STATUS_LABEL['not-in-position'].toLowerCase()}`
+};
+
+/** What each status means, in one line: the page's legends and the analyser's. */
+export const STATUS_MEANING: Readonly<Record<PostureStatus, string>> = {
+	upright: 'sitting as when calibrated, every measure within its limit',
+	slouched: 'a measure past its limit (head forward or down, shoulders rounded or sunk)',
+	away: 'nobody in view: never counts as slouching, and counts as a break',
+	unknown:
+		'someone is there but cannot be judged: head and shoulders unclear, someone else, or a changed setup',
+	'not-in-position': 'stood up, or turned away from how you sat when calibrating'
+};
+
+/** The same for the four states. */
+export const STATE_MEANING: Readonly<Record<PostureState, string>> = {
+	upright: STATUS_MEANING.upright,
+	slouched: STATUS_MEANING.slouched,
+	away: STATUS_MEANING.away,
+	unknown: `${STATUS_MEANING.unknown}; or ${STATUS_MEANING['not-in-position']}`
+};
+
+/** When a nudge comes, in words: "after 30 s slouched". */
+export function nudgeAfterText(graceSeconds: number): string {
+	return `after ${seconds(Math.max(0, graceSeconds) * 1000)} slouched`;
+}
+
+/** What the monitor is doing, before and after monitoring. */
+const PHASE_HEADLINE: Readonly<Record<Exclude<MonitorPhase, 'monitoring'>, string>> = {
+	idle: 'Not started',
+	starting: 'Starting',
+	'needs-calibration': 'Calibrate to begin',
+	calibrating: 'Calibrating',
+	paused: 'Paused',
+	error: 'Stopped'
+};
+
+/** The headline the page and the small always-on-top window show. */
+export function statusHeadline(phase: MonitorPhase, status: PostureStatus | null): string {
+	if (phase !== 'monitoring') return PHASE_HEADLINE[phase];
+	return status ? STATUS_LABEL[status] : 'Watching';
+}
 
 /** One line under the status: why, or what it means. */
 export const REASON_TEXT: Readonly<Record<PostureReason, string>> = {

@@ -36,6 +36,10 @@ export function toPostureState(status: PostureStatus): PostureState {
 	return status === 'not-in-position' ? 'unknown' : status;
 }
 
+/** What the live monitor is doing (src/lib/posture/browser/monitor.svelte.ts). */
+export type MonitorPhase =
+	'idle' | 'starting' | 'needs-calibration' | 'calibrating' | 'monitoring' | 'paused' | 'error';
+
 /** Where the camera looks from: the front (a laptop webcam) or the person's side. */
 export type PostureView = 'front' | 'side';
 

@@ -45,6 +45,7 @@ import {
 	type StatusSeconds
 } from '$lib/posture';
 import { CALIBRATION_HELP, nudgeMessage } from '$lib/posture/text';
+import type { MonitorPhase } from '$lib/posture/types';
 import {
 	defaultSetupName,
 	readShelf,
@@ -98,8 +99,7 @@ export interface MonitorDeps {
 	focusPage?(): void;
 }
 
-export type MonitorPhase =
-	'idle' | 'starting' | 'needs-calibration' | 'calibrating' | 'monitoring' | 'paused' | 'error';
+export type { MonitorPhase };
 
 export interface MonitorProblem {
 	source: 'camera' | 'model';
