@@ -22,8 +22,8 @@
  * back) is then cropped at about the model's own resolution, not upsampled from fewer pixels.
  * On the real clips (`npm run bench:real -- --max-size <px>`, bench/README.md) the counts are the
  * same at 320–640 px but for marginal cases; at 320 MoveNet Lightning counted moves that were not
- * there on 10 of the 95 idle-desk checks against 6–7 at 384–640, and BlazePose Full did best at
- * 512 (8, against 11–12 at 320, 448 and 640).
+ * there on 10 of the 95 idle-desk checks against 6 at 384–640, and BlazePose Full did best at
+ * 512 (8, against 10–12 at 320, 448 and 640).
  */
 export function modelFrameSide(inputSize: number): number {
 	return 2 * inputSize;
