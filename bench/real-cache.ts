@@ -5,14 +5,14 @@
  */
 import path from 'node:path';
 import { modelFrameSide } from '../src/lib/pose/frame-reader';
-import { getModel, type ModelId } from '../src/lib/pose/models';
+import type { ModelId } from '../src/lib/pose/models';
 
 /**
  * The longest side, px, clips are decoded at for `model`: `--max-size` when given, else the
  * model's own frame side, as the app reads camera frames and the analyser decodes by default.
  */
 export function decodeSide(model: ModelId, maxSizeOption: string | undefined): number {
-	if (maxSizeOption === undefined) return modelFrameSide(getModel(model).inputSize);
+	if (maxSizeOption === undefined) return modelFrameSide(model);
 	const px = Number(maxSizeOption);
 	if (!Number.isInteger(px) || px < 64) {
 		throw new Error(

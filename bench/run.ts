@@ -257,26 +257,10 @@ const median = (values: readonly number[]): number => {
 };
 const r2 = (v: number) => Math.round(v * 100) / 100;
 
-/** Whether tracked files differ from the commit (the figures then describe no commit). */
-function gitDirty(): boolean | null {
+/** A git command's trimmed output, or null where git is missing or fails. */
+function git(args: string[]): string | null {
 	try {
-		return (
-			execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
-				cwd: ROOT,
-				encoding: 'utf8'
-			}).trim() !== ''
-		);
-	} catch {
-		return null;
-	}
-}
-
-function gitCommit(): string | null {
-	try {
-		return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-			cwd: ROOT,
-			encoding: 'utf8'
-		}).trim();
+		return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
 	} catch {
 		return null;
 	}
@@ -396,6 +380,8 @@ async function main() {
 		postureAllChromiumShare: posture.allMet
 	};
 
+	// Tracked files that differ from the commit: the figures then describe no commit.
+	const treeStatus = git(['status', '--porcelain', '--untracked-files=no']);
 	const results = {
 		bareMsPerFrame,
 		pipelineMsPerFrame,
@@ -423,8 +409,8 @@ async function main() {
 		details: {
 			mode: quick ? 'quick' : 'full',
 			at: new Date(started).toISOString(),
-			commit: gitCommit(),
-			uncommittedChanges: gitDirty(),
+			commit: git(['rev-parse', '--short', 'HEAD']),
+			uncommittedChanges: treeStatus === null ? null : treeStatus !== '',
 			crossOriginIsolated: args.isolated ?? false,
 			machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? null, loadavg: os.loadavg() },
 			chromium: b?.chromium ?? null,

@@ -55,8 +55,8 @@ Options:
       --model <id>        pose model for videos: ${MODEL_IDS.join(', ')}
                           (default ${DEFAULT_MODEL})
       --decode-size <px>  largest side frames are decoded at (default: twice the model's
-                          input, as the app reads camera frames: ${modelFrameSide(192)} for MoveNet
-                          Lightning, ${modelFrameSide(256)} for the others)
+                          input, as the app reads camera frames: ${modelFrameSide('movenet-lightning')} for MoveNet
+                          Lightning, ${modelFrameSide('blazepose-full')} for the others)
       --threads <n>       pose-model threads for videos, 1–16 (default ${DEFAULT_THREADS}: this
                           machine's cores, at most 4)
   -q, --quiet             no progress bar

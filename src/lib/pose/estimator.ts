@@ -321,7 +321,7 @@ class DetectorEstimator implements PoseEstimator {
 		detector: PoseDetector
 	) {
 		this.#detector = detector;
-		this.#reader = new FrameReader(modelFrameSide(getModel(model).inputSize));
+		this.#reader = new FrameReader(modelFrameSide(model));
 	}
 
 	estimate(input: EstimatorInput, timestampMs?: number): Promise<Body[]> {

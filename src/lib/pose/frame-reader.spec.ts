@@ -3,8 +3,9 @@ import { FrameReader, modelFrameSide, readSize, toFramePixels } from './frame-re
 
 describe('modelFrameSide', () => {
 	it('reads twice the model input, so a person filling half the frame is not upsampled', () => {
-		expect(modelFrameSide(192)).toBe(384); // MoveNet Lightning
-		expect(modelFrameSide(256)).toBe(512); // MoveNet Thunder, BlazePose
+		expect(modelFrameSide('movenet-lightning')).toBe(384); // input 192
+		expect(modelFrameSide('movenet-thunder')).toBe(512); // input 256
+		expect(modelFrameSide('blazepose-full')).toBe(512); // input 256
 	});
 });
 

@@ -14,10 +14,11 @@
  * No DOM global is touched at import time: the canvas is made on the first read, from
  * `OffscreenCanvas` where the browser has it.
  */
+import { getModel, type ModelId } from './models';
 
 /**
- * Longest side, px, a frame is read at before a model whose input is `inputSize` px square: twice
- * that (384 for MoveNet Lightning, 512 for the 256-px models). The models look at a crop around
+ * Longest side, px, a frame is read at before `model`: twice its square input (`inputSize`), so
+ * 384 for MoveNet Lightning, 512 for the 256-px models. The models look at a crop around
  * the person, resized to their input; a person who fills half the frame (at a desk, or standing
  * back) is then cropped at about the model's own resolution, not upsampled from fewer pixels.
  * On the real clips (`npm run bench:real -- --max-size <px>`, bench/README.md) the counts are the
@@ -25,8 +26,8 @@
  * there on 10 of the 95 idle-desk checks against 6 at 384–640, and BlazePose Full did best at
  * 512 (8, against 10–12 at 320, 448 and 640).
  */
-export function modelFrameSide(inputSize: number): number {
-	return 2 * inputSize;
+export function modelFrameSide(model: ModelId): number {
+	return 2 * getModel(model).inputSize;
 }
 
 /** The size a `width × height` frame is read at: at most `maxSide` on its longer side. */
@@ -72,7 +73,7 @@ export class FrameReader {
 	/** False once making a canvas failed: read() then returns null for good. */
 	#usable = true;
 
-	/** `maxSide`: the longest side read, px (`modelFrameSide` of the model's input). */
+	/** `maxSide`: the longest side read, px (the model's `modelFrameSide`). */
 	constructor(readonly maxSide: number) {}
 
 	/**

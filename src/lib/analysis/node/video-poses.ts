@@ -10,7 +10,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { PoseEstimator } from '../../pose/estimator';
 import type { Body, PoseFrame } from '../../pose/keypoints';
 import { modelFrameSide } from '../../pose/frame-reader';
-import { DEFAULT_MODEL, getModel, type ModelId } from '../../pose/models';
+import { DEFAULT_MODEL, type ModelId } from '../../pose/models';
 import { createNodeEstimator } from '../../pose/node';
 import { pickPerson } from '../../pose/tracking';
 import { createPosePool } from './pose-pool';
@@ -21,7 +21,7 @@ import { decodeVideo, probeVideo, type DecodeOptions, type VideoInfo } from './v
  * frames, pose/frame-reader.ts) unless `maxSize` is given.
  */
 function decodeFor(model: ModelId, options: DecodeOptions): DecodeOptions {
-	return { ...options, maxSize: options.maxSize ?? modelFrameSide(getModel(model).inputSize) };
+	return { ...options, maxSize: options.maxSize ?? modelFrameSide(model) };
 }
 
 export interface VideoPosesOptions extends DecodeOptions {
