@@ -497,3 +497,45 @@ describe('status timing (issue 14: late in, late out)', () => {
 		expect(first(16.5, 'upright')).toBeLessThanOrEqual(2);
 	});
 });
+
+describe('a trunk turned from a front camera', () => {
+	it('is not a forward head: narrower shoulders make the head look larger, and that is read as a turn', () => {
+		// A sitter turns in the chair toward a second screen, eyes back on the laptop: the
+		// shoulder line foreshortens (cos 40° = 0.77) while the head, facing the camera, keeps
+		// its size, so against the shoulders the head grew ≈ 30 %, past the forward-head limit
+		// (18 %). Held past a glance's 5 s it was called a slouch.
+		const turned = sim.posture({ trunkRotation: 40, neckRotation: -40 }, sim.sittingNeutral);
+		for (const seed of [1, 2, 3]) {
+			const frames = render(
+				sim.sequence(
+					still(sim.sittingNeutral, 8, seed),
+					sim.transition(sim.sittingNeutral, turned, 1),
+					still(turned, 12, seed + 1)
+				),
+				'front',
+				seed
+			);
+			const after = run(frames, calibrate(frames)).filter((r) => r.t > 9);
+			expect(seconds(after, 'slouched'), `seed ${seed}`).toBe(0);
+			expect(seconds(after, 'upright'), `seed ${seed}`).toBeGreaterThan(10);
+		}
+	});
+
+	it('keeps reading the head against the shoulders in a slouch, which shortens the neck', () => {
+		for (const seed of [1, 2, 3]) {
+			const frames = render(
+				sim.sequence(
+					still(sim.sittingNeutral, 8, seed),
+					sim.transition(sim.sittingNeutral, sim.slouchedSitting, 1),
+					still(sim.slouchedSitting, 8, seed + 1)
+				),
+				'front',
+				seed
+			);
+			const after = run(frames, calibrate(frames)).filter((r) => r.t > 10);
+			const read = after.filter((r) => r.checks.some((c) => c.id === 'headForward'));
+			expect(read.length / after.length, `seed ${seed}`).toBeGreaterThan(0.9);
+			expect(seconds(after, 'slouched'), `seed ${seed}`).toBeGreaterThan(6);
+		}
+	});
+});

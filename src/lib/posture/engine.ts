@@ -361,7 +361,11 @@ export class PostureEngine {
 			} else {
 				setupVerdict = compareSetup(features, cal, this.#setup?.options);
 				this.#setup?.update(frame.t, setupVerdict);
-				const values = this.#windowed(frame.t, readMetrics(features, cal.reference), cal.view);
+				const values = this.#windowed(
+					frame.t,
+					untwisted(readMetrics(features, cal.reference), cal),
+					cal.view
+				);
 				if (REQUIRED_METRICS[cal.view].some((id) => values[id] === undefined)) {
 					raw = 'unknown';
 					reason = 'not-seen';
@@ -609,4 +613,34 @@ export class PostureEngine {
 		}
 		return this.#settled;
 	}
+}
+
+/**
+ * The neck looking this much longer against the shoulder line than at calibration (share) means
+ * the trunk is turned from the camera: the shoulder line foreshortens (by cos of the turn: 0.87
+ * at 30°; 1 + 0.15 ≈ 1 / 0.87) while the neck's height does not. Sitting extra tall lengthens
+ * it too; a head held high is not forward either, so nothing is lost then.
+ */
+export const TURNED_TRUNK_NECK_GAIN = 0.15;
+
+/**
+ * Front view: the head's size against the shoulders (`headForward`) is not read while the trunk
+ * is turned, since narrower shoulders make any head look larger (a person turning back to face
+ * the camera after a side-on slump read as a forward head for a second). A forward head itself
+ * shortens the neck against the shoulders, the opposite sign, so it is never dropped by this.
+ */
+function untwisted(values: MetricValues, cal: Calibration): MetricValues {
+	const neck = values.neckShorten;
+	const calibrated = cal.baseline.neckShorten;
+	if (
+		values.headForward === undefined ||
+		neck === undefined ||
+		calibrated === undefined ||
+		!(calibrated > 0) ||
+		neck <= calibrated * (1 + TURNED_TRUNK_NECK_GAIN)
+	) {
+		return values;
+	}
+	const { headForward: _, ...rest } = values;
+	return rest;
 }
