@@ -26,7 +26,7 @@ import {
 	type Page
 } from '@playwright/test';
 import ensureFakeCameraClip, { Y4M } from '../tests/e2e/global-setup';
-import type { BareStats } from './browser/bare';
+import type { BareApi, BareStats, FrameProfile } from './browser/bare';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The move whose page is measured: the fake camera's clip is an overhead reach. */
@@ -99,6 +99,8 @@ export interface BrowserResult {
 	firstVisitMs: number | null;
 	/** The estimator on a pre-made input tensor, mean ms, once per round (bare page). */
 	modelOnlyMs: number[];
+	/** One frame's steps timed apart in the bare page, after the rounds. */
+	frameProfile: FrameProfile;
 	windows: WindowResult[];
 	bareFps: number;
 	appFps: number;
@@ -429,6 +431,19 @@ export async function benchBrowser(o: BrowserBenchOptions): Promise<BrowserResul
 			);
 			o.log(`  model only ${r + 1}: ${modelOnlyMs[r]!.toFixed(1)} ms on a pre-made input`);
 		}
+		// Where the bare page's frame time goes, step by step, on one frame (bench/browser/bare.ts).
+		await bare.bringToFront();
+		const frameProfile = await bare.evaluate(() =>
+			(window as unknown as { __bare: BareApi }).__bare.profile(30)
+		);
+		o.log(
+			`  one frame, step by step: read ${frameProfile.readMs.toFixed(1)} ms, fromPixels ` +
+				`${frameProfile.fromPixelsMs.toFixed(1)} ms, estimator on that tensor ` +
+				`${frameProfile.estimateReadSizeTensorMs.toFixed(1)} ms, on a ` +
+				`${frameProfile.read.join('×')} → input-size tensor ` +
+				`${frameProfile.estimateInputSizeTensorMs.toFixed(1)} ms, on the video ` +
+				`${frameProfile.estimateVideoMs.toFixed(1)} ms`
+		);
 		await bare.close();
 		await app.bringToFront();
 
@@ -455,6 +470,7 @@ export async function benchBrowser(o: BrowserBenchOptions): Promise<BrowserResul
 			coldStartMs,
 			firstVisitMs,
 			modelOnlyMs,
+			frameProfile,
 			windows,
 			bareFps: fpsOf('bare'),
 			appFps: fpsOf('app'),

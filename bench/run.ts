@@ -424,6 +424,12 @@ async function main() {
 			windows: b?.windows ?? [],
 			returnVisitRunsMs: b?.coldStartMs.map(Math.round) ?? [],
 			modelOnlyRunsMs: b?.modelOnlyMs.map(r2) ?? [],
+			// One frame's steps timed apart (bare page): where estimate(video) spends beyond the model.
+			frameProfileMs: b
+				? Object.fromEntries(
+						Object.entries(b.frameProfile).map(([k, v]) => [k, typeof v === 'number' ? r2(v) : v])
+					)
+				: null,
 			engine,
 			postureCpu: posture,
 			pageErrors: b?.pageErrors ?? [],
