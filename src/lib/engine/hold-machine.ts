@@ -6,7 +6,7 @@
  * only in position with good form. Neither step has side effects: what the coach must do (take
  * a score, give the position prompt, say the hold is done) comes back with the new state.
  */
-import { METRIC_UNIT, type BaseMetricName, type MetricUnit } from '../metrics/body-metrics';
+import { baseMetricOf, METRIC_UNIT, type MetricUnit } from '../metrics/body-metrics';
 import { evaluate, type Facts, type Slack } from './conditions';
 import type { CoachEvent, HoldSpec, Side } from './types';
 
@@ -49,10 +49,7 @@ const HOLD_STAY_SLACK: Readonly<Record<MetricUnit, number>> = {
 	px: 0
 };
 
-const holdStaySlack: Slack = (metric) =>
-	HOLD_STAY_SLACK[
-		METRIC_UNIT[(metric.endsWith('Delta') ? metric.slice(0, -5) : metric) as BaseMetricName]
-	];
+const holdStaySlack: Slack = (metric) => HOLD_STAY_SLACK[METRIC_UNIT[baseMetricOf(metric)]];
 
 /** The hold under way. */
 export interface HoldProgress {

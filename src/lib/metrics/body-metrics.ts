@@ -229,6 +229,43 @@ export const METRIC_UNIT: Readonly<Record<BaseMetricName, MetricUnit>> = {
 	shoulderStack: 'scale',
 	scalePx: 'px'
 };
+/**
+ * Each unit in words, for whoever reads the exercise definitions (a physiotherapist) and for the
+ * generated threshold table (docs/exercise-thresholds.md). A torso length is mid-shoulder to
+ * mid-hip (from the front, 1.3 shoulder widths; see the header); an arm length is shoulder to
+ * elbow to wrist along the arm; an ear width is the distance between the ears seen from the front.
+ */
+export const UNIT_IN_WORDS: Readonly<Record<Exclude<MetricUnit, 'ratio'>, string>> = {
+	deg: 'degrees',
+	scale: 'torso lengths',
+	armLength: 'arm lengths',
+	earWidth: 'ear widths',
+	px: 'pixels'
+};
+
+/** What each ratio metric is a ratio of (a unit test checks that every ratio metric is here). */
+export const RATIO_OF: Readonly<Partial<Record<BaseMetricName, string>>> = {
+	shoulderSpan: 'shoulder width ÷ the distance between the ears',
+	shoulderWidthRatio: 'shoulder width ÷ torso length',
+	shoulderWidthToArm: 'shoulder width ÷ upper-arm length (shoulder to elbow)'
+};
+
+/** The base metric under a name (`earShoulderGapDelta` → `earShoulderGap`). */
+export const baseMetricOf = (name: MetricName): BaseMetricName =>
+	(name.endsWith('Delta') ? name.slice(0, -5) : name) as BaseMetricName;
+
+/**
+ * A metric's unit in words, Delta metrics included (a Delta has its metric's unit); null for a
+ * ratio whose terms are not in RATIO_OF.
+ */
+export function metricUnitInWords(name: MetricName): string | null {
+	const base = baseMetricOf(name);
+	const unit = METRIC_UNIT[base];
+	if (unit !== 'ratio') return UNIT_IN_WORDS[unit];
+	const of = RATIO_OF[base];
+	return of === undefined ? null : `ratio: ${of}`;
+}
+
 /** `<metric>Delta`: the metric minus the person's own neutral baseline (same unit). */
 export type DeltaMetricName = `${BaseMetricName}Delta`;
 export type MetricName = BaseMetricName | DeltaMetricName;
