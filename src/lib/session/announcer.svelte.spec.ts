@@ -1,28 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CoachEvent } from '$lib/engine/types';
-import { Speaker, type UtteranceLike } from '$lib/speech/speaker';
+import { recordingSpeaker } from '$lib/speech/test-helpers';
 import { Announcer } from './announcer.svelte';
-
-/**
- * A real Speaker on a fake synthesizer that records what it was asked to speak; `finish()` ends
- * the line being spoken, as the browser does when it has said it.
- */
-function voice() {
-	const spoken: string[] = [];
-	const utterances: UtteranceLike[] = [];
-	const speaker = new Speaker({
-		synth: {
-			speak: (u) => {
-				spoken.push(u.text);
-				utterances.push(u);
-			},
-			cancel: () => undefined
-		},
-		makeUtterance: (text) => ({ text, rate: 1, lang: 'en', onend: null, onerror: null })
-	});
-	const finish = () => utterances.at(-1)?.onend?.call(null, {});
-	return { speaker, spoken, finish };
-}
 
 const rep = (count: number): CoachEvent =>
 	({ type: 'rep', t: 1, count, score: 90, durationSeconds: 1 }) as CoachEvent;
@@ -33,7 +12,7 @@ const setup = (message: string): CoachEvent =>
 
 describe('Announcer', () => {
 	it('says one line per frame: a form cue before anything, else the first hold, count or setup', () => {
-		const a = new Announcer(voice().speaker);
+		const a = new Announcer(recordingSpeaker().speaker);
 		expect(a.pick([rep(3), cue('Keep your head level.')])).toBe('Keep your head level.');
 		expect(a.pick([rep(4), setup('Step back.')])).toBe('4');
 		expect(a.pick([setup('Step back.'), rep(4), cue('Lift evenly.')])).toBe('Lift evenly.');
@@ -45,7 +24,7 @@ describe('Announcer', () => {
 	});
 
 	it('speaks the line and mirrors it for screen readers; muted, it shows but does not speak', () => {
-		const { speaker, spoken } = voice();
+		const { speaker, spoken } = recordingSpeaker();
 		const a = new Announcer(speaker);
 		a.events([rep(1)]);
 		expect([a.text, spoken]).toEqual(['1', ['1']]);
@@ -58,7 +37,7 @@ describe('Announcer', () => {
 	});
 
 	it('speaks one line at a time; of two waiting lines as important, the newer', () => {
-		const { speaker, spoken, finish } = voice();
+		const { speaker, spoken, finish } = recordingSpeaker();
 		const a = new Announcer(speaker);
 		a.events([rep(1)]);
 		a.events([rep(2)]);
@@ -73,7 +52,7 @@ describe('Announcer', () => {
 	});
 
 	it('keeps a waiting prompt from a form cue or a count, and joins prompts that meet', () => {
-		const { speaker, spoken, finish } = voice();
+		const { speaker, spoken, finish } = recordingSpeaker();
 		const a = new Announcer(speaker);
 		a.events([rep(10)]);
 		a.say('Set 1 done.');
@@ -86,7 +65,7 @@ describe('Announcer', () => {
 	});
 
 	it('lets a form cue push out a waiting count, but not a count a waiting cue', () => {
-		const { speaker, spoken, finish } = voice();
+		const { speaker, spoken, finish } = recordingSpeaker();
 		const a = new Announcer(speaker);
 		a.say('Set 1 of 2. Go.');
 		a.events([rep(1)]);
@@ -97,7 +76,7 @@ describe('Announcer', () => {
 	});
 
 	it('drops the waiting line when muted or cancelled', () => {
-		const { speaker, spoken, finish } = voice();
+		const { speaker, spoken, finish } = recordingSpeaker();
 		const a = new Announcer(speaker);
 		a.say('Set 1 of 2. Go.');
 		a.say('Set 1 done.');

@@ -6,7 +6,8 @@ import type { CoachState, ExerciseDefinition } from '$lib/engine/types';
 import type { Body, PoseFrame } from '$lib/pose/keypoints';
 import type { EstimatorLike } from '$lib/session/types';
 import { SetTracker } from '$lib/routines/set-tracker.svelte';
-import { Speaker, type UtteranceLike } from '$lib/speech/speaker';
+import { Speaker } from '$lib/speech/speaker';
+import { recordingSpeaker } from '$lib/speech/test-helpers';
 import { Coach } from '$lib/engine/coach';
 import { getExercise } from '$lib/exercises';
 import * as sim from '$lib/sim';
@@ -302,18 +303,7 @@ describe('WorkoutSession: more than one person in view', () => {
 
 describe('WorkoutSession: what it says, through its one announcer', () => {
 	it('says a set plan’s prompts after the last count, none of them lost behind it', async () => {
-		const spoken: string[] = [];
-		const utterances: UtteranceLike[] = [];
-		const speaker = new Speaker({
-			synth: {
-				speak: (u) => {
-					spoken.push(u.text);
-					utterances.push(u);
-				},
-				cancel: () => undefined
-			},
-			makeUtterance: (text) => ({ text, rate: 1, lang: 'en', onend: null, onerror: null })
-		});
+		const { speaker, spoken, finish } = recordingSpeaker();
 		const t = setup({ speaker });
 		// Two sets of two reps, no rest: the second rep ends set 1 and starts set 2 at once.
 		const tracker = new SetTracker(
@@ -328,7 +318,7 @@ describe('WorkoutSession: what it says, through its one announcer', () => {
 		// "1" is still being spoken: the count "2" and both prompts wait; the prompts win, together.
 		expect(spoken).toEqual(['1']);
 		expect(t.session.announcement).toBe('Set 2 of 2. Go.');
-		utterances.at(-1)!.onend?.call(null, {});
+		finish();
 		expect(spoken).toEqual(['1', 'Set 1 done. Set 2 of 2. Go.']);
 		tracker.dispose();
 	});
