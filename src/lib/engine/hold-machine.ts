@@ -38,7 +38,7 @@ export const POSITION_PROMPT_SECONDS = 4;
  * wander moves a reading that sits a few units inside a threshold back and forth across it; on
  * generated seated extensions with heavy noise (trunk lean ≈ ±4° of slow wander around a 10°
  * arch judged at 6°) a person still arched was paused, and after 3 s out, reset. The units
- * other than degrees and scale units get about half of what the baseline counts as still.
+ * other than degrees and torso lengths get about half of what the baseline counts as still.
  */
 const HOLD_STAY_SLACK: Readonly<Record<MetricUnit, number>> = {
 	deg: 3,
