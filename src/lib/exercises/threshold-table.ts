@@ -60,7 +60,8 @@ function onAnAdult(metric: MetricName, values: readonly number[]): string {
 	const unit = METRIC_UNIT[base];
 	const cm = ADULT_CM[unit === 'ratio' ? base : unit];
 	if (cm === undefined) return '';
-	return values.map((v) => `≈ ${num(Math.round(v * cm))} cm`).join(' / ');
+	// Rounded half away from zero, so −0.15 and 0.15 torso lengths both read 8 cm.
+	return values.map((v) => `≈ ${num(Math.sign(v) * Math.round(Math.abs(v) * cm))} cm`).join(' / ');
 }
 
 function row(
