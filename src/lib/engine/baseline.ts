@@ -11,7 +11,7 @@
  * Why a long mean: keypoint wander is slow (a webcam model's points drift ≈ 3–6 px with a
  * ≈ 0.5 s time constant), so 1 s of stillness holds only about two independent samples of it
  * and the captured median is off by ≈ 0.7 σ of the metric's wander: on generated heavy-noise
- * shrugs ≈ 0.03 scale units, half the gap between a full and a 60 % shrug, kept for the whole
+ * shrugs ≈ 0.03 torso lengths, half the gap between a full and a 60 % shrug, kept for the whole
  * set. A mean over 20 s of rest frames averages ≈ 20 such samples (≈ 0.2 σ). The exponential
  * refinement it replaces (weight 0.02 a frame) forgot old frames within ≈ 1.5 s, so it never
  * averaged more than that. Resting frames far from the baseline (more than the metric's

@@ -510,7 +510,7 @@ export class Coach {
 			if (!rep.metric.endsWith('Delta')) {
 				return rep.direction === 'up' ? v < rep.exit : v > rep.exit;
 			}
-			// Signed distance past `exit` away from the rep direction (scale units, deg, …).
+			// Signed distance past `exit` away from the rep direction (torso lengths, deg, …).
 			const beyond = (rep.direction === 'up' ? -v : v) - Math.abs(rep.exit);
 			if (beyond <= 0) {
 				this.#run.farSince = null;

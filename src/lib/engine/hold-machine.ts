@@ -6,7 +6,7 @@
  * only in position with good form. Neither step has side effects: what the coach must do (take
  * a score, give the position prompt, say the hold is done) comes back with the new state.
  */
-import { METRIC_UNIT, type BaseMetricName, type MetricUnit } from '../metrics/body-metrics';
+import { baseMetricOf, METRIC_UNIT, type MetricUnit } from '../metrics/body-metrics';
 import { evaluate, type Facts, type Slack } from './conditions';
 import type { CoachEvent, HoldSpec, Side } from './types';
 
@@ -38,7 +38,7 @@ export const POSITION_PROMPT_SECONDS = 4;
  * wander moves a reading that sits a few units inside a threshold back and forth across it; on
  * generated seated extensions with heavy noise (trunk lean ≈ ±4° of slow wander around a 10°
  * arch judged at 6°) a person still arched was paused, and after 3 s out, reset. The units
- * other than degrees and scale units get about half of what the baseline counts as still.
+ * other than degrees and torso lengths get about half of what the baseline counts as still.
  */
 const HOLD_STAY_SLACK: Readonly<Record<MetricUnit, number>> = {
 	deg: 3,
@@ -49,10 +49,7 @@ const HOLD_STAY_SLACK: Readonly<Record<MetricUnit, number>> = {
 	px: 0
 };
 
-const holdStaySlack: Slack = (metric) =>
-	HOLD_STAY_SLACK[
-		METRIC_UNIT[(metric.endsWith('Delta') ? metric.slice(0, -5) : metric) as BaseMetricName]
-	];
+const holdStaySlack: Slack = (metric) => HOLD_STAY_SLACK[METRIC_UNIT[baseMetricOf(metric)]];
 
 /** The hold under way. */
 export interface HoldProgress {

@@ -17,7 +17,7 @@ const MOVING_SECONDS = 4;
 /** Seconds between two reasons (the person needs time to act on one). */
 const REASON_GAP_SECONDS = 8;
 /**
- * Speed (body-scale units per second) of the fastest upper-body keypoint, low-passed over
+ * Speed (torso lengths per second) of the fastest upper-body keypoint, low-passed over
  * SPEED_TAU_SECONDS, above which the person is moving. Keypoint wander on a person standing
  * still reads ≈ 0.05–0.15; a shrug moves the shoulders at ≈ 0.3–0.5, an arm raise the wrists
  * at ≈ 2.

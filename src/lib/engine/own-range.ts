@@ -12,7 +12,7 @@
  * range, and the waiting candidates that reach OWN_SHARE of it are credited then. One short
  * movement alone never counts.
  *
- * Spans are in the rep metric's unit (degrees, scale units, …), from where the rep started to
+ * Spans are in the rep metric's unit (degrees, torso lengths, …), from where the rep started to
  * its peak. Pure: no DOM, no time source.
  */
 import { median } from '../geometry/vec';
@@ -38,7 +38,7 @@ const HISTORY = 5;
 /**
  * The lowest start threshold, as a share of the way from `exit` to `enter`: a movement must get
  * this far to be a rep candidate at all. At 0.35, a shrug candidate closes the ear–shoulder gap by
- * 0.061 scale units: a generated person whose full shrug is 70 % of the simulator's peaks at
+ * 0.061 torso lengths: a generated person whose full shrug is 70 % of the simulator's peaks at
  * 0.065–0.09, and the smoothed keypoint jitter is ≈ 0.01. A wall angel reaches 129°, where 60 %
  * of an average slide (135°) gets and 40 % (120°, 124° with wander) does not.
  */

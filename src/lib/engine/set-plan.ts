@@ -10,6 +10,7 @@
  * The caller resets the Coach when `newSet` comes back true, so the Coach's own counters read
  * "reps in this set" on screen; the plan keeps the totals.
  */
+import { ANNOUNCEMENTS_EN, type Announcements } from '../text/announcements.en';
 import type { CoachState, ExerciseDefinition, Side } from './types';
 
 /** Rest between sets of reps (s): 30–60 s is the usual rest for light endurance sets. */
@@ -36,6 +37,8 @@ export interface SetPlanOptions {
 	holds?: number;
 	/** Rest between sets, seconds. */
 	restSeconds?: number;
+	/** The words it says (default English: text/announcements.en.ts). */
+	words?: Announcements;
 }
 
 export interface SetRecord {
@@ -152,6 +155,7 @@ export class SetPlan {
 	/** Reps or holds (per side) per set; null when open-ended. */
 	readonly target: number | null;
 	readonly restSeconds: number;
+	readonly #words: Announcements;
 
 	#phase: PlanPhase = 'work';
 	#done: SetState[] = [];
@@ -175,6 +179,7 @@ export class SetPlan {
 		const rest = this.kind === 'reps' ? REST_AFTER_REPS_SECONDS : REST_AFTER_HOLDS_SECONDS;
 		this.restSeconds =
 			options.restSeconds !== undefined && options.restSeconds >= 0 ? options.restSeconds : rest;
+		this.#words = options.words ?? ANNOUNCEMENTS_EN;
 	}
 
 	get phase(): PlanPhase {
@@ -210,7 +215,7 @@ export class SetPlan {
 					if (score !== null && Number.isFinite(score)) this.#sideScores[side].push(score);
 					const next = this.#expectedSide();
 					if (!this.#setComplete()) {
-						say.push(next === side ? `Again, the ${next} side.` : `Now the ${next} side.`);
+						say.push(this.#words.nextSide(next, next === side));
 					}
 					this.#side = next;
 				}
@@ -231,7 +236,7 @@ export class SetPlan {
 			this.restSeconds > 2 * READY_WARNING_SECONDS
 		) {
 			this.#readySaid = true;
-			return { say: ['Get ready.'], newSet: false };
+			return { say: [this.#words.getReady], newSet: false };
 		}
 		return NOTHING;
 	}
@@ -351,17 +356,17 @@ export class SetPlan {
 		const n = this.#done.length;
 		if (n >= this.sets) {
 			this.#phase = 'done';
-			return [this.sets > 1 ? 'All sets done. Well done.' : 'Done. Well done.'];
+			return [this.#words.allSetsDone(this.sets)];
 		}
 		this.#current = freshSet();
 		this.#side = 'left';
 		if (this.restSeconds <= 0) {
-			return [`Set ${n} done.`, ...this.#startNextSet().say];
+			return [this.#words.setDone(n), ...this.#startNextSet().say];
 		}
 		this.#phase = 'rest';
 		this.#restEndsAt = nowS + this.restSeconds;
 		this.#readySaid = false;
-		return [`Set ${n} done. Rest ${this.restSeconds} seconds.`];
+		return [this.#words.setDoneRest(n, this.restSeconds)];
 	}
 
 	#startNextSet(): PlanUpdate {
@@ -369,8 +374,7 @@ export class SetPlan {
 		this.#restEndsAt = null;
 		this.#lastCoachT = null;
 		const n = this.#done.length + 1;
-		const side = this.kind === 'side-holds' ? ', left side first' : '';
-		return { say: [`Set ${n} of ${this.sets}${side}. Go.`], newSet: true };
+		return { say: [this.#words.setGo(n, this.sets, this.kind === 'side-holds')], newSet: true };
 	}
 
 	#record(s: SetState, set: number, complete: boolean, nowS: number): SetRecord {

@@ -54,7 +54,8 @@ export const armPressCurl = defineExercise({
 		{
 			id: 'arms-dropped',
 			during: 'active',
-			// Upper arms held up in front give ≈ 60° of elevation; dropped to the belly ≈ 10°.
+			// Upper arms held up in front give ≈ 60° of elevation; dropped to the belly ≈ 10°. Under
+			// 35°, about halfway, the arms have come down.
 			fault: { metric: 'armRaiseMin', op: '<', value: 35 },
 			cue: 'Keep your arms up in front of your chest as you curl.',
 			priority: 2,

@@ -16,7 +16,7 @@ import { defineExercise } from '../engine/define';
  * count. A cycle under 2 s is too fast for the breath it follows.
  *
  * Form: on hands and knees the hips stay over the knees, a thigh's length above the heels
- * (`hipToHeel` 0.85–1.1 trunk lengths); under 0.7 they went back toward the heels (the way into
+ * (`hipToHeel` 0.85–1.1 torso lengths); under 0.7 they went back toward the heels (the way into
  * child's pose), and a cycle done there does not count. The trunk line stays near level (0–15°,
  * shoulders a little higher on longer arms); 35° above means the person is kneeling up.
  */
@@ -59,7 +59,7 @@ export const catCow = defineExercise({
 		{
 			id: 'hips-back',
 			during: 'always',
-			// Hips over the knees keep them a thigh's length (0.85–1.1 trunk lengths) above the
+			// Hips over the knees keep them a thigh's length (0.85–1.1 torso lengths) above the
 			// heels; under 0.7 they have sat back toward the heels, the way into child's pose.
 			fault: { metric: 'hipToHeel', op: '<', value: 0.7 },
 			cue: 'Keep your hips over your knees; stay on hands and knees.',
@@ -70,6 +70,8 @@ export const catCow = defineExercise({
 		{
 			id: 'kneeling-up',
 			during: 'always',
+			// The trunk line 35° above level: kneeling up. On hands and knees it stays within 0–15°
+			// (the shoulders a little higher on longer arms).
 			fault: { metric: 'trunkRise', op: '>', value: 35 },
 			cue: 'Bring your hands to the floor under your shoulders.',
 			priority: 3,

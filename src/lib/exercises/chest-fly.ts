@@ -7,7 +7,7 @@ import { defineExercise } from '../engine/define';
  * The arms move in the body's cross-section, which a side camera sees edge-on: their width is
  * lost but their height is not. Open wide, the hands sit at or a little below the shoulders;
  * together over the chest they are an arm's length above them. Rep signal: the lower wrist's
- * height above its shoulder (`wristHeightMin`, trunk lengths; open ≈ −0.2–0, closed ≈ 1.0–1.1
+ * height above its shoulder (`wristHeightMin`, torso lengths; open ≈ −0.2–0, closed ≈ 1.0–1.1
  * with a soft elbow). A rep counts when both hands pass 0.95 above the shoulders (the arms ≈ 55°
  * above level or more, most of the way to meeting over the chest) and come back under 0.35: a
  * wide, honest arc. With 0.7 a fly stopped at 60 % of the arc (the arms ≈ 47° up, ≈ 0.8 as the
@@ -54,6 +54,8 @@ export const chestFly = defineExercise({
 		minSeconds: 1.5,
 		smoothSeconds: 0.1,
 		shape: {
+			// Lying back on the ball: the trunk line within 40° of level toward the shoulders and
+			// 20° toward the hips (the head a little low over the ball); upright it is ≈ 90°.
 			during: { metric: 'trunkRise', op: 'between', value: [-20, 40] },
 			cue: 'Lie back with your upper back on the ball, then open and close your arms.'
 		}
@@ -62,6 +64,7 @@ export const chestFly = defineExercise({
 		{
 			id: 'hips-low',
 			during: 'always',
+			// The trunk line 25° above level (deg): the hips have sagged ≈ 20 cm below the knees.
 			fault: { metric: 'trunkRise', op: '>', value: 25 },
 			cue: 'Lift your hips level with your knees.',
 			priority: 2,

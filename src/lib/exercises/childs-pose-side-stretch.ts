@@ -7,9 +7,10 @@ import { defineExercise } from '../engine/define';
  * A side camera cannot judge this one: the hands walk toward or away from it. From the front
  * they walk across the picture, which is what we measure: each wrist's distance past the
  * shoulder midline toward the other side (`wristAcrossLeft` / `wristAcrossRight`, front-view
- * scale units of 1.3 shoulder widths). With the arms long straight ahead each wrist sits
- * ≈ 0.35–0.4 out on its own side; hands walked 30 cm or more to the person's left bring the
- * right wrist to the midline or past it (> −0.15) and push the left one out (< −0.5). Sides are
+ * torso lengths of 1.3 shoulder widths). With the arms long straight ahead each wrist sits
+ * ≈ 0.35–0.4 (≈ 18–20 cm) out on its own side; hands walked 30 cm or more to the person's left
+ * bring the right wrist to within 0.15 (≈ 8 cm) of the midline or past it (> −0.15) and push
+ * the left one out past 0.5 (≈ 25 cm, < −0.5). Sides are
  * named by where the hands go: "left" opens the right flank. The arms must stay long ahead
  * (both arms raised past 110°, `armRaiseMin`; long ahead in child's pose ≈ 150–170°): a person sitting up and waving an arm across does not
  * hold. The folded trunk itself is foreshortened almost to nothing from the front, so its side

@@ -4,7 +4,7 @@ import { defineExercise } from '../engine/define';
  * Child's pose, side view, a hold: hips back toward the heels, arms long on the floor ahead,
  * head down.
  *
- * Hold condition: the near hip within 0.7 trunk lengths of the near ankle (`hipToHeel`; sitting
+ * Hold condition: the near hip within 0.7 torso lengths of the near ankle (`hipToHeel`; sitting
  * back on the heels ≈ 0.3–0.55, on hands and knees with the thighs upright ≈ 0.9–1.2) and the
  * arms reaching past the head (`armRaise` > 120°: the angle at the shoulder between the trunk
  * and the upper arm, ≈ 150–170° with the arms long, ≈ 75–90° on hands and knees with the arms

@@ -3,8 +3,8 @@ import { defineExercise } from '../engine/define';
 /**
  * Cross-body shoulder stretch, front view, a hold per side. Sides are named by the arm being
  * stretched. In position: that wrist carried past the body's midline toward the other side by
- * more than 0.15 scale units (`wristAcross…`; straight across the chest ≈ +0.44, hanging at its
- * own side ≈ −0.46), which no other arm position gives.
+ * more than 0.15 torso lengths (≈ 8 cm; `wristAcross…`; straight across the chest ≈ +0.44,
+ * hanging at its own side ≈ −0.46), which no other arm position gives.
  */
 const acrossLeft = { metric: 'wristAcrossLeft', op: '>', value: 0.15 } as const;
 const acrossRight = { metric: 'wristAcrossRight', op: '>', value: 0.15 } as const;
@@ -37,8 +37,8 @@ export const crossbodyShoulderStretch = defineExercise({
 		{
 			id: 'shoulder-hiking',
 			during: 'active',
-			// The stretched side's shoulder raised: the shoulder line tilts more than 6° toward it
-			// (deg, + = left higher; the stick figure's hiked shoulder gives 11°, jitter ≈ 2°).
+			// The stretched side's shoulder raised: the shoulder line tilts more than 18° from level
+			// toward it (deg, + = left higher; a hike well past how people hold the stretch).
 			fault: {
 				any: [
 					{ all: [acrossLeft, { metric: 'shoulderTilt', op: '>', value: 18 }] },
@@ -57,7 +57,7 @@ export const crossbodyShoulderStretch = defineExercise({
 		{
 			id: 'arm-low',
 			during: 'active',
-			// The stretched arm's elbow more than 0.3 scale units (≈ 15 cm) below its shoulder: the
+			// The stretched arm's elbow more than 0.3 torso lengths (≈ 15 cm) below its shoulder: the
 			// arm has slid down toward the belly, where the stretch fades. At chest height ≈ 0.
 			fault: {
 				any: [

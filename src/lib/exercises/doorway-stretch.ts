@@ -3,8 +3,8 @@ import { defineExercise } from '../engine/define';
 /**
  * Doorway chest stretch, side view, hold. In position: forearms up on the frame (wrists above
  * the shoulders, `wristLiftMin` > 0 arm lengths; the goal post gives ≈ 0.6) and the body stepped
- * through so the elbows sit behind the ear line (`elbowForward` < −0.15 torso lengths; standing
- * in the doorway before leaning gives ≈ −0.06, the stretch ≈ −0.32).
+ * through so the elbows sit behind the ear line (`elbowForward` < −0.15 torso lengths, ≈ 8 cm;
+ * standing in the doorway before leaning gives ≈ −0.06, the stretch ≈ −0.32).
  */
 export const doorwayStretch = defineExercise({
 	id: 'doorway-stretch',

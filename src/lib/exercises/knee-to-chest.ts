@@ -7,8 +7,8 @@ import { defineExercise } from '../engine/define';
  * Side-on, each leg's hip angle is plain to see: the interior angle shoulder → hip → knee
  * (`hipAngleLeft` / `hipAngleRight`, deg) is ≈ 130–140° with the knees bent and the feet flat,
  * ≈ 45–60° with a knee hugged in. In position on a side: that hip under 80° (a knee drawn well
- * past upright, 90°, toward the chest) with the knee above the hip (`kneeHeight…` > 0.2 trunk
- * lengths: lying on the back the knee points at the ceiling; folded in child's pose the hip
+ * past upright, 90°, toward the chest) with the knee above the hip (`kneeHeight…` > 0.2 torso
+ * lengths, ≈ 10 cm: lying on the back the knee points at the ceiling; folded in child's pose the hip
  * angle is as small, ≈ 20–30° on a real clip, but the knee is under the hip, ≈ −0.4), while the
  * body lies flat (trunk line within 25° of level, `trunkRise`; this also keeps out a seated knee
  * hug, where the trunk is upright). Sides
@@ -65,6 +65,7 @@ export const kneeToChest = defineExercise({
 		{
 			id: 'head-up',
 			during: 'active',
+			// The head curled 20° above the trunk line, over twice its resting wander (see above).
 			fault: { metric: 'headLift', op: '>', value: 20 },
 			cue: 'Rest your head on the floor; let your arms draw the knee in.',
 			priority: 2,

@@ -39,7 +39,9 @@ export const neckRotation = defineExercise({
 		{
 			id: 'shoulders-turning',
 			during: 'active',
-			// 0.1 below the person's own ratio ≈ a 30° chest turn (cos 30° × 0.8 = 0.69).
+			// Shoulder width ÷ torso length 0.1 below the person's own square-on ratio (≈ 0.8): the
+			// shoulder line ≈ 5 cm shorter, a ≈ 30° chest turn (cos 30° × 0.8 = 0.69). A shrug moves
+			// it at most 0.1 (see above).
 			fault: { metric: 'shoulderWidthRatioDelta', op: '<', value: -0.1 },
 			cue: 'Keep your chest facing forward; turn only your head.',
 			priority: 2,

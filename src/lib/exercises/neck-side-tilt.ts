@@ -75,6 +75,8 @@ export const neckSideTilt = defineExercise({
 			during: 'active',
 			// Holds pause on a fault, so a fault must last 0.8 s: noise must not stall the timer.
 			minSeconds: 0.8,
+			// The nose a quarter of an ear width (≈ 3.5 cm) off the ear midpoint: a head turned
+			// ≈ 15–20° (neck-rotation: 30° gives 0.45), past what a pure tilt shows.
 			fault: { metric: 'headTurn', op: 'outside', value: [-0.25, 0.25] },
 			cue: 'Keep your face forward as you tilt; don’t turn your head.',
 			priority: 1,

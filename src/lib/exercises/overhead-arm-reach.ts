@@ -2,7 +2,7 @@ import { defineExercise } from '../engine/define';
 
 /**
  * Overhead reach, front or side view. Rep signal: the lower wrist's height above its shoulder
- * in scale units (≈ −1.1 hanging, +1.1 straight overhead). Enter at 0.75 (≈ 80 % of the range,
+ * in torso lengths (≈ −1.1 hanging, +1.1 straight overhead). Enter at 0.75 (≈ 80 % of the range,
  * about 130° of arm elevation), exit at 0 (wrists back below the shoulders). Height rather than
  * the arm angle, because a 2D arm angle cannot tell a sideways raise seen side-on (which looks
  * straight up) from a real overhead reach; and a 60 % reach must not count.
@@ -42,6 +42,7 @@ export const overheadArmReach = defineExercise({
 		{
 			id: 'bent-elbows',
 			during: 'active',
+			// Either elbow under 140° (straight ≈ 165–180°): the hands stop short of overhead.
 			fault: { metric: 'elbowAngleMin', op: '<', value: 140 },
 			cue: 'Straighten your arms as you reach up.',
 			priority: 2,
@@ -50,6 +51,7 @@ export const overheadArmReach = defineExercise({
 		{
 			id: 'uneven-arms',
 			during: 'active',
+			// The two arms' elevations 25° apart (deg): one arm lags, past each arm's ≈ 10° wander.
 			fault: { metric: 'armAsymmetry', op: '>', value: 25 },
 			cue: 'Raise both arms together.',
 			priority: 1,
@@ -58,6 +60,8 @@ export const overheadArmReach = defineExercise({
 		{
 			id: 'side-lean',
 			during: 'active',
+			// The hip–shoulder line more than 10° off vertical sideways (sway ≈ 2°): the reach
+			// comes from bending the trunk, not from the shoulders.
 			fault: { metric: 'trunkLeanSide', op: 'outside', value: [-10, 10] },
 			cue: 'Reach straight up without leaning to one side.',
 			priority: 1,

@@ -6,9 +6,9 @@ import { defineExercise } from '../engine/define';
  *
  * Side-on, an arm out to the side points at (or away from) the camera, so its length is lost,
  * but its height is not: the wrist rises above the shoulder joint as the arm lifts. Rep signal:
- * the lower wrist's height above its shoulder (`wristHeightMin`, trunk lengths), as a change
+ * the lower wrist's height above its shoulder (`wristHeightMin`, torso lengths), as a change
  * from the person's own resting arms (`…Delta`): resting on the floor the wrist sits below the
- * shoulder by the chest's depth (≈ 0.2 trunk lengths), which differs from person to person.
+ * shoulder by the chest's depth (≈ 0.2 torso lengths), which differs from person to person.
  * The lift is "a few centimetres": 6 cm over a ≈ 50 cm trunk is 0.12 (enter), back within 3 cm
  * of the floor is 0.06 (exit); a wrist keypoint's smoothed wander is ≈ 0.02, and with 0.04 a
  * wandering wrist kept one generated person in two reps at once. A stiff shoulder's
@@ -20,7 +20,7 @@ import { defineExercise } from '../engine/define';
  * not count (the shape), and the form rule says so. Lying flat means the trunk line within 20°
  * of level (`trunkRise`), which also keeps any standing or seated arm raise out. The arms are out
  * to the sides: side-on the wrists then sit over the shoulders along the body (`wristAlongTrunk`
- * within ±0.35 trunk lengths; hands at the head, as in a prone back extension with the hands
+ * within ±0.35 torso lengths; hands at the head, as in a prone back extension with the hands
  * behind the head, read ≈ 0.65–0.75 on a real clip) and near their height (`wristHeightMin`
  * above −0.6; on hands and knees, as in cat-cow, the wrists are an arm's length below, ≈ −1.1).
  */

@@ -5,7 +5,7 @@ import { defineExercise } from '../engine/define';
  *
  * From the SIDE the shoulder girdle moves
  * back relative to the hips (`girdleForward`: both shoulders and elbows against both hips,
- * score-weighted, scale units; a firm squeeze moves it ≈ 0.10–0.11, a 60 % one ≈ 0.065).
+ * score-weighted, torso lengths; a firm squeeze moves it ≈ 0.10–0.11, a 60 % one ≈ 0.065).
  * Single frames cannot tell a firm squeeze from a 60 % one under heavy noise
  * (≈ 0.03–0.05 wander), but the 5 s hold can: a rep starts at −0.06 and counts only if its mean
  * over the hold reaches −0.075 (`holdMean`, chosen on the generated benchmark between the two
@@ -37,7 +37,9 @@ const sideSqueeze = {
 
 /**
  * Seen from behind (or the front): the shoulders draw in, so the shoulder line gets shorter
- * against the hanging upper arms (`shoulderWidthToArmDelta`, ratio; rest ≈ 1.15). A real person
+ * against the hanging upper arms (`shoulderWidthToArmDelta`, the ratio shoulder width ÷ upper-arm
+ * length against the person's own; rest ≈ 1.15, and −0.1 is the shoulders ≈ 3 cm narrower on a
+ * 32 cm upper arm). A real person
  * seated with their back to the camera narrowed it by 0.08 (BlazePose) to 0.18 (MoveNet), more
  * than the simulator's 7 % of shoulder width: the acromions move in and the arms follow. The
  * upper arm, not the torso, is the yardstick because the hips are so often under the frame's
@@ -68,7 +70,7 @@ export const scapularSqueeze = defineExercise({
 	view: 'either',
 	cameraChecked: true,
 	// Range of motion, side-on only: the shoulders drawn back as the collarbone's turn; target:
-	// the side view's `enter` (0.06 scale units), asin(0.06 / 0.385) ≈ 9°.
+	// the side view's `enter` (0.06 torso lengths), asin(0.06 / 0.385) ≈ 9°.
 	measures: [{ id: 'scapular-retraction', target: { degrees: 9, kind: 'at-least' } }],
 	requires: ['left_shoulder', 'right_shoulder', 'left_elbow', 'right_elbow'],
 	dose: { sets: 2, reps: 10, holdSeconds: 5, note: 'Sources: hold 5 s, 10–15 reps, 2–3 sets.' },
@@ -84,6 +86,8 @@ export const scapularSqueeze = defineExercise({
 		{
 			id: 'shrug',
 			during: 'active',
+			// The ear–shoulder gap 0.07 torso lengths (≈ 3.5 cm) under the person's own: about half
+			// a full shrug (0.12–0.15), more than a squeeze itself closes it (≈ 0.05 from behind).
 			fault: { metric: 'earShoulderGapDelta', op: '<', value: -0.07 },
 			cue: 'Squeeze back and down, not up toward your ears.',
 			priority: 3,
@@ -92,6 +96,8 @@ export const scapularSqueeze = defineExercise({
 		{
 			id: 'arms-lifting',
 			during: 'active',
+			// Both upper arms more than 40° from the trunk: 5° past the arms-hanging shape (35°),
+			// so the cue comes before the rep is refused.
 			fault: { metric: 'armRaiseMin', op: '>', value: 40 },
 			cue: 'Let your arms hang relaxed; the work is between your shoulder blades.',
 			priority: 1,

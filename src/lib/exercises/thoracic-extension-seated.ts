@@ -40,7 +40,8 @@ export const thoracicExtensionSeated = defineExercise({
 			during: 'active',
 			// Holds pause on a fault, so a fault must last 0.8 s: noise must not stall the timer.
 			minSeconds: 0.8,
-			// Elbows well ahead of the ear: they point forward instead of out to the sides.
+			// Elbows 0.3 torso lengths (≈ 15 cm) ahead of the ear: they point forward instead of out
+			// to the sides (wide ≈ −0.07, folded around the face ≈ 0.33; see the floor version).
 			fault: { metric: 'elbowForward', op: '>', value: 0.3 },
 			cue: 'Open your elbows wide, pointing out to the sides.',
 			priority: 2,
@@ -51,6 +52,7 @@ export const thoracicExtensionSeated = defineExercise({
 			during: 'active',
 			// Holds pause on a fault, so a fault must last 0.8 s: noise must not stall the timer.
 			minSeconds: 0.8,
+			// The face turned more than 40° above horizontal: the neck, not the chest, is lifting.
 			fault: { metric: 'lookUp', op: '>', value: 40 },
 			cue: 'Lift from your chest; keep your neck long rather than tipping your head back.',
 			priority: 1,

@@ -7,15 +7,15 @@ import { defineExercise } from '../engine/define';
  * The stretch is a twist about the spine. Side-on, the two shoulders of a body on hands and
  * knees lie one behind the other; the twist stacks them, the threaded one down on the mat and
  * the other above it. That is what we measure: the left shoulder above the right in the picture
- * (`shoulderStack`, trunk lengths; ≈ 0 untwisted, ≈ ±0.55 for the stick figure's 45° turn, since
- * shoulders ≈ 0.8 trunk lengths apart turned 45° stack ≈ 0.55 apart). In position on a side: the
- * threaded shoulder at least 0.3 trunk lengths below the other (a turn of ≈ 22°, three times a
+ * (`shoulderStack`, torso lengths; ≈ 0 untwisted, ≈ ±0.55 for the stick figure's 45° turn, since
+ * shoulders ≈ 0.8 torso lengths apart turned 45° stack ≈ 0.55 apart). In position on a side: the
+ * threaded shoulder at least 0.3 torso lengths below the other (a turn of ≈ 22°, three times a
  * shoulder keypoint's wander), with the trunk near level (`trunkRise` −60° to 30°: on the floor,
  * not kneeling up). Sides are named by the threaded arm: "left" is the left arm under the body.
  * The view check measures the shoulder line across the picture for floor moves, so the stacked
  * shoulders are not taken for a front view (metrics/view.ts).
  *
- * Form: the hips stay over the knees (`hipToHeel` > 0.7 trunk lengths, as in cat-cow): sunk back
+ * Form: the hips stay over the knees (`hipToHeel` > 0.7 torso lengths, as in cat-cow): sunk back
  * toward the heels the twist is a child's pose with a turned head, and the timer waits.
  */
 export const threadTheNeedle = defineExercise({
@@ -61,7 +61,7 @@ export const threadTheNeedle = defineExercise({
 		{
 			id: 'hips-back',
 			during: 'active',
-			// Hips over the knees keep them a thigh's length (0.85–1.1 trunk lengths) above the
+			// Hips over the knees keep them a thigh's length (0.85–1.1 torso lengths) above the
 			// heels; under 0.7 they have sat back toward the heels (see cat-cow).
 			fault: { metric: 'hipToHeel', op: '<', value: 0.7 },
 			cue: 'Keep your hips up over your knees.',

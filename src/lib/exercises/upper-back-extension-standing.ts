@@ -62,6 +62,7 @@ export const upperBackExtensionStanding = defineExercise({
 		{
 			id: 'head-thrown-back',
 			during: 'active',
+			// The face turned more than 40° above horizontal: the neck, not the chest, is lifting.
 			fault: { metric: 'lookUp', op: '>', value: 40 },
 			cue: 'Lift from your chest and keep your neck long.',
 			priority: 1,

@@ -50,7 +50,8 @@ export const wallAngels = defineExercise({
 		// post (90°) to an average top (165°) is 135°; 40 % (120°) is a half-hearted rep.
 		stiffEnter: 132,
 		// A wall angel starts from the goal post: elbows bent to about a right angle (well under
-		// 135°; straight is 180°) and no lower than a hand's breadth under the shoulders. A plain
+		// 135°; straight is 180°) and no lower than a hand's breadth under the shoulders (0.25
+		// torso lengths, ≈ 12 cm). A plain
 		// arm raise reaches as high, from arms hanging straight.
 		shape: {
 			start: {
@@ -66,7 +67,8 @@ export const wallAngels = defineExercise({
 		{
 			id: 'elbows-low',
 			during: 'always',
-			// Elbow more than 0.12 scale units (≈ 6 cm on an adult) below its shoulder.
+			// Elbow more than 0.12 torso lengths (≈ 6 cm on an adult) below its shoulder: the goal
+			// post has sagged (at the goal post ≈ 0).
 			fault: { metric: 'elbowHeightMin', op: '<', value: -0.12 },
 			cue: 'Lift your elbows up to shoulder height.',
 			priority: 3,
@@ -75,7 +77,8 @@ export const wallAngels = defineExercise({
 		{
 			id: 'shrug',
 			during: 'active',
-			// Shoulders rise a little with any overhead reach (≈ 0.05); 0.1 is a real shrug.
+			// Shoulders rise a little with any overhead reach (≈ 0.05 torso lengths); 0.1 (≈ 5 cm)
+			// is a real shrug.
 			fault: { metric: 'earShoulderGapDelta', op: '<', value: -0.1 },
 			cue: 'Keep your shoulders down, away from your ears.',
 			priority: 2,
@@ -97,6 +100,8 @@ export const wallAngels = defineExercise({
 		{
 			id: 'uneven-arms',
 			during: 'active',
+			// The two arms' elevations 20° apart (deg): one lags; each wanders ≈ 10° (see above),
+			// so a smaller gap would cue good reps.
 			fault: { metric: 'armAsymmetry', op: '>', value: 20 },
 			cue: 'Move both arms together, at the same height.',
 			priority: 1,
@@ -105,6 +110,8 @@ export const wallAngels = defineExercise({
 		{
 			id: 'side-lean',
 			during: 'always',
+			// The hip–shoulder line more than 8° off vertical sideways (sway ≈ 2°): the body has
+			// come away from the wall on one side.
 			fault: { metric: 'trunkLeanSide', op: 'outside', value: [-8, 8] },
 			cue: 'Keep your body straight against the wall; don’t lean to one side.',
 			priority: 1,

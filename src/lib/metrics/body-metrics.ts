@@ -1,11 +1,12 @@
 /**
  * Body metrics: joint angles and normalised distances from one canonical body.
  *
- * Units are in every name's comment: degrees for angles; "scale units" for distances, where the
- * body scale is the torso length (mid-shoulder to mid-hip) in a side view and 1.3 × shoulder
- * width in a front view (1.3 is the typical adult torso/biacromial ratio, so both scales agree
- * for an upright adult and a metric means the same thing in both views). A metric the keypoints
- * cannot support is `null`, never NaN.
+ * Units are in every name's comment: degrees for angles; torso lengths for distances (`scale`
+ * in METRIC_UNIT, the body scale): the torso (mid-shoulder to mid-hip) in a side view, and
+ * 1.3 × shoulder width in a front view (1.3 is the typical adult torso/biacromial ratio, so both
+ * scales agree for an upright adult and a metric means the same thing in both views; ≈ 50 cm on
+ * an adult). A side view with the hips out of frame estimates it from the upper arm (0.65 of a
+ * torso). A metric the keypoints cannot support is `null`, never NaN.
  *
  * Sides are anatomical: "left" is the person's left. In a non-mirrored front view the person's
  * left appears on the IMAGE RIGHT. Functions read the sign from the keypoints themselves, so a
@@ -36,7 +37,7 @@ export const BASE_METRICS = [
 	'elbowAngleLeft',
 	'elbowAngleRight',
 	'elbowAngleMin',
-	/** Elbow height above its shoulder, scale units (+ above, − below). */
+	/** Elbow height above its shoulder, torso lengths (+ above, − below). */
 	'elbowHeightLeft',
 	'elbowHeightRight',
 	'elbowHeightMin',
@@ -45,14 +46,14 @@ export const BASE_METRICS = [
 	'wristLiftRight',
 	'wristLiftMin',
 	/**
-	 * Wrist height above its shoulder in scale units (an adult arm is ≈ 1.15). Unlike wristLift
+	 * Wrist height above its shoulder in torso lengths (an adult arm is ≈ 1.15). Unlike wristLift
 	 * it does not shrink with a foreshortened arm, so a sideways raise seen side-on (which looks
 	 * "straight up" in 2D) still reads low.
 	 */
 	'wristHeightLeft',
 	'wristHeightRight',
 	'wristHeightMin',
-	/** Vertical ear-to-shoulder gap, scale units. A shrug makes it smaller. */
+	/** Vertical ear-to-shoulder gap, torso lengths. A shrug makes it smaller. */
 	'earShoulderGapLeft',
 	'earShoulderGapRight',
 	'earShoulderGap',
@@ -65,7 +66,10 @@ export const BASE_METRICS = [
 	 * neckTilt. Front. A shoulder hitched up tilts the shoulder line and so neckTilt, not this.
 	 */
 	'headTilt',
-	/** Head rotation proxy: nose offset from the ear midpoint in ear widths; + = facing left. Front. */
+	/**
+	 * Head rotation proxy: nose offset from the ear midpoint in ear widths (the distance between
+	 * the ears across the image); + = facing left. Front.
+	 */
 	'headTurn',
 	/** Nose height below the ear line in ear widths: + chin down, − looking up. Front. */
 	'noseDrop',
@@ -77,12 +81,12 @@ export const BASE_METRICS = [
 	'trunkLeanForward',
 	/** Neck (shoulder → ear) lean from vertical, deg; + head forward of the shoulder. Side view. */
 	'neckForward',
-	/** Ear ahead of the shoulder, scale units (forward-head offset). Side view. */
+	/** Ear ahead of the shoulder, torso lengths (forward-head offset). Side view. */
 	'headForward',
-	/** Shoulder ahead of the hip, scale units (+ rounded forward, − drawn back). Side view. */
+	/** Shoulder ahead of the hip, torso lengths (+ rounded forward, − drawn back). Side view. */
 	'shoulderForward',
 	/**
-	 * Shoulder girdle ahead of the hips, scale units, side view: like shoulderForward, but from
+	 * Shoulder girdle ahead of the hips, torso lengths, side view: like shoulderForward, but from
 	 * the score-weighted mean of both shoulders and both elbows against that of both hips. Arms
 	 * hanging from the shoulders move with them when the shoulder blades draw back, and each
 	 * keypoint wanders on its own (≈ 3–6 px for a webcam model), so six points average that out:
@@ -90,7 +94,7 @@ export const BASE_METRICS = [
 	 */
 	'girdleForward',
 	/**
-	 * Head above the shoulder girdle, scale units, front view: the score-weighted mean height of
+	 * Head above the shoulder girdle, torso lengths, front view: the score-weighted mean height of
 	 * nose, eyes and ears above that of both shoulders and both elbows. A shrug lifts the
 	 * shoulders and the hanging arms together and closes this gap like earShoulderGap, with seven
 	 * points averaged instead of four (≈ 1.5× less keypoint wander).
@@ -98,13 +102,13 @@ export const BASE_METRICS = [
 	'headGirdleGap',
 	/** Face direction above horizontal (ear → nose), deg; + looking up. Side view. */
 	'lookUp',
-	/** Farther wrist's distance from the head (ear/nose centre), scale units. */
+	/** Farther wrist's distance from the head (ear/nose centre), torso lengths. */
 	'wristToHead',
-	/** Farther elbow ahead of the ear, scale units: elbows pointing forward, not wide. Side view. */
+	/** Farther elbow ahead of the ear, torso lengths: elbows pointing forward, not wide. Side view. */
 	'elbowForward',
 	/**
 	 * Wrist carried across the body: its horizontal distance past the shoulder midline toward the
-	 * OTHER side, scale units (+ across; about −0.4 hanging at its own side). Front view.
+	 * OTHER side, torso lengths (+ across; about −0.4 hanging at its own side). Front view.
 	 */
 	'wristAcrossLeft',
 	'wristAcrossRight',
@@ -121,7 +125,7 @@ export const BASE_METRICS = [
 	 * are under the frame's edge. Only meaningful while the upper arms hang in the image plane.
 	 */
 	'shoulderWidthToArm',
-	/** Mid-hip ahead of the ankle, scale units (+ hips pushed forward of the feet). Side view. */
+	/** Mid-hip ahead of the ankle, torso lengths (+ hips pushed forward of the feet). Side view. */
 	'hipForward',
 	/**
 	 * Trunk (hip → shoulder) above the horizontal, deg, side view, whichever way the body lies:
@@ -138,7 +142,7 @@ export const BASE_METRICS = [
 	 * when the face points at the floor.
 	 */
 	'headLift',
-	/** Near hip to the near ankle, scale units: ≈ 0.3–0.6 sitting back on the heels. Side view. */
+	/** Near hip to the near ankle, torso lengths: ≈ 0.3–0.6 sitting back on the heels. Side view. */
 	'hipToHeel',
 	/**
 	 * Hip angle of each leg, deg: the interior angle shoulder → hip → knee (180 the thigh along
@@ -148,21 +152,21 @@ export const BASE_METRICS = [
 	'hipAngleLeft',
 	'hipAngleRight',
 	/**
-	 * Knee height above its own hip, scale units, side view: + above. Lying on the back with the
+	 * Knee height above its own hip, torso lengths, side view: + above. Lying on the back with the
 	 * knees bent ≈ 0.5–0.8; kneeling, on hands and knees or in child's pose the knee is below the
 	 * hip (≈ −0.3 to −0.9).
 	 */
 	'kneeHeightLeft',
 	'kneeHeightRight',
 	/**
-	 * The farther-reaching wrist along the trunk line, scale units, side view: the wrist's offset
+	 * The farther-reaching wrist along the trunk line, torso lengths, side view: the wrist's offset
 	 * from its shoulder projected on the direction hip → shoulder (+ past the shoulder toward the
 	 * head). Arms out to the sides (pointing at the camera) ≈ 0, hands at the head ≈ 0.3–0.5, arms
 	 * overhead ≈ 1, arms along the sides ≈ −0.5 to −1, whichever way the body lies.
 	 */
 	'wristAlongTrunk',
 	/**
-	 * Left shoulder above the right in the image, scale units, side view: + when the LEFT is
+	 * Left shoulder above the right in the image, torso lengths, side view: + when the LEFT is
 	 * higher. Side-on the two shoulders lie one behind the other (≈ 0); a trunk twisted about its
 	 * long axis while on the floor (thread the needle) stacks them, ≈ 0.5 for a 45° turn.
 	 */
@@ -229,6 +233,43 @@ export const METRIC_UNIT: Readonly<Record<BaseMetricName, MetricUnit>> = {
 	shoulderStack: 'scale',
 	scalePx: 'px'
 };
+/**
+ * Each unit in words, for whoever reads the exercise definitions (a physiotherapist) and for the
+ * generated threshold table (docs/exercise-thresholds.md). A torso length is mid-shoulder to
+ * mid-hip (from the front, 1.3 shoulder widths; see the header); an arm length is shoulder to
+ * elbow to wrist along the arm; an ear width is the distance between the ears seen from the front.
+ */
+export const UNIT_IN_WORDS: Readonly<Record<Exclude<MetricUnit, 'ratio'>, string>> = {
+	deg: 'degrees',
+	scale: 'torso lengths',
+	armLength: 'arm lengths',
+	earWidth: 'ear widths',
+	px: 'pixels'
+};
+
+/** What each ratio metric is a ratio of (a unit test checks that every ratio metric is here). */
+export const RATIO_OF: Readonly<Partial<Record<BaseMetricName, string>>> = {
+	shoulderSpan: 'shoulder width ÷ the distance between the ears',
+	shoulderWidthRatio: 'shoulder width ÷ torso length',
+	shoulderWidthToArm: 'shoulder width ÷ upper-arm length (shoulder to elbow)'
+};
+
+/** The base metric under a name (`earShoulderGapDelta` → `earShoulderGap`). */
+export const baseMetricOf = (name: MetricName): BaseMetricName =>
+	(name.endsWith('Delta') ? name.slice(0, -5) : name) as BaseMetricName;
+
+/**
+ * A metric's unit in words, Delta metrics included (a Delta has its metric's unit); null for a
+ * ratio whose terms are not in RATIO_OF.
+ */
+export function metricUnitInWords(name: MetricName): string | null {
+	const base = baseMetricOf(name);
+	const unit = METRIC_UNIT[base];
+	if (unit !== 'ratio') return UNIT_IN_WORDS[unit];
+	const of = RATIO_OF[base];
+	return of === undefined ? null : `ratio: ${of}`;
+}
+
 /** `<metric>Delta`: the metric minus the person's own neutral baseline (same unit). */
 export type DeltaMetricName = `${BaseMetricName}Delta`;
 export type MetricName = BaseMetricName | DeltaMetricName;
@@ -315,7 +356,7 @@ function sideScaleWithoutHips(body: Body): number {
 export const SCALE_HINT_TOLERANCE = 0.25;
 
 /**
- * `px` in body-scale units; null when `unit` is not a usable scale (NaN). Module-level helpers
+ * `px` in torso lengths (the body scale); null when `unit` is not a usable scale (NaN). Module-level helpers
  * rather than closures inside computeMetrics: it runs every frame, and the analyser's runtime
  * (tsx) wraps every named closure to keep its name, which cost ≈ 10 % of the engine's time.
  */
@@ -347,7 +388,7 @@ function headLiftDeg(hip: Point, shoulder: Point, ear: Point): number | null {
 
 /**
  * Wrist carried across the body (front view; `mid` is the shoulder midpoint, null outside a
- * front view): its distance past the midline toward the other side, scale units. `dir`: the
+ * front view): its distance past the midline toward the other side, torso lengths. `dir`: the
  * person's-left direction along image x for the left wrist, its opposite for the right.
  */
 const across = (w: Point | null, mid: Point | null, dir: number, unit: number): number | null =>

@@ -70,7 +70,7 @@ export interface MeasureInfo {
 }
 
 /**
- * Clavicle length in front-view scale units: half the shoulder width, and the front-view scale is
+ * Clavicle length in torso lengths, front view: half the shoulder width, and the front-view scale is
  * 1.3 shoulder widths (body-metrics.ts), so 1 / 2.6 ≈ 0.385. The side view's scale is the torso,
  * which is the same length for a typical adult (that is how the 1.3 was chosen).
  */
@@ -226,7 +226,7 @@ export const MEASURES: Readonly<Record<MeasureId, MeasureInfo>> = {
 	}
 };
 
-/** Rest-relative retraction and girdle elevation convert a scale-unit threshold to degrees. */
+/** Rest-relative retraction and girdle elevation convert a torso-length threshold to degrees. */
 export function thresholdDegrees(scaleUnits: number): number {
 	return Math.round(leverAngle(Math.abs(scaleUnits), CLAVICLE_SCALE));
 }

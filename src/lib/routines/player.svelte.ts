@@ -13,6 +13,7 @@
 import { Announcer } from '$lib/session/announcer.svelte';
 import type { ExerciseDefinition, Side } from '$lib/engine/types';
 import type { SideSummary } from '$lib/engine/set-plan';
+import { ANNOUNCEMENTS_EN, type Announcements } from '$lib/text/announcements.en';
 import { doseText } from '$lib/text/exercise-text';
 import type { SavedWorkout } from '$lib/session/workout.svelte';
 import { itemDefinition } from './duration';
@@ -131,8 +132,8 @@ export function playerItems(routine: Pick<Routine, 'items'>): PlayerItem[] {
 }
 
 /** "Next: shoulder rolls, 12 reps." */
-export function nextPrompt(item: PlayerItem): string {
-	return `Next: ${item.def.name.toLowerCase()}, ${item.dose}.`;
+export function nextPrompt(item: PlayerItem, words: Announcements = ANNOUNCEMENTS_EN): string {
+	return words.routineNext(item.def.name, item.dose);
 }
 
 export class RoutinePlayer {
@@ -298,7 +299,7 @@ export class RoutinePlayer {
 		this.#resetClock();
 		this.nextRemaining = this.#pauseSeconds;
 		const item = this.items[index];
-		if (item) this.#say(nextPrompt(item));
+		if (item) this.#say(nextPrompt(item, this.#announcer.words));
 	}
 
 	#endItem(finished: boolean, advance = true): void {
@@ -327,7 +328,7 @@ export class RoutinePlayer {
 		this.phase = 'summary';
 		this.index = Math.min(this.index, Math.max(0, this.items.length - 1));
 		const done = this.results.filter((r) => r.status !== 'skipped').length;
-		this.#say(done > 0 ? 'Routine done. Well done.' : 'Routine ended.');
+		this.#say(this.#announcer.words.routineDone(done > 0));
 		this.#deps.onFinish?.({
 			routine: this.routine,
 			results: [...this.results].sort((a, b) => a.index - b.index),

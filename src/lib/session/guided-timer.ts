@@ -4,6 +4,7 @@
  * runs in Node tests.
  */
 import type { ExerciseDefinition, Side } from '$lib/engine/types';
+import { ANNOUNCEMENTS_EN, type Announcements } from '$lib/text/announcements.en';
 
 /** Seconds between rounds: enough to come out of a stretch and set up the next side. */
 export const REST_SECONDS = 5;
@@ -61,9 +62,13 @@ export class GuidedTimer {
 	#last: number | null = null;
 	#paused = false;
 
-	constructor(plan: readonly TimerRound[]) {
+	readonly #words: Announcements;
+
+	/** `words`: what it says (default English: text/announcements.en.ts). */
+	constructor(plan: readonly TimerRound[], words: Announcements = ANNOUNCEMENTS_EN) {
 		if (plan.length === 0) throw new Error('A guided timer needs at least one round.');
 		this.plan = plan;
+		this.#words = words;
 	}
 
 	start(nowMs: number): void {
@@ -104,15 +109,15 @@ export class GuidedTimer {
 			if (this.#phase === 'work') {
 				if (this.#round + 1 >= this.plan.length) {
 					this.#phase = 'done';
-					said.push('Done. Nicely done.');
+					said.push(this.#words.timerDone);
 				} else {
 					this.#phase = 'rest';
 					this.#round++;
-					said.push(`Rest. Next: ${this.plan[this.#round]!.label}.`);
+					said.push(this.#words.timerRest(this.plan[this.#round]!.label));
 				}
 			} else {
 				this.#phase = 'work';
-				said.push(`Go: ${this.plan[this.#round]!.label}.`);
+				said.push(this.#words.timerGo(this.plan[this.#round]!.label));
 			}
 		}
 		return said;

@@ -77,7 +77,7 @@ export class TimerSession {
 		const first = this.snapshot.phase === 'ready' || this.snapshot.phase === 'done';
 		if (first) this.#roundsSaved = 0;
 		this.#timer.start(this.#deps.now());
-		if (first) this.#say(`Go: ${this.#timer.snapshot().label}.`);
+		if (first) this.#say(this.#announcer.words.timerGo(this.#timer.snapshot().label));
 		this.#recording ??= this.#deps.record?.(this.exercise.id) ?? null;
 		this.#ensureTicking();
 		this.snapshot = this.#timer.snapshot();

@@ -5,7 +5,9 @@ import { EndSignal, type FrameSource } from '$lib/camera/frame-source';
 import type { CoachState, ExerciseDefinition } from '$lib/engine/types';
 import type { Body, PoseFrame } from '$lib/pose/keypoints';
 import type { EstimatorLike } from '$lib/session/types';
+import { SetTracker } from '$lib/routines/set-tracker.svelte';
 import { Speaker } from '$lib/speech/speaker';
+import { recordingSpeaker } from '$lib/speech/test-helpers';
 import { Coach } from '$lib/engine/coach';
 import { getExercise } from '$lib/exercises';
 import * as sim from '$lib/sim';
@@ -296,5 +298,28 @@ describe('WorkoutSession: more than one person in view', () => {
 		const one = await standWith(1);
 		expect(one.state?.setup?.id).not.toBe('two-people');
 		expect(one.announcement).not.toMatch(/more than one person/i);
+	});
+});
+
+describe('WorkoutSession: what it says, through its one announcer', () => {
+	it('says a set plan’s prompts after the last count, none of them lost behind it', async () => {
+		const { speaker, spoken, finish } = recordingSpeaker();
+		const t = setup({ speaker });
+		// Two sets of two reps, no rest: the second rep ends set 1 and starts set 2 at once.
+		const tracker = new SetTracker(
+			t.session,
+			exercise,
+			{ sets: 2, reps: 2, restSeconds: 0 },
+			{ now: () => 0, setInterval: () => 1, clearInterval: () => undefined }
+		);
+		await t.session.startCamera();
+		await t.tick();
+		await t.tick();
+		// "1" is still being spoken: the count "2" and both prompts wait; the prompts win, together.
+		expect(spoken).toEqual(['1']);
+		expect(t.session.announcement).toBe('Set 2 of 2. Go.');
+		finish();
+		expect(spoken).toEqual(['1', 'Set 1 done. Set 2 of 2. Go.']);
+		tracker.dispose();
 	});
 });

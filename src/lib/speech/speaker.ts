@@ -1,10 +1,10 @@
 /**
- * Spoken cues through the Web Speech API, one at a time. The synthesizer is injectable (tests
- * pass a fake); where the browser has none, every method is a harmless no-op.
+ * Spoken cues through the Web Speech API, one line at a time. The synthesizer is injectable
+ * (tests pass a fake); where the browser has none, every method is a harmless no-op.
  *
- * Queue policy: a cue is only useful while it is current, so at most one cue waits behind the
- * one being spoken; a newer cue replaces the waiting one, and the same text is never queued
- * twice in a row.
+ * No queue here: what waits behind the line being spoken, and which line wins, is the
+ * announcer's decision (session/announcer.svelte.ts), told when a line ends by `onIdle`. A line
+ * said while another is spoken cuts it off; the same line is not started twice.
  */
 
 export interface UtteranceLike {
@@ -49,9 +49,13 @@ export class Speaker {
 	#rate: number;
 	#lang: string;
 	#speaking: string | null = null;
-	#waiting: string | null = null;
+	/** The utterance being spoken: a cancelled one's late `onend` must not end the next. */
+	#current: UtteranceLike | null = null;
 	#muted = false;
 	#volume = 1;
+
+	/** Called when a line ends or fails (not when cancelled): the announcer says the next one. */
+	onIdle: (() => void) | null = null;
 
 	constructor(options: SpeakerOptions = {}) {
 		this.#synth = options.synth === undefined ? browserSynth() : options.synth;
@@ -85,19 +89,17 @@ export class Speaker {
 		return this.#speaking;
 	}
 
+	/** Speaks `text` now, cutting off the line being spoken unless it is the same. */
 	say(text: string): void {
 		if (!this.#synth || this.#muted || !text) return;
-		if (text === this.#speaking || text === this.#waiting) return;
-		if (this.#speaking !== null) {
-			this.#waiting = text;
-			return;
-		}
+		if (text === this.#speaking) return;
+		if (this.#speaking !== null) this.cancel();
 		this.#start(text);
 	}
 
 	cancel(): void {
-		this.#waiting = null;
 		this.#speaking = null;
+		this.#current = null;
 		try {
 			this.#synth?.cancel();
 		} catch {
@@ -112,20 +114,21 @@ export class Speaker {
 		u.rate = this.#rate;
 		u.lang = this.#lang;
 		u.volume = this.#volume;
-		const next = () => {
-			if (this.#speaking !== text) return;
+		const ended = () => {
+			if (this.#current !== u) return;
+			this.#current = null;
 			this.#speaking = null;
-			const waiting = this.#waiting;
-			this.#waiting = null;
-			if (waiting !== null && !this.#muted) this.#start(waiting);
+			this.onIdle?.();
 		};
-		u.onend = next;
-		u.onerror = next;
+		u.onend = ended;
+		u.onerror = ended;
 		this.#speaking = text;
+		this.#current = u;
 		try {
 			synth.speak(u);
 		} catch {
 			this.#speaking = null;
+			this.#current = null;
 		}
 	}
 }

@@ -11,6 +11,7 @@
  */
 import type { FrameSource } from '$lib/camera/frame-source';
 import type { Body } from '$lib/pose/keypoints';
+import { Announcer } from '$lib/session/announcer.svelte';
 import { EstimatorSlot } from '$lib/session/estimator-slot.svelte';
 import type { EstimatorLike } from '$lib/session/types';
 import { readJson, writeJson, type StorageLike } from '$lib/storage/local';
@@ -188,6 +189,8 @@ export class PostureMonitor {
 	framesStalled = $state(false);
 
 	readonly #deps: MonitorDeps;
+	/** Nudges reach the person through it (session/announcer.svelte.ts), words included. */
+	readonly #announcer: Announcer;
 	#engine = new PostureEngine();
 	#calibrator: Calibrator | null = null;
 	#calibrationStart = 0;
@@ -216,6 +219,15 @@ export class PostureMonitor {
 
 	constructor(deps: MonitorDeps) {
 		this.#deps = deps;
+		this.#announcer = new Announcer(null, {
+			alerts: {
+				chime: deps.chime,
+				notifier: deps.notifier,
+				soundOn: () => deps.settings().sound,
+				pageInFront: () => !deps.isHidden() && deps.hasFocus(),
+				focusPage: () => deps.focusPage?.()
+			}
+		});
 		this.#model = new EstimatorSlot(
 			(onProgress) => deps.loadEstimator(onProgress),
 			{
@@ -652,9 +664,8 @@ export class PostureMonitor {
 		if (r.setupChanged && this.banner?.kind !== 'setup') {
 			this.banner = {
 				kind: 'setup',
-				title: 'Did your setup change?',
-				message:
-					'The camera or your seat seems to have moved since you calibrated. Posture is still judged on what a move does not change (angles, proportions); recalibrate sitting well to judge it fully, or keep the old calibration if nothing changed.',
+				title: this.#announcer.words.setupChangedTitle,
+				message: this.#announcer.words.setupChanged,
 				at: wall
 			};
 		} else if (!r.setupChanged && this.banner?.kind === 'setup') {
@@ -671,23 +682,18 @@ export class PostureMonitor {
 		const message = nudgeMessage(r.checks, (c) =>
 			cal ? (metricDef(cal.view, c.id)?.cue ?? '') : ''
 		);
-		this.banner = { kind: 'posture', title: 'Time to sit up', message, at: wall };
+		const title = this.#announcer.words.postureNudgeTitle;
+		this.banner = { kind: 'posture', title, message, at: wall };
 		this.#log.nudge(wall);
 		this.#refreshToday(true);
-		this.#alert('Time to sit up', message, 'scapula-posture');
+		this.#announcer.alert(title, message, 'scapula-posture');
 	}
 
 	#nudgeBreak(minutes: number, wall: number): void {
-		const message = `You have been sitting for ${Math.round(minutes)} minutes. Stand up, move, and try the desk break.`;
-		this.banner = { kind: 'break', title: 'Time for a break', message, at: wall };
-		this.#alert('Time for a break', message, 'scapula-break');
-	}
-
-	#alert(title: string, message: string, tag: string): void {
-		if (this.#deps.settings().sound) this.#deps.chime.play();
-		if (this.#deps.isHidden() || !this.#deps.hasFocus()) {
-			this.#deps.notifier.show(title, message, tag, () => this.#deps.focusPage?.());
-		}
+		const { breakNudgeTitle: title, breakNudge } = this.#announcer.words;
+		const message = breakNudge(minutes);
+		this.banner = { kind: 'break', title, message, at: wall };
+		this.#announcer.alert(title, message, 'scapula-break');
 	}
 
 	#refreshToday(force: boolean): void {
