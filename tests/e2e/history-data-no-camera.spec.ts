@@ -99,6 +99,10 @@ test('posture days with their causes choose the home page’s routine and show i
 	await page.goto('/history');
 	await importFile(page, writeFixture('causes.json', JSON.stringify(fixture)));
 	await expect(page.getByTestId('data-status')).toContainText('Imported causes.json');
+	// History: the same split under the chart of minutes exercised and slouched share.
+	await expect(page.getByTestId('history-slouch-split')).toContainText(
+		/put (59|60|61) % down to the head coming forward or down, (24|25|26) % to the shoulders/
+	);
 	await screenshot(page, 'history-causes-1280');
 
 	// The last three days' slouch was mostly the head: the neck routine, with its reason.
@@ -122,7 +126,7 @@ test('posture days with their causes choose the home page’s routine and show i
 	const row = page.getByTestId('report-posture-table').locator('tbody tr').last();
 	const last = fixture.postureDays.at(-1)!;
 	await expect(row.locator('td').nth(2)).toHaveText(
-		`${Math.round(last.slouchedBy['forward-head'] / 60)} min`
+		`${Math.round(last.slouchedBy['forward-head'] / 60)} / ${Math.round(last.slouchedBy['rounded-shoulders'] / 60)} min`
 	);
 	await expectNoBrokenNumbers(page);
 	await screenshot(page, 'report-causes-1280');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	buildReport,
 	daysCsv,
+	describeSlouchSplit,
 	doseTargets,
 	sessionsCsv,
 	slopePerWeek,
@@ -158,6 +159,10 @@ describe('buildReport', () => {
 			neither: { minutes: 1, percent: 10 }
 		});
 		expect(slouchSplit(r.days.filter((d) => d.date !== '2025-03-10'))).toBeNull();
+		expect(describeSlouchSplit(r.days, (m) => `${m} min`)).toBe(
+			'Of 10 min slouched, work mode put 60 % down to the head coming forward or down, ' +
+				'30 % to the shoulders rounding, and 10 % to neither clearly.'
+		);
 	});
 
 	it('writes the same rows as CSV', () => {

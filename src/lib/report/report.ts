@@ -376,6 +376,24 @@ export interface SlouchSplit {
 	neither: { minutes: number; percent: number };
 }
 
+/**
+ * One line on what the days' slouched time was put down to, for the report and History; null
+ * without slouched time. `duration` formats minutes (the page's own duration words).
+ */
+export function describeSlouchSplit(
+	days: readonly DayRow[],
+	duration: (minutes: number) => string
+): string | null {
+	const sp = slouchSplit(days);
+	if (!sp) return null;
+	const neither = sp.neither.minutes > 0 ? `, and ${sp.neither.percent} % to neither clearly` : '';
+	return (
+		`Of ${duration(sp.slouchedMinutes)} slouched, work mode put ` +
+		`${sp.forwardHead.percent} % down to the head coming forward or down, ` +
+		`${sp.roundedShoulders.percent} % to the shoulders rounding${neither}.`
+	);
+}
+
 /** The period's slouched minutes split by cause (null: no slouched time). */
 export function slouchSplit(days: readonly DayRow[]): SlouchSplit | null {
 	const total = sum(days.map((d) => d.slouchedMinutes));
