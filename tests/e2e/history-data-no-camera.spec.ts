@@ -101,7 +101,7 @@ test('posture days with their causes choose the home page’s routine and show i
 	await expect(page.getByTestId('data-status')).toContainText('Imported causes.json');
 	// History: the same split under the chart of minutes exercised and slouched share.
 	await expect(page.getByTestId('history-slouch-split')).toContainText(
-		/put (59|60|61) % down to the head coming forward or down, (24|25|26) % to the shoulders/
+		/put (59|60|61)\s% down to the head coming forward or down, (24|25|26)\s% to the shoulders/
 	);
 	await screenshot(page, 'history-causes-1280');
 
@@ -121,8 +121,8 @@ test('posture days with their causes choose the home page’s routine and show i
 	// The report splits the slouched time the same way (60 % head, 25 % shoulders, rest neither).
 	await page.goto('/history/report?exercise=overhead-arm-reach');
 	const split = page.getByTestId('report-slouch-split');
-	await expect(split).toContainText(/put (59|60|61) % down to the head/);
-	await expect(split).toContainText(/(24|25|26) % to the shoulders/);
+	await expect(split).toContainText(/put (59|60|61)\s% down to the head/);
+	await expect(split).toContainText(/(24|25|26)\s% to the shoulders/);
 	const row = page.getByTestId('report-posture-table').locator('tbody tr').last();
 	const last = fixture.postureDays.at(-1)!;
 	await expect(row.locator('td').nth(2)).toHaveText(

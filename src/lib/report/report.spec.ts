@@ -160,8 +160,8 @@ describe('buildReport', () => {
 		});
 		expect(slouchSplit(r.days.filter((d) => d.date !== '2025-03-10'))).toBeNull();
 		expect(describeSlouchSplit(r.days, (m) => `${m} min`)).toBe(
-			'Of 10 min slouched, work mode put 60 % down to the head coming forward or down, ' +
-				'30 % to the shoulders rounding, and 10 % to neither clearly.'
+			'Of 10 min slouched, work mode put 60\u00a0% down to the head coming forward or down, ' +
+				'30\u00a0% to the shoulders rounding, and 10\u00a0% to neither clearly.'
 		);
 	});
 

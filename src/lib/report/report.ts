@@ -386,11 +386,14 @@ export function describeSlouchSplit(
 ): string | null {
 	const sp = slouchSplit(days);
 	if (!sp) return null;
-	const neither = sp.neither.minutes > 0 ? `, and ${sp.neither.percent} % to neither clearly` : '';
+	// A no-break space keeps each percent sign with its number.
+	const pct = (v: number) => `${v}\u00a0%`;
+	const neither =
+		sp.neither.minutes > 0 ? `, and ${pct(sp.neither.percent)} to neither clearly` : '';
 	return (
 		`Of ${duration(sp.slouchedMinutes)} slouched, work mode put ` +
-		`${sp.forwardHead.percent} % down to the head coming forward or down, ` +
-		`${sp.roundedShoulders.percent} % to the shoulders rounding${neither}.`
+		`${pct(sp.forwardHead.percent)} down to the head coming forward or down, ` +
+		`${pct(sp.roundedShoulders.percent)} to the shoulders rounding${neither}.`
 	);
 }
 
