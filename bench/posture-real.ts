@@ -42,6 +42,7 @@ import {
 } from '../src/lib/analysis/posture';
 import type { PoseFrame } from '../src/lib/pose/keypoints';
 import { isModelId, type ModelId } from '../src/lib/pose/models';
+import type { SlouchCause } from '../src/lib/posture/slouch-cause';
 import { writeTrace } from '../src/lib/trace/pose-trace';
 import { readTraceFile, writeTraceFile } from '../src/lib/trace/trace-file';
 
@@ -107,6 +108,11 @@ interface CaseResult {
 	releaseSeconds: Array<number | null>;
 	unknownShare: number | null;
 	counts: Counts;
+	/**
+	 * Shares of the clip's slouched seconds put down to each cause (src/lib/posture/slouch-cause.ts),
+	 * null without slouched time. Not scored: the clips' labels do not name a cause.
+	 */
+	slouchCauses?: Record<SlouchCause | 'neither', number> | null;
 	segments?: Array<{ state: PostureState; start: number; end: number }>;
 	error?: string;
 }
@@ -319,6 +325,7 @@ async function main(): Promise<void> {
 				detectSeconds: c.detect,
 				releaseSeconds: c.release,
 				counts: c,
+				slouchCauses: causeShares(report.slouchedSecondsByCause),
 				...(args.frames ? { segments: postureSegments(report.frames) } : {})
 			});
 		}
@@ -335,7 +342,8 @@ async function main(): Promise<void> {
 		'median detect',
 		'unknown',
 		'release',
-		'targets'
+		'targets',
+		'slouched: head / shoulders / neither'
 	];
 	const rows: string[][] = [];
 	for (const model of models) {
@@ -350,7 +358,10 @@ async function main(): Promise<void> {
 				pct(r.unknownShare),
 				r.releaseSeconds.map((s) => (s === null ? 'never' : s.toFixed(1))).join(' ') || '–',
 				(meetsTargets(r, r.counts.slouchedFrames > 0) ? 'met' : 'NOT met') +
-					(r.error ? ` (${r.error})` : '')
+					(r.error ? ` (${r.error})` : ''),
+				r.slouchCauses
+					? SHARE_ORDER.map((k) => pct(r.slouchCauses![k]).replace(' %', '')).join(' / ') + ' %'
+					: '–'
 			]);
 		}
 		const p = pooled[model]!;
@@ -363,7 +374,8 @@ async function main(): Promise<void> {
 			sec(p.medianDetectSeconds),
 			pct(p.unknownShare),
 			p.counts.release.map((s) => (s === null ? 'never' : s.toFixed(1))).join(' ') || '–',
-			meetsTargets(p, p.counts.slouchedFrames > 0) ? 'met' : 'NOT met'
+			meetsTargets(p, p.counts.slouchedFrames > 0) ? 'met' : 'NOT met',
+			''
 		]);
 	}
 	const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -404,6 +416,20 @@ async function main(): Promise<void> {
 		await writeFile(file, text);
 		console.log(`\nwrote ${path.relative(ROOT, file)}`);
 	}
+}
+
+const SHARE_ORDER = ['forward-head', 'rounded-shoulders', 'neither'] as const;
+
+/** Seconds per cause → shares of their sum (null: no slouched time). */
+function causeShares(
+	seconds: Record<SlouchCause | 'neither', number>
+): Record<SlouchCause | 'neither', number> | null {
+	const total = SHARE_ORDER.reduce((a, k) => a + seconds[k], 0);
+	if (!(total > 0)) return null;
+	return Object.fromEntries(SHARE_ORDER.map((k) => [k, round(seconds[k] / total, 3)])) as Record<
+		SlouchCause | 'neither',
+		number
+	>;
 }
 
 function addCounts(total: Counts, c: Counts): void {

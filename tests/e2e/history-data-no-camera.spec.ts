@@ -91,6 +91,58 @@ test('imported history shows the summary, the charts with their numbers, and the
 	expect(errors).toEqual([]);
 });
 
+test('posture days with their causes choose the home page’s routine and show in the report', async ({
+	page
+}) => {
+	const errors = collectPageErrors(page);
+	const fixture = historyFixture();
+	await page.goto('/history');
+	await importFile(page, writeFixture('causes.json', JSON.stringify(fixture)));
+	await expect(page.getByTestId('data-status')).toContainText('Imported causes.json');
+	// History: the same split under the chart of minutes exercised and slouched share.
+	await expect(page.getByTestId('history-slouch-split')).toContainText(
+		/put (59|60|61)\s% down to the head coming forward or down, (24|25|26)\s% to the shoulders/
+	);
+	await screenshot(page, 'history-causes-1280');
+
+	// The last three days' slouch was mostly the head: the neck routine, with its reason.
+	const recent = fixture.postureDays.slice(-3);
+	const m = Math.round(recent.reduce((a, d) => a + d.slouchedBy['forward-head'], 0) / 60);
+	const headTime = m >= 60 ? `${Math.floor(m / 60)} h ${m % 60} min` : `${m} min`;
+	await page.goto('/');
+	const today = page.getByTestId('today-suggestion');
+	await expect(today.getByRole('heading')).toHaveText('Today: Neck and upper-back reset');
+	await expect(page.getByTestId('today-reason')).toHaveText(
+		`Over the last 3 days your head was forward for ${headTime}, so today: neck and upper-back moves.`
+	);
+	await expect(today.getByRole('link')).toHaveCount(3);
+	await screenshot(page, 'home-suggestion-1280');
+
+	// The report splits the slouched time the same way (60 % head, 25 % shoulders, rest neither).
+	await page.goto('/history/report?exercise=overhead-arm-reach');
+	const split = page.getByTestId('report-slouch-split');
+	await expect(split).toContainText(/put (59|60|61)\s% down to the head/);
+	await expect(split).toContainText(/(24|25|26)\s% to the shoulders/);
+	const row = page.getByTestId('report-posture-table').locator('tbody tr').last();
+	const last = fixture.postureDays.at(-1)!;
+	await expect(row.locator('td').nth(2)).toHaveText(
+		`${Math.round(last.slouchedBy['forward-head'] / 60)} / ${Math.round(last.slouchedBy['rounded-shoulders'] / 60)} min`
+	);
+	await expectNoBrokenNumbers(page);
+	await screenshot(page, 'report-causes-1280');
+
+	await page.setViewportSize({ width: 390, height: 844 });
+	await expectNoBrokenNumbers(page);
+	await screenshot(page, 'report-causes-390');
+	await page.goto('/');
+	await expect(today).toBeVisible();
+	await screenshot(page, 'home-suggestion-390');
+	await page.goto('/history');
+	await expect(page.getByTestId('history-day-chart')).toBeVisible();
+	await screenshot(page, 'history-causes-390');
+	expect(errors).toEqual([]);
+});
+
 test('export, delete everything, import: the same history comes back', async ({ page }) => {
 	const errors = collectPageErrors(page);
 	const fixture = historyFixture();

@@ -107,13 +107,19 @@ export function historyFixture() {
 		const d = 20 - i;
 		const seated = 3 * 3600 + (d % 4) * 1800;
 		const share = 0.4 - (i / 20) * 0.25 + ((d % 3) - 1) * 0.04;
+		const slouched = Math.round(seated * share);
 		return {
 			date: localDate(at(d)),
 			seconds: {
 				upright: Math.round(seated * (1 - share)),
-				slouched: Math.round(seated * share),
+				slouched,
 				away: 1200,
 				unknown: 60
+			},
+			// Mostly the head coming forward, a quarter the shoulders, the rest neither.
+			slouchedBy: {
+				'forward-head': Math.round(slouched * 0.6),
+				'rounded-shoulders': Math.round(slouched * 0.25)
 			},
 			nudges: Math.round(share * 20)
 		};

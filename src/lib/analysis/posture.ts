@@ -15,6 +15,7 @@
 import { CalibrationError, Calibrator, type Calibration } from '../posture/calibration';
 import { PostureEngine, type PostureEngineOptions } from '../posture/engine';
 import type { MetricValues, PostureMetricId } from '../posture/metrics';
+import type { SlouchCause } from '../posture/slouch-cause';
 import {
 	DEFAULT_NUDGE_CONFIG,
 	INITIAL_NUDGE_STATE,
@@ -74,6 +75,11 @@ export interface PostureReport {
 	slouchedSeconds: number;
 	/** Seconds in each state, same rule. */
 	secondsByState: Record<PostureState, number>;
+	/**
+	 * Of the slouched seconds, those put down to each cause (src/lib/posture/slouch-cause.ts),
+	 * same rule; `neither` when the head and the shoulders were both unclear.
+	 */
+	slouchedSecondsByCause: Record<SlouchCause | 'neither', number>;
 	/** Session times (s) at which the live monitor would have nudged to sit up. */
 	nudges: number[];
 	/** Seconds of slouching before a nudge, as used for `nudges`. */
@@ -161,6 +167,7 @@ export function analyzePosture(
 	const nudges: number[] = [];
 	const wall = new Date(0);
 	let restarted = false;
+	const causes: Array<SlouchCause | null> = [];
 	const out: PostureFrame[] = frames.map((f) => {
 		if (!restarted && f.t >= start) {
 			// The calibration's own seconds are judged on their own readings, as live (where
@@ -174,6 +181,7 @@ export function analyzePosture(
 		const next = step(nudgeState, { t: f.t, wall, status: r.status }, nudgeConfig);
 		nudgeState = next.state;
 		for (const e of next.events) if (e.kind === 'posture') nudges.push(round(e.t, 3));
+		causes.push(r.cause);
 		return { t: round(f.t, 3), state: toPostureState(r.status) };
 	});
 
@@ -183,12 +191,22 @@ export function analyzePosture(
 		away: 0,
 		unknown: 0
 	};
+	const slouchedSecondsByCause: Record<SlouchCause | 'neither', number> = {
+		'forward-head': 0,
+		'rounded-shoulders': 0,
+		neither: 0
+	};
 	for (let i = 0; i + 1 < frames.length; i++) {
 		const dt = Math.min(MAX_STEP_SECONDS, Math.max(0, frames[i + 1]!.t - frames[i]!.t));
-		if (Number.isFinite(dt)) secondsByState[out[i]!.state] += dt;
+		if (!Number.isFinite(dt)) continue;
+		secondsByState[out[i]!.state] += dt;
+		if (out[i]!.state === 'slouched') slouchedSecondsByCause[causes[i] ?? 'neither'] += dt;
 	}
 	for (const k of Object.keys(secondsByState) as PostureState[]) {
 		secondsByState[k] = round(secondsByState[k], 1);
+	}
+	for (const k of Object.keys(slouchedSecondsByCause) as Array<SlouchCause | 'neither'>) {
+		slouchedSecondsByCause[k] = round(slouchedSecondsByCause[k], 1);
 	}
 	return {
 		view: calibration.view,
@@ -201,6 +219,7 @@ export function analyzePosture(
 		frames: out,
 		slouchedSeconds: secondsByState.slouched,
 		secondsByState,
+		slouchedSecondsByCause,
 		nudges,
 		graceSeconds: nudgeConfig.graceSeconds
 	};

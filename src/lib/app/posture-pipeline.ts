@@ -87,7 +87,13 @@ export function createPostureMonitor(settings: Settings, prefs: PosturePrefs): P
 		chime: new Chime(),
 		storage: browserStorage(),
 		saveTotals: async (item) => {
-			await addPostureTime(await historyDb(), item.date, item.seconds, item.nudges);
+			await addPostureTime(
+				await historyDb(),
+				item.date,
+				item.seconds,
+				item.nudges,
+				item.slouchedBy
+			);
 		},
 		settings: () => ({
 			sensitivity: settings.postureSensitivity,

@@ -26,6 +26,7 @@ describe('day log', () => {
 			{
 				date: '2025-03-03',
 				seconds: { upright: 300, slouched: 0, away: 0, unknown: 60 },
+				slouchedBy: { 'forward-head': 0, 'rounded-shoulders': 0 },
 				nudges: 0
 			}
 		]);
@@ -42,6 +43,25 @@ describe('day log', () => {
 			['2025-03-03', 60],
 			['2025-03-04', 90]
 		]);
+	});
+
+	it('puts slouched time down to its cause for the history totals, and puts it back on failure', () => {
+		const log = new DayLog();
+		log.add('slouched', at('10:00:00'), at('10:01:00'), 'forward-head');
+		log.add('slouched', at('10:01:00'), at('10:01:20'), 'rounded-shoulders');
+		log.add('slouched', at('10:01:20'), at('10:01:30'));
+		// A cause with another status (it should not come) counts nothing.
+		log.add('upright', at('10:01:30'), at('10:02:00'), 'forward-head');
+		const taken = log.takePending();
+		expect(taken).toHaveLength(1);
+		expect(taken[0]!.seconds.slouched).toBe(90);
+		expect(taken[0]!.slouchedBy).toEqual({ 'forward-head': 60, 'rounded-shoulders': 20 });
+		log.restorePending(taken);
+		log.add('slouched', at('10:02:00'), at('10:02:05'), 'rounded-shoulders');
+		expect(log.takePending()[0]!.slouchedBy).toEqual({
+			'forward-head': 60,
+			'rounded-shoulders': 25
+		});
 	});
 
 	it('counts nudges; puts back totals whose write failed', () => {

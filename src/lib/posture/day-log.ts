@@ -5,6 +5,7 @@
  * Pure; the page keeps the slots in local storage (only counts of seconds, never a frame).
  */
 import { localDate } from '../storage/dates';
+import type { SlouchCause } from './slouch-cause';
 import { POSTURE_STATUSES, type PostureStatus } from './types';
 
 /** Slot length, s: fine enough for a timeline of a working day, 288 slots a day. */
@@ -28,6 +29,8 @@ export interface DayTimeline {
 export interface PendingTotals {
 	date: string;
 	seconds: { upright: number; slouched: number; away: number; unknown: number };
+	/** Of `seconds.slouched`, those put down to each cause (the rest: to neither). */
+	slouchedBy: Record<SlouchCause, number>;
 	nudges: number;
 }
 
@@ -85,8 +88,11 @@ export class DayLog {
 		}
 	}
 
-	/** Time spent in `status` from `fromMs` to `toMs` (wall clock, ms). */
-	add(status: PostureStatus, fromMs: number, toMs: number): void {
+	/**
+	 * Time spent in `status` from `fromMs` to `toMs` (wall clock, ms); a slouch's `cause`, when
+	 * the engine named one, goes to the history totals (the timeline keeps statuses only).
+	 */
+	add(status: PostureStatus, fromMs: number, toMs: number, cause: SlouchCause | null = null): void {
 		if (!(Number.isFinite(fromMs) && Number.isFinite(toMs)) || toMs <= fromMs) return;
 		let t = fromMs;
 		while (t < toMs) {
@@ -100,6 +106,7 @@ export class DayLog {
 			const p = this.#pendingFor(date);
 			const state = status === 'not-in-position' ? 'unknown' : status;
 			p.seconds[state] += seconds;
+			if (status === 'slouched' && cause) p.slouchedBy[cause] += seconds;
 			t = end;
 		}
 	}
@@ -126,6 +133,9 @@ export class DayLog {
 			const p = this.#pendingFor(it.date);
 			for (const k of Object.keys(p.seconds) as Array<keyof PendingTotals['seconds']>) {
 				p.seconds[k] += it.seconds[k];
+			}
+			for (const c of Object.keys(p.slouchedBy) as SlouchCause[]) {
+				p.slouchedBy[c] += it.slouchedBy[c];
 			}
 			p.nudges += it.nudges;
 		}
@@ -162,7 +172,12 @@ export class DayLog {
 	#pendingFor(date: string): PendingTotals {
 		let p = this.#pending.get(date);
 		if (!p) {
-			p = { date, seconds: { upright: 0, slouched: 0, away: 0, unknown: 0 }, nudges: 0 };
+			p = {
+				date,
+				seconds: { upright: 0, slouched: 0, away: 0, unknown: 0 },
+				slouchedBy: { 'forward-head': 0, 'rounded-shoulders': 0 },
+				nudges: 0
+			};
 			this.#pending.set(date, p);
 		}
 		return p;

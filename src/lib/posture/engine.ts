@@ -38,6 +38,7 @@ import {
 import { clearFacing, judgeSideOn, SIDE_ON_NECK_DEG, SIDE_ON_TRUNK_FLEXION_DEG } from './side-on';
 import { compareSetup, SetupCheck, type SetupCheckOptions, type SetupVerdict } from './setup-check';
 import { SamePerson, type SamePersonOptions } from './same-person';
+import { slouchCause, type SlouchCause } from './slouch-cause';
 import type { PostureStatus, Sensitivity } from './types';
 
 export interface PostureEngineOptions {
@@ -107,6 +108,12 @@ export interface PostureReading {
 	/** The smoothed body the verdict was made on (null: nobody). */
 	body: Body | null;
 	features: PostureFeatures | null;
+	/**
+	 * While the settled status is slouched, what drove it (./slouch-cause.ts): the latest
+	 * frame's checks, or the last cause named when this frame has none; null otherwise or when
+	 * neither head nor shoulders is clear. Never changes the status.
+	 */
+	cause: SlouchCause | null;
 }
 
 /**
@@ -221,6 +228,8 @@ export class PostureEngine {
 	#sideFacing: 1 | -1 | null = null;
 	/** Since when nobody has been in view, s (null: someone is). */
 	#awaySince: number | null = null;
+	/** The cause last named for the settled slouch (see `PostureReading.cause`). */
+	#cause: SlouchCause | null = null;
 
 	constructor(options: PostureEngineOptions = {}) {
 		this.#sensitivity = options.sensitivity ?? 'normal';
@@ -267,6 +276,7 @@ export class PostureEngine {
 		this.#basis = null;
 		this.#awaySince = null;
 		this.#recent = [];
+		this.#cause = null;
 	}
 
 	get sensitivity(): Sensitivity {
@@ -299,6 +309,7 @@ export class PostureEngine {
 		this.#basis = null;
 		this.#awaySince = null;
 		this.#recent = [];
+		this.#cause = null;
 	}
 
 	/** Smoothed body and its features, for calibration frames (no verdict needed). */
@@ -401,6 +412,8 @@ export class PostureEngine {
 			}
 		}
 		const status = this.#settle_(frame.t, raw);
+		if (status !== 'slouched') this.#cause = null;
+		else if (checks.length > 0) this.#cause = slouchCause(checks);
 		return {
 			t: frame.t,
 			status,
@@ -411,7 +424,8 @@ export class PostureEngine {
 			pending: this.#pending !== null || (this.#gap !== null && this.#gap.status !== status),
 			setupChanged: this.#setup?.changed ?? false,
 			body,
-			features
+			features,
+			cause: this.#cause
 		};
 	}
 

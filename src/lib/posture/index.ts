@@ -81,6 +81,14 @@ export {
 } from './sampling';
 export { postureGuides, limitOf, type GuideLine } from './guides';
 export {
+	causeEvidence,
+	slouchCause,
+	SLOUCH_CAUSES,
+	MIN_CAUSE_SHARE,
+	type CauseEvidence,
+	type SlouchCause
+} from './slouch-cause';
+export {
 	DayLog,
 	SLOT_SECONDS,
 	SLOTS_PER_DAY,

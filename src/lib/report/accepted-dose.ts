@@ -3,6 +3,7 @@
  * on this device. Storage is injected (the app passes local storage) so this runs in Node tests.
  */
 import type { ItemDose } from '../routines/types';
+import { capToSources } from './progression';
 
 export const ACCEPTED_DOSES_KEY = 'scapula:accepted-doses';
 
@@ -20,16 +21,21 @@ function valid(v: unknown): v is ItemDose {
 	return positive(d.sets) && positive(d.reps) && positive(d.holdSeconds) && positive(d.holds);
 }
 
-/** Every accepted dose; anything unreadable or malformed is left out, never thrown. */
+/**
+ * Every accepted dose, held to the sources' ceilings (progression.ts `capToSources`); anything
+ * unreadable, malformed or for an exercise without a ceiling is left out, never thrown.
+ */
 export function readAcceptedDoses(storage: DoseStorage): Record<string, ItemDose> {
 	try {
 		const raw = storage.getItem(ACCEPTED_DOSES_KEY);
 		const v: unknown = raw === null ? {} : JSON.parse(raw);
 		if (typeof v !== 'object' || v === null || Array.isArray(v)) return {};
-		return Object.fromEntries(Object.entries(v).filter(([, d]) => valid(d))) as Record<
-			string,
-			ItemDose
-		>;
+		const out: Record<string, ItemDose> = {};
+		for (const [id, d] of Object.entries(v)) {
+			const capped = valid(d) ? capToSources(id, d) : null;
+			if (capped) out[id] = capped;
+		}
+		return out;
 	} catch {
 		return {};
 	}

@@ -110,3 +110,23 @@ export function offerProgression(
 	}
 	return null;
 }
+
+/**
+ * A stepped-up dose held to the sources' ceiling (SOURCE_CEILINGS): each field with a ceiling at
+ * most that; null for an exercise without one (no offer could have given it). Guards a stored
+ * dose from an edited file or an older build whose steps went further.
+ */
+export function capToSources<D extends { sets?: number; reps?: number; holdSeconds?: number }>(
+	exerciseId: string,
+	dose: D
+): D | null {
+	const cap = SOURCE_CEILINGS[exerciseId];
+	if (!cap) return null;
+	const out = { ...dose };
+	for (const k of ['sets', 'reps', 'holdSeconds'] as const) {
+		const v = out[k];
+		const c = cap[k];
+		if (v !== undefined && c !== undefined && v > c) out[k] = c;
+	}
+	return out;
+}

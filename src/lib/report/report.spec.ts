@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, daysCsv, doseTargets, sessionsCsv, slopePerWeek } from './report';
+import {
+	buildReport,
+	daysCsv,
+	describeSlouchSplit,
+	doseTargets,
+	sessionsCsv,
+	slopePerWeek,
+	slouchSplit
+} from './report';
 import { postureDay, workout } from '../storage/test-helpers';
 import type { RangeOfMotionRecord } from '../storage/records';
 
@@ -53,7 +61,10 @@ describe('buildReport', () => {
 	const r = buildReport(
 		workouts,
 		[
-			postureDay('2025-03-10', { upright: 3000, slouched: 600 }),
+			postureDay('2025-03-10', { upright: 3000, slouched: 600 }, 0, {
+				'forward-head': 360,
+				'rounded-shoulders': 180
+			}),
 			postureDay('2025-03-11', { away: 60 })
 		],
 		wallAngels,
@@ -123,15 +134,35 @@ describe('buildReport', () => {
 			date: '2025-03-10',
 			exerciseMinutes: 10,
 			slouchedPercent: 17,
-			seatedMinutes: 60
+			seatedMinutes: 60,
+			slouchedMinutes: 10,
+			forwardHeadMinutes: 6,
+			roundedShouldersMinutes: 3
 		});
 		// Away time is not judged: no share, not 0 %.
 		expect(r.days.find((d) => d.date === '2025-03-11')).toEqual({
 			date: '2025-03-11',
 			exerciseMinutes: 0,
 			slouchedPercent: null,
-			seatedMinutes: 0
+			seatedMinutes: 0,
+			slouchedMinutes: 0,
+			forwardHeadMinutes: 0,
+			roundedShouldersMinutes: 0
 		});
+	});
+
+	it('splits the period’s slouched time by cause, the rest put down to neither', () => {
+		expect(slouchSplit(r.days)).toEqual({
+			slouchedMinutes: 10,
+			forwardHead: { minutes: 6, percent: 60 },
+			roundedShoulders: { minutes: 3, percent: 30 },
+			neither: { minutes: 1, percent: 10 }
+		});
+		expect(slouchSplit(r.days.filter((d) => d.date !== '2025-03-10'))).toBeNull();
+		expect(describeSlouchSplit(r.days, (m) => `${m} min`)).toBe(
+			'Of 10 min slouched, work mode put 60\u00a0% down to the head coming forward or down, ' +
+				'30\u00a0% to the shoulders rounding, and 10\u00a0% to neither clearly.'
+		);
 	});
 
 	it('writes the same rows as CSV', () => {
@@ -142,7 +173,10 @@ describe('buildReport', () => {
 			'2025-03-17,2025-03-17T09:00:00.000Z,wall-angels,20,20,0,,true,100,165,143',
 			''
 		]);
-		expect(daysCsv(r).split('\r\n')[10]).toBe('2025-03-10,10,17,60');
+		expect(daysCsv(r).split('\r\n')[0]).toBe(
+			'date,exercise_minutes,slouched_percent,seated_minutes,slouched_minutes,forward_head_minutes,rounded_shoulders_minutes'
+		);
+		expect(daysCsv(r).split('\r\n')[10]).toBe('2025-03-10,10,17,60,10,6,3');
 	});
 
 	it('is empty, not broken, for a period without sessions', () => {

@@ -70,6 +70,10 @@ export interface DayRow {
 	/** Work mode's slouched share of the time seen sitting, percent; null with none seen. */
 	slouchedPercent: number | null;
 	seatedMinutes: number;
+	/** Minutes slouched that day, and of them those put down to the head and to the shoulders. */
+	slouchedMinutes: number;
+	forwardHeadMinutes: number;
+	roundedShouldersMinutes: number;
 }
 
 export interface ExerciseReportData {
@@ -298,7 +302,10 @@ export function dayRows(
 			date,
 			exerciseMinutes: round1(minutes.get(date) ?? 0),
 			slouchedPercent: p && seated > 0 ? Math.round((p.seconds.slouched / seated) * 100) : null,
-			seatedMinutes: Math.round(seated / 60)
+			seatedMinutes: Math.round(seated / 60),
+			slouchedMinutes: Math.round((p?.seconds.slouched ?? 0) / 60),
+			forwardHeadMinutes: Math.round((p?.slouchedBy['forward-head'] ?? 0) / 60),
+			roundedShouldersMinutes: Math.round((p?.slouchedBy['rounded-shoulders'] ?? 0) / 60)
 		};
 	});
 }
@@ -334,10 +341,73 @@ export function sessionsCsv(report: ExerciseReportData): string {
 	);
 }
 
-/** The days as CSV: minutes exercised and work mode's slouched share per day. */
+/**
+ * The days as CSV: minutes exercised, work mode's slouched share per day, and the slouched
+ * minutes put down to the head and to the shoulders.
+ */
 export function daysCsv(report: ExerciseReportData): string {
 	return toCsv(
-		['date', 'exercise_minutes', 'slouched_percent', 'seated_minutes'],
-		report.days.map((d) => [d.date, d.exerciseMinutes, d.slouchedPercent, d.seatedMinutes])
+		[
+			'date',
+			'exercise_minutes',
+			'slouched_percent',
+			'seated_minutes',
+			'slouched_minutes',
+			'forward_head_minutes',
+			'rounded_shoulders_minutes'
+		],
+		report.days.map((d) => [
+			d.date,
+			d.exerciseMinutes,
+			d.slouchedPercent,
+			d.seatedMinutes,
+			d.slouchedMinutes,
+			d.forwardHeadMinutes,
+			d.roundedShouldersMinutes
+		])
 	);
+}
+
+/** What the period's slouched time was put down to, minutes and percent of it. */
+export interface SlouchSplit {
+	slouchedMinutes: number;
+	forwardHead: { minutes: number; percent: number };
+	roundedShoulders: { minutes: number; percent: number };
+	neither: { minutes: number; percent: number };
+}
+
+/**
+ * One line on what the days' slouched time was put down to, for the report and History; null
+ * without slouched time. `duration` formats minutes (the page's own duration words).
+ */
+export function describeSlouchSplit(
+	days: readonly DayRow[],
+	duration: (minutes: number) => string
+): string | null {
+	const sp = slouchSplit(days);
+	if (!sp) return null;
+	// A no-break space keeps each percent sign with its number.
+	const pct = (v: number) => `${v}\u00a0%`;
+	const neither =
+		sp.neither.minutes > 0 ? `, and ${pct(sp.neither.percent)} to neither clearly` : '';
+	return (
+		`Of ${duration(sp.slouchedMinutes)} slouched, work mode put ` +
+		`${pct(sp.forwardHead.percent)} down to the head coming forward or down, ` +
+		`${pct(sp.roundedShoulders.percent)} to the shoulders rounding${neither}.`
+	);
+}
+
+/** The period's slouched minutes split by cause (null: no slouched time). */
+export function slouchSplit(days: readonly DayRow[]): SlouchSplit | null {
+	const total = sum(days.map((d) => d.slouchedMinutes));
+	if (!(total > 0)) return null;
+	const head = sum(days.map((d) => d.forwardHeadMinutes));
+	const shoulders = sum(days.map((d) => d.roundedShouldersMinutes));
+	const part = (minutes: number) => ({ minutes, percent: Math.round((minutes / total) * 100) });
+	return {
+		slouchedMinutes: total,
+		forwardHead: part(head),
+		roundedShoulders: part(shoulders),
+		neither: part(Math.max(0, total - head - shoulders))
+	};
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { LONG_SIT_SECONDS, sittingRuns, suggestRoutine, type PostureDayInput } from './suggest';
+import { emptySeconds } from '../posture/day-log';
+import { postureDay } from '../storage/test-helpers';
+import {
+	LONG_SIT_SECONDS,
+	sittingRuns,
+	suggestionDays,
+	suggestRoutine,
+	type PostureDayInput
+} from './suggest';
 
 const MIN = 60;
 const day = (date: string, o: Partial<PostureDayInput> = {}): PostureDayInput => ({
@@ -121,5 +129,62 @@ describe('sittingRuns', () => {
 				300
 			)
 		).toEqual([600, 300, 900]);
+	});
+});
+
+describe('suggestionDays: stored posture days in, routine out', () => {
+	const stored = (head: number, shoulders: number) => [
+		postureDay('2025-03-08', { upright: 200 * MIN, slouched: 40 * MIN }, 2, {
+			'forward-head': head * MIN,
+			'rounded-shoulders': shoulders * MIN
+		}),
+		postureDay('2025-03-09', { upright: 180 * MIN, slouched: 30 * MIN }, 1, {
+			'forward-head': head * MIN,
+			'rounded-shoulders': shoulders * MIN
+		}),
+		// Outside the window: ignored however much it holds.
+		postureDay('2025-03-01', { slouched: 600 * MIN }, 0, { 'forward-head': 600 * MIN })
+	];
+
+	it('days whose slouch was mostly the head give the neck routine', () => {
+		const days = suggestionDays(stored(25, 5), [], '2025-03-08', '2025-03-10');
+		expect(days.map((d) => d.date).sort()).toEqual(['2025-03-08', '2025-03-09']);
+		const s = suggestRoutine(days, '2025-03-10');
+		expect(s?.cause).toBe('forward-head');
+		expect(s?.name).toBe('Neck and upper-back reset');
+		expect(s?.reason).toBe(
+			'Over the last 2 days your head was forward for 50 min, so today: neck and upper-back moves.'
+		);
+	});
+
+	it('days whose slouch was mostly the shoulders give the shoulder routine', () => {
+		const s = suggestRoutine(
+			suggestionDays(stored(5, 25), [], '2025-03-08', '2025-03-10'),
+			'2025-03-10'
+		);
+		expect(s?.cause).toBe('rounded-shoulders');
+		expect(s?.exerciseIds).toEqual(['scapular-squeeze', 'seated-row', 'doorway-stretch']);
+	});
+
+	it('days from before causes were kept give the mixed reset', () => {
+		const s = suggestRoutine(
+			suggestionDays(stored(0, 0), [], '2025-03-08', '2025-03-10'),
+			'2025-03-10'
+		);
+		expect(s?.cause).toBe('slouched');
+		expect(s?.name).toBe('Posture reset');
+	});
+
+	it("adds the timeline's sitting runs, also for a day the database lacks", () => {
+		// Two hours seated without a break: 24 five-minute slots from 08:20.
+		const slots = Object.fromEntries(
+			Array.from({ length: 24 }, (_, i) => [100 + i, { ...emptySeconds(), upright: 300 }])
+		);
+		const timeline = { date: '2025-03-10', slots, nudges: 0 };
+		const days = suggestionDays([], [timeline], '2025-03-08', '2025-03-10');
+		expect(days).toEqual([
+			{ date: '2025-03-10', uprightSeconds: 0, slouchedSeconds: 0, sittingRunsSeconds: [7200] }
+		]);
+		expect(suggestRoutine(days, '2025-03-10')?.cause).toBe('long-sitting');
 	});
 });

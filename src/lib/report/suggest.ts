@@ -9,7 +9,9 @@
  * - long unbroken sitting (the part of each sitting run past LONG_SIT_SECONDS) → the desk break;
  * - slouched time not put down to head or shoulders → a mix of both (a posture reset).
  */
+import { SLOT_SECONDS, type DayTimeline } from '../posture/day-log';
 import { DESK_BREAK } from '../routines/presets';
+import type { PostureDayRecord } from '../storage/records';
 
 export interface PostureDayInput {
 	/** Local date, YYYY-MM-DD. */
@@ -160,4 +162,35 @@ export function sittingRuns(
 	}
 	if (run > 0) runs.push(run);
 	return runs;
+}
+
+/**
+ * The days `suggestRoutine` weighs, from what is stored: the history database's posture days
+ * (seconds per state and per slouch cause) and the local timeline (its sitting runs), each
+ * between `from` and `today` (local dates, inclusive). A day in only one of them still counts.
+ */
+export function suggestionDays(
+	records: readonly PostureDayRecord[],
+	timelines: readonly DayTimeline[],
+	from: string,
+	today: string
+): PostureDayInput[] {
+	const within = (date: string) => date >= from && date <= today;
+	const days = new Map<string, PostureDayInput>();
+	for (const d of records) {
+		if (!within(d.date)) continue;
+		days.set(d.date, {
+			date: d.date,
+			uprightSeconds: d.seconds.upright,
+			slouchedSeconds: d.seconds.slouched,
+			forwardHeadSeconds: d.slouchedBy['forward-head'],
+			roundedShouldersSeconds: d.slouchedBy['rounded-shoulders']
+		});
+	}
+	for (const t of timelines) {
+		if (!within(t.date)) continue;
+		const d = days.get(t.date) ?? { date: t.date, uprightSeconds: 0, slouchedSeconds: 0 };
+		days.set(t.date, { ...d, sittingRunsSeconds: sittingRuns(t.slots, SLOT_SECONDS) });
+	}
+	return [...days.values()];
 }

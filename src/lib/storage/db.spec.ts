@@ -18,8 +18,8 @@ import {
 	setSetting,
 	writeTransaction
 } from './db';
-import { StorageFullError, StorageUnavailableError } from './errors';
-import { freshDb, workout } from './test-helpers';
+import { CorruptRecordError, StorageFullError, StorageUnavailableError } from './errors';
+import { freshDb, postureDay, workout } from './test-helpers';
 
 afterEach(() => {
 	vi.restoreAllMocks();
@@ -116,6 +116,27 @@ describe('openScapulaDb', () => {
 		);
 	});
 
+	it('upgrades a v3 database: posture days get no causes named, a broken one stays as it was', async () => {
+		const factory = new IDBFactory();
+		const v3 = await openScapulaDb({ factory, version: 3 });
+		const { slouchedBy: _, ...oldDay } = postureDay(
+			'2025-03-01',
+			{ upright: 600, slouched: 120 },
+			2
+		);
+		const broken = { date: '2025-03-02', seconds: 'many', nudges: 0 };
+		await v3.put('postureDays', oldDay as never);
+		await v3.put('postureDays', broken as never);
+		v3.close();
+
+		const db = await openScapulaDb({ factory });
+		expect(db.version).toBe(DB_VERSION);
+		const { records, skipped } = await listPostureDays(db);
+		expect(records).toEqual([postureDay('2025-03-01', { upright: 600, slouched: 120 }, 2)]);
+		expect(skipped).toMatchObject([{ key: '2025-03-02', field: 'seconds' }]);
+		expect(await db.get('postureDays', '2025-03-02')).toEqual(broken);
+	});
+
 	it('leaves a v1 database as it was when an upgrade fails half way', async () => {
 		const factory = new IDBFactory();
 		await shippedV1(factory, 'scapula', [v1Done, v1Open]);
@@ -169,7 +190,7 @@ describe('openScapulaDb', () => {
 		await v2.put('workouts', v2Done as never);
 		v2.close();
 		const db = await openScapulaDb({ factory });
-		expect(db.version).toBe(3);
+		expect(db.version).toBe(DB_VERSION);
 		expect(await getWorkout(db, 'a')).toEqual({ ...v2Done, rangeOfMotion: [] });
 		const rom = [{ t: 4.2, measure: 'shoulder-elevation', side: 'left' as const, degrees: 162.5 }];
 		await putWorkout(db, workout({ id: 'n', rangeOfMotion: rom }));
@@ -321,14 +342,39 @@ describe('writing', () => {
 			addPostureTime(db, '2025-03-03', { away: 30 })
 		]);
 		expect((await listPostureDays(db)).records).toEqual([
-			{
-				date: '2025-03-03',
-				seconds: { upright: 65, slouched: 15, away: 30, unknown: 0 },
-				nudges: 1
-			}
+			postureDay('2025-03-03', { upright: 65, slouched: 15, away: 30 }, 1)
 		]);
 		await expect(addPostureTime(db, '2025-03-32', { upright: 1 })).rejects.toThrow();
 		await expect(addPostureTime(db, '2025-03-03', { upright: -1 })).rejects.toThrow(RangeError);
+		await expect(
+			addPostureTime(db, '2025-03-03', {}, 0, { 'forward-head': Number.NaN })
+		).rejects.toThrow(RangeError);
+	});
+
+	it('adds slouched seconds per cause to a day', async () => {
+		const { db } = await freshDb();
+		await addPostureTime(db, '2025-03-03', { slouched: 90 }, 0, {
+			'forward-head': 60,
+			'rounded-shoulders': 20
+		});
+		await addPostureTime(db, '2025-03-03', { slouched: 10 }, 0, { 'rounded-shoulders': 10 });
+		expect((await listPostureDays(db)).records).toEqual([
+			postureDay('2025-03-03', { slouched: 100 }, 0, {
+				'forward-head': 60,
+				'rounded-shoulders': 30
+			})
+		]);
+	});
+
+	it('refuses to add to an unreadable day, keeps it, and says which and why', async () => {
+		const { db } = await freshDb();
+		const broken = { date: '2025-03-03', seconds: { upright: 'ten' }, nudges: 0 };
+		await db.put('postureDays', broken as never);
+		const err = await addPostureTime(db, '2025-03-03', { upright: 60 }).catch((e: unknown) => e);
+		expect(err).toBeInstanceOf(CorruptRecordError);
+		expect((err as Error).message).toContain('"2025-03-03"');
+		expect((err as Error).message).toContain('seconds.upright');
+		expect(await db.get('postureDays', '2025-03-03')).toEqual(broken);
 	});
 
 	it('stores settings as JSON and falls back on missing or mistyped ones', async () => {

@@ -7,9 +7,10 @@
  * The factory is injectable (fake-indexeddb in Node tests, `globalThis.indexedDB` in the app).
  */
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { StorageUnavailableError, toStorageError } from './errors';
+import { CorruptRecordError, StorageUnavailableError, toStorageError } from './errors';
 import {
 	emptyPostureDay,
+	noSlouchCauses,
 	parsePostureDay,
 	parseRoutine,
 	parseSetting,
@@ -23,6 +24,7 @@ import {
 	type WorkoutRecord
 } from './records';
 import type { PostureState } from '../posture/types';
+import { SLOUCH_CAUSES, type SlouchCause } from '../posture/slouch-cause';
 
 export interface ScapulaSchema extends DBSchema {
 	workouts: {
@@ -86,6 +88,18 @@ const MIGRATIONS: ReadonlyArray<(db: ScapulaDb, tx: UpgradeTx) => Promise<void> 
 			const v: unknown = cursor.value;
 			if (typeof v !== 'object' || v === null || 'rangeOfMotion' in v) continue;
 			await cursor.update({ ...(v as WorkoutRecord), rangeOfMotion: [] });
+		}
+	},
+	// v4: posture days keep the slouched seconds put down to each cause (`slouchedBy`: forward
+	// head, rounded shoulders); the older days get none named, so every stored day has the field.
+	async (_db, tx) => {
+		const store = tx.objectStore('postureDays');
+		for (let cursor = await store.openCursor(); cursor; cursor = await cursor.continue()) {
+			const v: unknown = cursor.value;
+			if (typeof v !== 'object' || v === null || 'slouchedBy' in v) continue;
+			// A record too broken to read is left as it is; reading reports and skips it.
+			const day = parsePostureDay(v);
+			if (day.ok) await cursor.update({ ...(v as PostureDayRecord), slouchedBy: noSlouchCauses() });
 		}
 	}
 ];
@@ -400,19 +414,30 @@ export async function addPostureTime(
 	db: ScapulaDb,
 	date: string,
 	add: Partial<Record<PostureState, number>>,
-	nudges = 0
+	nudges = 0,
+	slouchedBy: Partial<Record<SlouchCause, number>> = {}
 ): Promise<PostureDayRecord> {
 	checked(parsePostureDay(emptyPostureDay(date)), 'date');
 	for (const state of POSTURE_STATES) {
 		const s = add[state] ?? 0;
 		if (!Number.isFinite(s) || s < 0) throw new RangeError(`${state} seconds must be ≥ 0`);
 	}
+	for (const cause of SLOUCH_CAUSES) {
+		const s = slouchedBy[cause] ?? 0;
+		if (!Number.isFinite(s) || s < 0) throw new RangeError(`${cause} seconds must be ≥ 0`);
+	}
 	if (!Number.isInteger(nudges) || nudges < 0) throw new RangeError('nudges must be a count');
 	return writeTransaction(db, ['postureDays'], async (tx) => {
 		const store = tx.objectStore('postureDays');
-		const stored = parsePostureDay(await store.get(date));
+		const raw: unknown = await store.get(date);
+		const stored = parsePostureDay(raw);
+		// An unreadable day is not overwritten with today's seconds alone: that would lose it.
+		if (!stored.ok && raw !== undefined) {
+			throw new CorruptRecordError('postureDays', date, stored.field, stored.reason);
+		}
 		const day = stored.ok ? stored.value : emptyPostureDay(date);
 		for (const state of POSTURE_STATES) day.seconds[state] += add[state] ?? 0;
+		for (const cause of SLOUCH_CAUSES) day.slouchedBy[cause] += slouchedBy[cause] ?? 0;
 		day.nudges += nudges;
 		await store.put(day);
 		return day;

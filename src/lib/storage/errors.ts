@@ -31,6 +31,26 @@ export class StorageUnavailableError extends Error {
 	}
 }
 
+/**
+ * A change to a stored record was refused because the record on disk is unreadable (a buggy
+ * build, a devtools edit): overwriting it would lose what it holds. It is kept as it is, listed
+ * as skipped where it is read, and the caller keeps the change to try again.
+ */
+export class CorruptRecordError extends Error {
+	override readonly name = 'CorruptRecordError';
+	constructor(
+		readonly store: string,
+		readonly key: string,
+		readonly field: string,
+		readonly reason: string
+	) {
+		super(
+			`The saved ${store} record ${JSON.stringify(key)} cannot be read (${field} ${reason}). ` +
+				'It is kept as it is and nothing was added to it; export your history to keep a copy.'
+		);
+	}
+}
+
 /** Which record of an import file was bad. */
 export interface ImportErrorRecord {
 	store: string;

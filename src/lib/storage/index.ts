@@ -5,6 +5,7 @@
 export {
 	StorageFullError,
 	StorageUnavailableError,
+	CorruptRecordError,
 	ImportError,
 	isQuotaError,
 	toStorageError,
@@ -18,6 +19,7 @@ export {
 	parseSetting,
 	parseWorkout,
 	emptyPostureDay,
+	noSlouchCauses,
 	POSTURE_STATES,
 	type CueRecord,
 	type HoldRecord,

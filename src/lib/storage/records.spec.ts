@@ -86,15 +86,24 @@ describe('parseRoutine', () => {
 });
 
 describe('parsePostureDay', () => {
-	it('accepts per-state seconds', () => {
-		const d = postureDay('2025-03-03', { upright: 100, slouched: 20 }, 2);
+	it('accepts per-state seconds and the slouched seconds per cause', () => {
+		const d = postureDay('2025-03-03', { upright: 100, slouched: 20 }, 2, { 'forward-head': 12 });
 		expect(parsePostureDay(d)).toEqual({ ok: true, value: d });
+	});
+	it('reads a day from before schema v4 (no causes) as none named', () => {
+		const { slouchedBy: _, ...old } = postureDay('2025-03-03', { slouched: 20 });
+		expect(parsePostureDay(old)).toEqual({
+			ok: true,
+			value: postureDay('2025-03-03', { slouched: 20 })
+		});
 	});
 	it.each([
 		[{ ...postureDay('2025-02-30') }, 'date'],
 		[{ ...postureDay('2025-03-03'), seconds: { upright: 1 } }, 'seconds.slouched'],
 		[postureDay('2025-03-03', { away: -1 }), 'seconds.away'],
-		[{ ...postureDay('2025-03-03'), nudges: 1.5 }, 'nudges']
+		[{ ...postureDay('2025-03-03'), nudges: 1.5 }, 'nudges'],
+		[postureDay('2025-03-03', {}, 0, { 'rounded-shoulders': -3 }), 'slouchedBy.rounded-shoulders'],
+		[{ ...postureDay('2025-03-03'), slouchedBy: 'lots' }, 'slouchedBy']
 	])('rejects %j at %s', (value, field) => {
 		expect(parsePostureDay(value)).toMatchObject({ ok: false, field });
 	});

@@ -6,6 +6,7 @@
  * `toISOString()` form so the startedAt index sorts chronologically) or names the first bad field.
  */
 import { POSTURE_STATES, type PostureState } from '../posture/types';
+import { SLOUCH_CAUSES, type SlouchCause } from '../posture/slouch-cause';
 import type { Side } from '../engine/types';
 
 export type WorkoutStatus = 'in-progress' | 'done';
@@ -80,6 +81,11 @@ export interface PostureDayRecord {
 	date: string;
 	/** Seconds spent in each state. */
 	seconds: Record<PostureState, number>;
+	/**
+	 * Of the slouched seconds, those work mode put down to each cause (posture/slouch-cause.ts;
+	 * schema v4). The rest were put down to neither, or were counted before v4 (then all 0).
+	 */
+	slouchedBy: Record<SlouchCause, number>;
 	/** Reminders given to sit up. */
 	nudges: number;
 }
@@ -311,7 +317,13 @@ export function parsePostureDay(v: unknown): Parsed<PostureDayRecord> {
 		const s = new Fields(f.raw('seconds'), 'seconds');
 		const seconds = {} as Record<PostureState, number>;
 		for (const state of POSTURE_STATES) seconds[state] = s.number(state, { min: 0 });
-		return { date, seconds, nudges: f.number('nudges', { min: 0, integer: true }) };
+		// Days counted before schema v4 (and older export files) have no causes: none named.
+		const slouchedBy = noSlouchCauses();
+		if (f.has('slouchedBy')) {
+			const by = new Fields(f.raw('slouchedBy'), 'slouchedBy');
+			for (const c of SLOUCH_CAUSES) slouchedBy[c] = by.has(c) ? by.number(c, { min: 0 }) : 0;
+		}
+		return { date, seconds, slouchedBy, nudges: f.number('nudges', { min: 0, integer: true }) };
 	});
 }
 
@@ -341,7 +353,17 @@ export function parseSetting(v: unknown): Parsed<SettingRecord> {
 	});
 }
 
+/** No slouched seconds put down to any cause. */
+export function noSlouchCauses(): Record<SlouchCause, number> {
+	return { 'forward-head': 0, 'rounded-shoulders': 0 };
+}
+
 /** A posture day with nothing counted yet. */
 export function emptyPostureDay(date: string): PostureDayRecord {
-	return { date, seconds: { upright: 0, slouched: 0, away: 0, unknown: 0 }, nudges: 0 };
+	return {
+		date,
+		seconds: { upright: 0, slouched: 0, away: 0, unknown: 0 },
+		slouchedBy: noSlouchCauses(),
+		nudges: 0
+	};
 }

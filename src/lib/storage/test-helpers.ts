@@ -76,7 +76,13 @@ export function workout(over: Partial<WorkoutRecord> = {}): WorkoutRecord {
 export function postureDay(
 	date: string,
 	seconds: Partial<PostureDayRecord['seconds']> = {},
-	nudges = 0
+	nudges = 0,
+	slouchedBy: Partial<PostureDayRecord['slouchedBy']> = {}
 ): PostureDayRecord {
-	return { date, seconds: { upright: 0, slouched: 0, away: 0, unknown: 0, ...seconds }, nudges };
+	return {
+		date,
+		seconds: { upright: 0, slouched: 0, away: 0, unknown: 0, ...seconds },
+		slouchedBy: { 'forward-head': 0, 'rounded-shoulders': 0, ...slouchedBy },
+		nudges
+	};
 }

@@ -264,15 +264,19 @@ describe('CSV tables', () => {
 		]);
 	});
 
-	it('writes one row per posture day with the slouched share', () => {
+	it('writes one row per posture day with the slouched share and its causes', () => {
 		const csv = postureDaysCsv([
 			postureDay('2025-03-04', { away: 60 }),
-			postureDay('2025-03-03', { upright: 600, slouched: 200, unknown: 12.34 }, 3)
+			postureDay('2025-03-03', { upright: 600, slouched: 200, unknown: 12.34 }, 3, {
+				'forward-head': 120.04,
+				'rounded-shoulders': 50
+			})
 		]);
 		expect(csv).toBe(
-			'date,uprightSeconds,slouchedSeconds,awaySeconds,unknownSeconds,nudges,slouchedShare\r\n' +
-				'2025-03-03,600,200,0,12.3,3,0.25\r\n' +
-				'2025-03-04,0,0,60,0,0,\r\n'
+			'date,uprightSeconds,slouchedSeconds,awaySeconds,unknownSeconds,nudges,slouchedShare,' +
+				'forwardHeadSeconds,roundedShouldersSeconds\r\n' +
+				'2025-03-03,600,200,0,12.3,3,0.25,120,50\r\n' +
+				'2025-03-04,0,0,60,0,0,,0,0\r\n'
 		);
 	});
 });

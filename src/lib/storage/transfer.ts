@@ -291,7 +291,9 @@ export const POSTURE_CSV_HEADER = [
 	'awaySeconds',
 	'unknownSeconds',
 	'nudges',
-	'slouchedShare'
+	'slouchedShare',
+	'forwardHeadSeconds',
+	'roundedShouldersSeconds'
 ] as const;
 
 /** One row per posture day, oldest first. */
@@ -309,7 +311,9 @@ export function postureDaysCsv(days: readonly PostureDayRecord[]): string {
 				round(s.away, 1),
 				round(s.unknown, 1),
 				d.nudges,
-				seated > 0 ? round(s.slouched / seated, 3) : null
+				seated > 0 ? round(s.slouched / seated, 3) : null,
+				round(d.slouchedBy['forward-head'], 1),
+				round(d.slouchedBy['rounded-shoulders'], 1)
 			];
 		})
 	);

@@ -636,7 +636,7 @@ export class PostureMonitor {
 		// The timeline: the time since the last sample, in the status now settled.
 		if (this.#lastSampleWall !== null) {
 			const from = Math.max(this.#lastSampleWall, wall - MAX_GAP_S * 1000);
-			this.#log.add(r.status, from, wall);
+			this.#log.add(r.status, from, wall, r.cause);
 		}
 		this.#lastSampleWall = wall;
 
