@@ -38,7 +38,7 @@ import {
 import { clearFacing, judgeSideOn, SIDE_ON_NECK_DEG, SIDE_ON_TRUNK_FLEXION_DEG } from './side-on';
 import { compareSetup, SetupCheck, type SetupCheckOptions, type SetupVerdict } from './setup-check';
 import { SamePerson, type SamePersonOptions } from './same-person';
-import { slouchCause, type SlouchCause } from './slouch-cause';
+import { causeEvidence, causeFrom, type SlouchCause } from './slouch-cause';
 import type { PostureStatus, Sensitivity } from './types';
 
 export interface PostureEngineOptions {
@@ -109,9 +109,9 @@ export interface PostureReading {
 	body: Body | null;
 	features: PostureFeatures | null;
 	/**
-	 * While the settled status is slouched, what drove it (./slouch-cause.ts): the latest
-	 * frame's checks, or the last cause named when this frame has none; null otherwise or when
-	 * neither head nor shoulders is clear. Never changes the status.
+	 * While the settled status is slouched, what drove it (./slouch-cause.ts): the head and
+	 * shoulder evidence of its frames so far, averaged, so that one noisy frame does not flip
+	 * it; null otherwise or when neither is clear. Never changes the status.
 	 */
 	cause: SlouchCause | null;
 }
@@ -228,8 +228,11 @@ export class PostureEngine {
 	#sideFacing: 1 | -1 | null = null;
 	/** Since when nobody has been in view, s (null: someone is). */
 	#awaySince: number | null = null;
-	/** The cause last named for the settled slouch (see `PostureReading.cause`). */
-	#cause: SlouchCause | null = null;
+	/**
+	 * The settled slouch's evidence for each cause, summed over its frames (./slouch-cause.ts):
+	 * its cause is the larger sum, so one frame's keypoint noise does not flip it.
+	 */
+	#causeSum = { head: 0, shoulders: 0, frames: 0 };
 
 	constructor(options: PostureEngineOptions = {}) {
 		this.#sensitivity = options.sensitivity ?? 'normal';
@@ -276,7 +279,7 @@ export class PostureEngine {
 		this.#basis = null;
 		this.#awaySince = null;
 		this.#recent = [];
-		this.#cause = null;
+		this.#causeSum = { head: 0, shoulders: 0, frames: 0 };
 	}
 
 	get sensitivity(): Sensitivity {
@@ -309,7 +312,7 @@ export class PostureEngine {
 		this.#basis = null;
 		this.#awaySince = null;
 		this.#recent = [];
-		this.#cause = null;
+		this.#causeSum = { head: 0, shoulders: 0, frames: 0 };
 	}
 
 	/** Smoothed body and its features, for calibration frames (no verdict needed). */
@@ -412,8 +415,7 @@ export class PostureEngine {
 			}
 		}
 		const status = this.#settle_(frame.t, raw);
-		if (status !== 'slouched') this.#cause = null;
-		else if (checks.length > 0) this.#cause = slouchCause(checks);
+		const cause = this.#causeOf(status, checks);
 		return {
 			t: frame.t,
 			status,
@@ -425,8 +427,26 @@ export class PostureEngine {
 			setupChanged: this.#setup?.changed ?? false,
 			body,
 			features,
-			cause: this.#cause
+			cause
 		};
+	}
+
+	/** The settled slouch's cause, from its evidence so far (null: not slouched, or unclear). */
+	#causeOf(status: PostureStatus, checks: readonly MetricCheck[]): SlouchCause | null {
+		if (status !== 'slouched') {
+			this.#causeSum = { head: 0, shoulders: 0, frames: 0 };
+			return null;
+		}
+		const sum = this.#causeSum;
+		if (checks.length > 0) {
+			const e = causeEvidence(checks);
+			sum.head += e.head;
+			sum.shoulders += e.shoulders;
+			sum.frames++;
+		}
+		return sum.frames > 0
+			? causeFrom({ head: sum.head / sum.frames, shoulders: sum.shoulders / sum.frames })
+			: null;
 	}
 
 	/**

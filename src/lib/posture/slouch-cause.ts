@@ -97,7 +97,11 @@ export function causeEvidence(checks: readonly MetricCheck[]): CauseEvidence {
 
 /** The cause of a slouch judged on these checks, or null when neither side is clear. */
 export function slouchCause(checks: readonly MetricCheck[]): SlouchCause | null {
-	const e = causeEvidence(checks);
+	return causeFrom(causeEvidence(checks));
+}
+
+/** The cause the evidence names: the stronger side, if it reaches `MIN_CAUSE_SHARE`. */
+export function causeFrom(e: CauseEvidence): SlouchCause | null {
 	const best = Math.max(e.head, e.shoulders);
 	if (!(best >= MIN_CAUSE_SHARE)) return null;
 	// Equal evidence (rare with real numbers) goes to the head, listed first.
