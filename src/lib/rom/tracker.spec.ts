@@ -13,6 +13,21 @@ describe('robustPeak', () => {
 		expect(robustPeak(at30fps(held))).toBe(150);
 	});
 
+	it('counts a rep’s first frames, yet not a spike on its first frame', () => {
+		// A browser at a few frames a second: the top is in the rep's first three frames.
+		const slow = [
+			{ t: 0, v: 155 },
+			{ t: 0.13, v: 152 },
+			{ t: 0.27, v: 147 },
+			{ t: 0.61, v: 33 },
+			{ t: 0.74, v: 19 },
+			{ t: 0.99, v: 11 }
+		];
+		expect(robustPeak(slow)).toBeGreaterThanOrEqual(147);
+		expect(robustPeak(slow)).toBeLessThanOrEqual(155);
+		expect(robustPeak(at30fps([180, ...Array(30).fill(100)]))).toBe(100);
+	});
+
 	it('reads a rep shorter than its window by its median', () => {
 		expect(robustPeak(at30fps([10, 20, 30]))).toBe(20);
 	});

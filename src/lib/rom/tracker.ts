@@ -66,20 +66,27 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
  */
 const PEAK_SMOOTH_SECONDS = 0.3;
 
-/** The max of the moving median over `seconds` of (t, value) samples in time order. */
+/**
+ * The max of the moving median over `seconds` of (t, value) samples in time order: each sample's
+ * window is centred on it, so the first and last samples of a rep count too. (Windows ending at
+ * each sample, counted only once full, never let the first 0.3 s count: a browser running the
+ * model at 3–8 frames a second, its frames 0.1–0.35 s apart, saw a reach whose top was in its
+ * first three frames read 33° — the arms already on their way down.) At 30 fps an edge window
+ * still holds 5 frames, enough to outvote a jump.
+ */
 export function robustPeak(
 	samples: ReadonlyArray<{ t: number; v: number }>,
 	seconds = PEAK_SMOOTH_SECONDS
 ): number {
 	let best = -Infinity;
 	let from = 0;
+	let to = 0;
+	const half = seconds / 2;
 	for (let i = 0; i < samples.length; i++) {
-		while (samples[i]!.t - samples[from]!.t > seconds) from++;
-		// Only full windows count, unless the whole rep is shorter than one.
-		const full = samples[i]!.t - samples[0]!.t >= seconds;
-		if (full || (i === samples.length - 1 && best === -Infinity)) {
-			best = Math.max(best, median(samples.slice(from, i + 1).map((s) => s.v)));
-		}
+		const t = samples[i]!.t;
+		while (t - samples[from]!.t > half) from++;
+		while (to + 1 < samples.length && samples[to + 1]!.t - t <= half) to++;
+		best = Math.max(best, median(samples.slice(from, to + 1).map((s) => s.v)));
 	}
 	return best;
 }
@@ -165,7 +172,10 @@ export class RomTracker {
 		if (span) {
 			this.#lastSpanStart = span.start;
 			// The phase shows "active" one dwell (and a frame) after the rep's real start and end.
-			return { start: span.start - lag, end: span.end };
+			// A span that began late (the coach went active only once it had learned the rest
+			// position, after the rep had started) is stretched back to the rep's own length.
+			const start = Math.min(span.start, span.end - durationSeconds);
+			return { start: start - lag, end: span.end };
 		}
 		return { start: t - durationSeconds - lag, end: t };
 	}
