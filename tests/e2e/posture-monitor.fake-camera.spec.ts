@@ -124,4 +124,48 @@ test.describe('with a fake camera on someone working at a desk', () => {
 		await expectNoBrokenNumbers(page);
 		expect(errors).toEqual([]);
 	});
+
+	test('a damaged stored day: the page says why History was not updated, and keeps the minutes', async ({
+		page
+	}) => {
+		test.setTimeout(300_000);
+		const errors = collectPageErrors(page);
+		// History opens the database (and makes its stores); then today's day is damaged.
+		await page.goto('/history');
+		await expect(page.getByRole('heading', { name: 'History and progress' })).toBeVisible();
+		const today = await page.evaluate(async () => {
+			const d = new Date();
+			const date = [d.getFullYear(), d.getMonth() + 1, d.getDate()]
+				.map((n) => String(n).padStart(2, '0'))
+				.join('-');
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				const req = indexedDB.open('scapula');
+				req.onsuccess = () => resolve(req.result);
+				req.onerror = () => reject(req.error);
+			});
+			await new Promise<void>((resolve, reject) => {
+				const tx = db.transaction('postureDays', 'readwrite');
+				tx.objectStore('postureDays').put({ date, uprightSeconds: 'lots', slouchedSeconds: -4 });
+				tx.oncomplete = () => resolve();
+				tx.onerror = () => reject(tx.error);
+			});
+			db.close();
+			return date;
+		});
+		await page.goto('/posture');
+		await startAndWait(page, 'needs-calibration');
+		await page.getByTestId('calibrate').click();
+		await expect(phase(page)).toHaveAttribute('data-phase', 'monitoring', { timeout: 40_000 });
+		await page.waitForTimeout(3_000);
+		// Pausing writes the day's totals: refused, and said so beside today's figures.
+		await page.getByTestId('pause').click();
+		const problem = page.getByTestId('history-problem');
+		await expect(problem).toContainText('could not be added to History');
+		await expect(problem).toContainText(today);
+		await expect(problem).toContainText('tries again every minute');
+		await expect(page.getByTestId('today-upright')).not.toHaveText('0 s');
+		await shoot(page, 'posture-history-problem');
+		await expectNoBrokenNumbers(page);
+		expect(errors).toEqual([]);
+	});
 });

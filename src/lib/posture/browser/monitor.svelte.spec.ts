@@ -10,6 +10,7 @@ import type { FrameSource } from '$lib/camera/frame-source';
 import type { Body } from '$lib/pose/keypoints';
 import * as sim from '$lib/sim';
 import { memoryStorage } from '$lib/storage/local';
+import { CorruptRecordError } from '$lib/storage/errors';
 import type { PendingTotals } from '$lib/posture';
 import { Chime } from './chime';
 import {
@@ -311,5 +312,46 @@ describe('PostureMonitor', () => {
 		expect(failing.phase).toBe('error');
 		expect(failing.problem).toMatchObject({ source: 'camera', title: 'camera' });
 		expect(failing.cameraOn).toBe(false);
+	});
+});
+
+describe('adding the day to History', () => {
+	it('says why when History refuses the day, keeps the minutes, and clears once saved', async () => {
+		const t = setup();
+		let refuse: Error | null = new CorruptRecordError(
+			'postureDays',
+			'2025-03-03',
+			'seconds.upright',
+			'is not a number'
+		);
+		t.deps.saveTotals = async (item) => {
+			if (refuse) throw refuse;
+			t.saved.push(item);
+		};
+		await t.monitor.start();
+		t.monitor.calibrate();
+		await t.run(20);
+		t.monitor.flush();
+		await flush();
+		expect(t.monitor.historyProblem).toContain('could not be added to History');
+		expect(t.monitor.historyProblem).toContain('the day stored for 2025-03-03 is damaged');
+		expect(t.monitor.historyProblem).toContain('seconds.upright is not a number');
+		expect(t.monitor.historyProblem).toContain('tries again');
+		expect(t.saved).toHaveLength(0);
+
+		refuse = new Error('The storage is full');
+		t.monitor.flush();
+		await flush();
+		expect(t.monitor.historyProblem).toContain('(The storage is full)');
+
+		refuse = null;
+		t.monitor.flush();
+		await flush();
+		expect(t.monitor.historyProblem).toBe('');
+		// Nothing lost: the 10 s monitored after the 10 s calibration, refused twice, arrive with
+		// the third write.
+		const seconds = t.saved.reduce((a, s) => a + s.seconds.upright + s.seconds.unknown, 0);
+		expect(seconds).toBeGreaterThan(8);
+		expect(seconds).toBeLessThan(12);
 	});
 });

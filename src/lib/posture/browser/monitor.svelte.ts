@@ -16,6 +16,7 @@ import { EstimatorSlot } from '$lib/session/estimator-slot.svelte';
 import type { EstimatorLike } from '$lib/session/types';
 import { readJson, writeJson, type StorageLike } from '$lib/storage/local';
 import { localDate } from '$lib/storage/dates';
+import { CorruptRecordError } from '$lib/storage/errors';
 import {
 	breakTaken,
 	CalibrationError,
@@ -149,6 +150,12 @@ export class PostureMonitor {
 	setupName = $state('');
 	/** Why the saved setups could not all be read, or ''. */
 	setupsProblem = $state('');
+	/**
+	 * Why the day's minutes could not be added to History at the last try ('' when they were):
+	 * a damaged stored day, or storage that refused the write. The minutes are kept and tried
+	 * again at the next flush.
+	 */
+	historyProblem = $state('');
 	/** 0–1 while calibrating. */
 	calibrationProgress = $state(0);
 	/** Why the last calibration failed, or ''. */
@@ -430,8 +437,15 @@ export class PostureMonitor {
 		const save = this.#deps.saveTotals;
 		if (!save) return;
 		for (const item of this.#log.takePending()) {
-			// A failed write (storage full, blocked) keeps its seconds for the next flush.
-			save(item).catch(() => this.#log.restorePending([item]));
+			// A failed write (storage full, blocked, a damaged stored day) keeps its seconds for
+			// the next flush, and says why.
+			save(item).then(
+				() => (this.historyProblem = ''),
+				(e: unknown) => {
+					this.#log.restorePending([item]);
+					this.historyProblem = historySaveProblem(e);
+				}
+			);
 		}
 	}
 
@@ -717,3 +731,17 @@ export class PostureMonitor {
 }
 
 const isAny = (v: unknown): v is unknown => v !== undefined;
+
+/** What to tell the person when the day's minutes could not be added to History. */
+export function historySaveProblem(e: unknown): string {
+	const kept = "This page keeps today's minutes and tries again every minute.";
+	if (e instanceof CorruptRecordError) {
+		return (
+			`Today's posture minutes could not be added to History: the day stored for ${e.key} is ` +
+			`damaged (${e.field} ${e.reason}) and is left as it is; export your history to keep a ` +
+			`copy. ${kept}`
+		);
+	}
+	const why = e instanceof Error && e.message ? ` (${e.message})` : '';
+	return `Today's posture minutes could not be saved to History${why}. ${kept}`;
+}
