@@ -99,10 +99,7 @@ const api: BareApi = {
 		// Random pixels, not a blank: a blank frame finds nobody and may take a shorter path.
 		const input = tf.tidy(() => tf.randomUniform([size, size, 3], 0, 255, 'int32')) as tf.Tensor3D;
 		try {
-			await est.estimate(input);
-			const t0 = performance.now();
-			for (let i = 0; i < runs; i++) await est.estimate(input);
-			return (performance.now() - t0) / runs;
+			return await timed(runs, () => est.estimate(input));
 		} finally {
 			input.dispose();
 			est.reset();
