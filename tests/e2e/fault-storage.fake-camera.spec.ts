@@ -12,7 +12,13 @@
  *   notice goes once the record is gone.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { acknowledgeSafety, collectPageErrors, expectNoBrokenNumbers, screenshot } from './helpers';
+import {
+	acknowledgeSafety,
+	collectPageErrors,
+	editStoredRecords,
+	expectNoBrokenNumbers,
+	screenshot
+} from './helpers';
 
 test.use({ serviceWorkers: 'block' });
 
@@ -91,35 +97,21 @@ test('a damaged stored record is left out with a notice, the rest still shows', 
 	await expect(page.getByTestId('history-empty')).toBeVisible();
 
 	// One good workout and one whose reps are a string, written straight into IndexedDB.
-	await page.evaluate(async () => {
-		const now = new Date();
-		const good = {
-			id: 'good-1',
-			exerciseId: 'overhead-arm-reach',
-			startedAt: new Date(now.getTime() - 120_000).toISOString(),
-			endedAt: now.toISOString(),
-			updatedAt: now.toISOString(),
-			reps: 7,
-			holds: [],
-			repScores: [90, 80, 85, 90, 95, 100, 70],
-			cues: [],
-			status: 'done'
-		};
-		const bad = { ...good, id: 'bad-1', reps: 'seven', repScores: 'lots' };
-		const db = await new Promise<IDBDatabase>((resolve, reject) => {
-			const req = indexedDB.open('scapula');
-			req.onsuccess = () => resolve(req.result);
-			req.onerror = () => reject(req.error);
-		});
-		await new Promise<void>((resolve, reject) => {
-			const tx = db.transaction('workouts', 'readwrite');
-			tx.objectStore('workouts').put(good);
-			tx.objectStore('workouts').put(bad);
-			tx.oncomplete = () => resolve();
-			tx.onerror = () => reject(tx.error);
-		});
-		db.close();
-	});
+	const now = new Date();
+	const good = {
+		id: 'good-1',
+		exerciseId: 'overhead-arm-reach',
+		startedAt: new Date(now.getTime() - 120_000).toISOString(),
+		endedAt: now.toISOString(),
+		updatedAt: now.toISOString(),
+		reps: 7,
+		holds: [],
+		repScores: [90, 80, 85, 90, 95, 100, 70],
+		cues: [],
+		status: 'done'
+	};
+	const bad = { ...good, id: 'bad-1', reps: 'seven', repScores: 'lots' };
+	await editStoredRecords(page, 'workouts', { put: [good, bad] });
 	await page.reload();
 	await expect(page.getByText('1 stored record is damaged and left out')).toBeVisible();
 	const rows = page.locator('[data-testid="workout-row"]');
@@ -128,19 +120,7 @@ test('a damaged stored record is left out with a notice, the rest still shows', 
 	await screenshot(page, 'fault-storage-damaged-record-1280');
 
 	// The damaged record removed (as "Delete everything" or a fixed import would): notice gone.
-	await page.evaluate(async () => {
-		const db = await new Promise<IDBDatabase>((resolve, reject) => {
-			const req = indexedDB.open('scapula');
-			req.onsuccess = () => resolve(req.result);
-			req.onerror = () => reject(req.error);
-		});
-		await new Promise<void>((resolve) => {
-			const tx = db.transaction('workouts', 'readwrite');
-			tx.objectStore('workouts').delete('bad-1');
-			tx.oncomplete = () => resolve();
-		});
-		db.close();
-	});
+	await editStoredRecords(page, 'workouts', { remove: ['bad-1'] });
 	await page.reload();
 	await expect(rows).toHaveCount(1);
 	await expect(page.getByText(/damaged and left out/)).toHaveCount(0);

@@ -59,3 +59,33 @@ export function expectAtMostLoopReps(reps: number, seconds: number): void {
 		`${reps} reps in ${seconds.toFixed(1)} s of a ${CLIP_LOOP_SECONDS} s loop`
 	).toBeLessThanOrEqual(Math.ceil(seconds / CLIP_LOOP_SECONDS + 1));
 }
+
+/**
+ * Writes straight into one of the app's IndexedDB stores, past the app's own checks (a damaged
+ * record, or one removed by hand): `put` records, then `remove` keys. The page must have opened
+ * the database first (any page that reads History does).
+ */
+export async function editStoredRecords(
+	page: Page,
+	store: string,
+	{ put = [], remove = [] }: { put?: readonly unknown[]; remove?: readonly string[] }
+): Promise<void> {
+	await page.evaluate(
+		async ({ store, put, remove }) => {
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				const req = indexedDB.open('scapula');
+				req.onsuccess = () => resolve(req.result);
+				req.onerror = () => reject(req.error);
+			});
+			await new Promise<void>((resolve, reject) => {
+				const tx = db.transaction(store, 'readwrite');
+				for (const r of put) tx.objectStore(store).put(r);
+				for (const k of remove) tx.objectStore(store).delete(k);
+				tx.oncomplete = () => resolve();
+				tx.onerror = () => reject(tx.error);
+			});
+			db.close();
+		},
+		{ store, put, remove }
+	);
+}

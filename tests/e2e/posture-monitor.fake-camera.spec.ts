@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { collectPageErrors, expectNoBrokenNumbers } from './helpers';
+import { collectPageErrors, editStoredRecords, expectNoBrokenNumbers } from './helpers';
 import {
 	ensureDeskClip,
 	fakeCameraLaunch,
@@ -133,24 +133,14 @@ test.describe('with a fake camera on someone working at a desk', () => {
 		// History opens the database (and makes its stores); then today's day is damaged.
 		await page.goto('/history');
 		await expect(page.getByRole('heading', { name: 'History and progress' })).toBeVisible();
-		const today = await page.evaluate(async () => {
+		const today = await page.evaluate(() => {
 			const d = new Date();
-			const date = [d.getFullYear(), d.getMonth() + 1, d.getDate()]
+			return [d.getFullYear(), d.getMonth() + 1, d.getDate()]
 				.map((n) => String(n).padStart(2, '0'))
 				.join('-');
-			const db = await new Promise<IDBDatabase>((resolve, reject) => {
-				const req = indexedDB.open('scapula');
-				req.onsuccess = () => resolve(req.result);
-				req.onerror = () => reject(req.error);
-			});
-			await new Promise<void>((resolve, reject) => {
-				const tx = db.transaction('postureDays', 'readwrite');
-				tx.objectStore('postureDays').put({ date, uprightSeconds: 'lots', slouchedSeconds: -4 });
-				tx.oncomplete = () => resolve();
-				tx.onerror = () => reject(tx.error);
-			});
-			db.close();
-			return date;
+		});
+		await editStoredRecords(page, 'postureDays', {
+			put: [{ date: today, uprightSeconds: 'lots', slouchedSeconds: -4 }]
 		});
 		await page.goto('/posture');
 		await startAndWait(page, 'needs-calibration');
