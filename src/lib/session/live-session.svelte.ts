@@ -41,7 +41,12 @@ export interface LiveDeps {
 	onDevicesChanged?(listener: () => void): () => void;
 	/** Monotonic milliseconds (performance.now). */
 	now(): number;
-	startLoop?: typeof startFrameLoop;
+	/**
+	 * How camera and video frames are paced (default: `startFrameLoop`, every new video frame).
+	 * Work mode takes a frame or two a second from a worker timer instead (posture/browser/
+	 * monitor.svelte.ts), and tests drive frames by hand.
+	 */
+	startLoop?: FramePacer;
 	/** Trace replay: runs `callback` at the next display refresh (requestAnimationFrame). */
 	requestFrame?: (callback: () => void) => () => void;
 	/**
@@ -53,6 +58,19 @@ export interface LiveDeps {
 	/** Subscribes to the page being hidden or shown again; returns an unsubscribe function. */
 	onVisibilityChange?(listener: (hidden: boolean) => void): () => void;
 }
+
+/**
+ * Paces a session's frames: calls `frame` for each frame to take (it reads the video, runs the
+ * model and hands the result to the consumer), never two at once, until the returned function is
+ * called. `frame`'s argument is the pacer's time for it (the callback's, ms), which the session
+ * ignores: it reads its own clock. `onError` gets what `frame` threw (the model failed);
+ * returning false stops the pacing.
+ */
+export type FramePacer = (
+	video: HTMLVideoElement,
+	frame: (nowMs: number) => Promise<void>,
+	options: { onError: (error: unknown) => boolean | void }
+) => () => void;
 
 /** One camera or video frame as a consumer gets it. */
 export interface LiveFrame extends PoseFrame {
@@ -400,6 +418,15 @@ export abstract class LiveSession {
 		return seconds;
 	}
 
+	/**
+	 * Forgets the tracked person and the model's smoothing between frames (a fresh start of
+	 * tracking); the session clock runs on, so the model's timestamps never go back.
+	 */
+	protected forgetPerson(): void {
+		this.#previous = null;
+		this.#model.current?.reset();
+	}
+
 	// ---- internals ----
 
 	#beginStart(): number {
@@ -473,8 +500,8 @@ export abstract class LiveSession {
 		this.#runningSince = this.#deps.now();
 		this.phase = 'running';
 		this.problem = null;
-		const loop = this.#deps.startLoop ?? startFrameLoop;
-		this.#stopLoop = loop(video, () => this.#frame(generation, run), {
+		const pace: FramePacer = this.#deps.startLoop ?? startFrameLoop;
+		this.#stopLoop = pace(video, () => this.#frame(generation, run), {
 			onError: (e) => {
 				if (generation !== this.#generation) return false;
 				this.#modelFailed(e);
