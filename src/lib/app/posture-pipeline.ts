@@ -14,7 +14,7 @@ import { cameraErrorFrom } from '$lib/camera/errors';
 import { pickPerson } from '$lib/pose/tracking';
 import { addPostureTime } from '$lib/storage';
 import { historyDb } from '$lib/storage/connection';
-import { describeModelError, loadEstimator } from '$lib/session/estimator';
+import { describeModelError, fallback, loadEstimator } from '$lib/session/estimator';
 import { inQuietHours, type Settings } from '$lib/app/settings.svelte';
 import { browserStorage } from '$lib/storage/local';
 import { Chime } from '../posture/browser/chime';
@@ -52,18 +52,8 @@ export async function openPostureCamera(
 	}
 }
 
-/** The camera messages speak of opening a video file, which this page does not offer. */
-function withoutFileHint(message: string): string {
-	return message
-		.replace(/ You can also open a video file instead\./, '')
-		.replace(/ — or open a video file of yourself instead/, '')
-		.replace(/,? or open a video file instead/, '');
-}
-
-export function describeCameraError(e: unknown): { title: string; message: string } {
-	const p = e instanceof CameraError ? e.problem : cameraErrorFrom(e);
-	return { title: p.title, message: withoutFileHint(p.message) };
-}
+/** The sentence of the GPU fallback message (session/estimator.ts) that speaks of reps. */
+const REPS_KEPT = ' Your reps and holds are kept.';
 
 export interface PosturePrefs {
 	sound: boolean;
@@ -72,16 +62,16 @@ export interface PosturePrefs {
 export function createPostureMonitor(settings: Settings, prefs: PosturePrefs): PostureMonitor {
 	const devices = browserMediaDevices();
 	return new PostureMonitor({
+		model: { model: settings.model, runtime: settings.runtime, backend: settings.backend },
 		openCamera: () => openPostureCamera(devices, settings.cameraId || undefined),
-		loadEstimator: (onProgress) =>
-			loadEstimator(
-				{ model: settings.model, runtime: settings.runtime, backend: settings.backend },
-				onProgress,
-				{ probe: false }
-			),
+		loadEstimator: (choice, onProgress) => loadEstimator(choice, onProgress, { probe: false }),
 		pickPerson: (bodies, previous) => pickPerson(bodies, previous),
 		describeModelError,
-		describeCameraError,
+		fallback: (choice, error) => {
+			const switched = fallback(choice, error);
+			// The workout's words: this page counts no reps.
+			return switched && { ...switched, message: switched.message.replace(REPS_KEPT, '') };
+		},
 		timer: workerTimer(),
 		notifier: new Notifier(),
 		chime: new Chime(),

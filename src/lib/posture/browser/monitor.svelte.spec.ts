@@ -6,7 +6,7 @@
  * camera pictures are skipped.
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { FrameSource } from '$lib/camera/frame-source';
+import type { FrameSource, SourceEndReason } from '$lib/camera/frame-source';
 import type { Body } from '$lib/pose/keypoints';
 import * as sim from '$lib/sim';
 import { memoryStorage } from '$lib/storage/local';
@@ -55,6 +55,7 @@ function setup(
 		}
 	} as unknown as HTMLVideoElement;
 	const stop = vi.fn();
+	let ended: ((reason: SourceEndReason) => void) | null = null;
 	const source: FrameSource = {
 		kind: 'camera',
 		label: 'Fake camera',
@@ -63,7 +64,10 @@ function setup(
 		play: async () => {},
 		detach: () => {},
 		stop,
-		onEnded: () => () => {}
+		onEnded: (listener) => {
+			ended = listener;
+			return () => (ended = null);
+		}
 	};
 	let pending: { delay: number; cb: () => void } | null = null;
 	const timer: TimerLike = {
@@ -87,6 +91,7 @@ function setup(
 	if (storedCalibration) storage.setItem(CALIBRATION_KEY, storedCalibration);
 	for (const [k, v] of Object.entries(stored)) storage.setItem(k, v);
 	const deps: MonitorDeps = {
+		model: { model: 'movenet-lightning', runtime: 'tfjs', backend: 'auto' },
 		openCamera: async () => source,
 		loadEstimator: async () => ({
 			estimator: {
@@ -98,7 +103,6 @@ function setup(
 		}),
 		pickPerson: (bodies) => bodies[0] ?? null,
 		describeModelError: () => ({ title: 'model', message: 'failed' }),
-		describeCameraError: () => ({ title: 'camera', message: 'failed' }),
 		timer,
 		notifier: new Notifier(FakeNotification as unknown as NotificationApi),
 		chime: new Chime(null),
@@ -128,7 +132,11 @@ function setup(
 		stop,
 		setScene: (b: Body | null) => (scene = b),
 		setFocused: (f: boolean) => (focused = f),
+		video,
+		/** Moves the fake clock on (e.g. inside a fake model run). */
+		advance: (ms: number) => (now += ms),
 		stall: (s: boolean) => (stallFrames = s),
+		unplug: () => ended?.('disconnected'),
 		hasPending: () => pending !== null,
 		/** Lets the scheduled check run (the clock jumps by its delay); `seconds` of them. */
 		async run(seconds: number) {
@@ -259,6 +267,7 @@ describe('PostureMonitor', () => {
 
 		// Another visit: the list is read back, the last one in use is in use again.
 		const again = new PostureMonitor(t.deps);
+		again.attachVideo(t.video);
 		expect(again.activeSetup).toBe('Laptop on the desk');
 		expect(again.setupsProblem).toBe('');
 		again.forgetCalibration();
@@ -305,13 +314,138 @@ describe('PostureMonitor', () => {
 		const failing = new PostureMonitor({
 			...t.deps,
 			openCamera: async () => {
-				throw new Error('NotFoundError');
+				throw Object.assign(new Error('Requested device not found'), { name: 'NotFoundError' });
 			}
 		});
 		await failing.start();
 		expect(failing.phase).toBe('error');
-		expect(failing.problem).toMatchObject({ source: 'camera', title: 'camera' });
+		expect(failing.problem).toMatchObject({ source: 'camera', title: 'No camera found' });
+		// This page opens no video files, so its words do not offer one.
+		expect(failing.problem?.message).not.toMatch(/video file/i);
 		expect(failing.cameraOn).toBe(false);
+	});
+
+	it('a model that fails to load is a problem, the camera goes off; "Try again" loads it', async () => {
+		const t = setup();
+		let fail = true;
+		const monitor = new PostureMonitor({
+			...t.deps,
+			loadEstimator: async (choice, onProgress) => {
+				if (fail) throw new Error('model file missing');
+				return t.deps.loadEstimator(choice, onProgress);
+			}
+		});
+		monitor.attachVideo(t.video);
+		await monitor.start();
+		expect(monitor.phase).toBe('error');
+		expect(monitor.problem).toEqual({ source: 'model', title: 'model', message: 'failed' });
+		expect(monitor.cameraOn).toBe(false);
+		expect(t.stop).toHaveBeenCalledTimes(1);
+		fail = false;
+		await monitor.start();
+		expect(monitor.phase).toBe('needs-calibration');
+		expect(monitor.problem).toBeNull();
+		expect(monitor.cameraOn).toBe(true);
+	});
+
+	it('an unplugged camera says so in this page\'s words; "Start" opens it again', async () => {
+		const t = setup();
+		await t.monitor.start();
+		t.monitor.calibrate();
+		await t.run(11);
+		t.unplug();
+		expect(t.monitor.phase).toBe('error');
+		expect(t.monitor.problem).toMatchObject({ source: 'camera', title: 'The camera stopped' });
+		expect(t.monitor.cameraOn).toBe(false);
+		expect(t.hasPending()).toBe(false);
+		await t.monitor.start();
+		expect(t.monitor.phase).toBe('monitoring');
+		await t.run(2);
+		expect(t.monitor.reading?.status).toBe('upright');
+	});
+});
+
+describe('the session under the monitor', () => {
+	it("counts each check's own work (model + engine) for the CPU figure; frozen pictures cost nothing", async () => {
+		const t = setup();
+		const monitor = new PostureMonitor({
+			...t.deps,
+			loadEstimator: async (choice, onProgress) => {
+				const loaded = await t.deps.loadEstimator(choice, onProgress);
+				const inner = loaded.estimator;
+				return {
+					...loaded,
+					estimator: {
+						...inner,
+						// 40 ms in the model for each check.
+						estimate: async (video, ms) => {
+							t.advance(40);
+							return inner.estimate(video, ms);
+						}
+					}
+				};
+			}
+		});
+		monitor.attachVideo(t.video);
+		await monitor.start();
+		monitor.calibrate();
+		await t.run(11);
+		const checks = monitor.samples;
+		// Calibration takes 2 checks a second for 10 s.
+		expect(checks).toBeGreaterThanOrEqual(18);
+		expect(checks).toBeLessThanOrEqual(24);
+		expect(monitor.lastSampleMs).toBe(40);
+		expect(monitor.busyMsTotal).toBe(40 * checks);
+		// 40 ms of work per 500 ms: 8 % of a core.
+		expect(monitor.cpuShare).toBeGreaterThan(0.06);
+		expect(monitor.cpuShare).toBeLessThan(0.1);
+		t.stall(true);
+		await t.run(3);
+		expect(monitor.samples).toBe(checks);
+	});
+
+	it('a lost GPU switches to the fallback model and monitoring goes on', async () => {
+		const t = setup();
+		const loads: string[] = [];
+		let lost = false;
+		const monitor = new PostureMonitor({
+			...t.deps,
+			loadEstimator: async (choice, onProgress) => {
+				loads.push(choice.backend);
+				const loaded = await t.deps.loadEstimator(choice, onProgress);
+				if (choice.backend !== 'webgl') return loaded;
+				const inner = loaded.estimator;
+				return {
+					backend: 'webgl',
+					estimator: {
+						...inner,
+						estimate: async (video, ms) => {
+							if (lost) throw new Error('the WebGL context was lost');
+							return inner.estimate(video, ms);
+						}
+					}
+				};
+			},
+			model: { model: 'movenet-lightning', runtime: 'tfjs', backend: 'webgl' },
+			fallback: (choice) => ({
+				choice: { ...choice, backend: 'wasm' },
+				message: 'Switched to WebAssembly'
+			})
+		});
+		monitor.attachVideo(t.video);
+		await monitor.start();
+		monitor.calibrate();
+		await t.run(11);
+		expect(monitor.phase).toBe('monitoring');
+		lost = true;
+		await t.run(1);
+		await flush();
+		expect(loads).toEqual(['webgl', 'wasm']);
+		expect(monitor.backend).toBe('fake');
+		expect(monitor.phase).toBe('monitoring');
+		expect(monitor.problem).toBeNull();
+		await t.run(3);
+		expect(monitor.reading?.status).toBe('upright');
 	});
 });
 

@@ -1,19 +1,26 @@
 /**
- * The live posture monitor: camera → pose model → the posture engine (src/lib/posture) →
- * nudges, breaks and the day's timeline. Owns the sampling loop (one frame at a time, 0.5–2 a
- * second, timed by a Web Worker so it keeps going in a background tab) and exposes what the
- * page shows. Every browser dependency comes in through `MonitorDeps`, so it runs in Node tests
- * with fakes and a fake clock.
+ * The live posture monitor: a live session (session/live-session.svelte.ts: the camera, the pose
+ * model, the tracked person, the camera and model problems) whose frames go to the posture
+ * engine (src/lib/posture) → nudges, breaks and the day's timeline. It paces the session itself
+ * (one frame at a time, 0.5–2 a second, timed by a Web Worker so it keeps going in a background
+ * tab) and exposes what the page shows. Every browser dependency comes in through `MonitorDeps`,
+ * so it runs in Node tests with fakes and a fake clock.
  *
  * Privacy: frames go from the camera to the model and nowhere else; nothing but seconds per
  * status, nudge counts and the calibration's numbers is stored. Pausing stops the camera's
  * tracks (the browser's camera light goes off), it does not just stop looking.
  */
 import type { FrameSource } from '$lib/camera/frame-source';
-import type { Body } from '$lib/pose/keypoints';
+import type { Body, PoseFrame } from '$lib/pose/keypoints';
 import { Announcer } from '$lib/session/announcer.svelte';
-import { EstimatorSlot } from '$lib/session/estimator-slot.svelte';
-import type { EstimatorLike } from '$lib/session/types';
+import {
+	LiveSession,
+	type FramePacer,
+	type LiveDeps,
+	type LiveFrame,
+	type Problem
+} from '$lib/session/live-session.svelte';
+import type { ModelChoice } from '$lib/session/types';
 import { readJson, writeJson, type StorageLike } from '$lib/storage/local';
 import { localDate } from '$lib/storage/dates';
 import { CorruptRecordError } from '$lib/storage/errors';
@@ -71,15 +78,16 @@ export interface MonitorSettings {
 	sound: boolean;
 }
 
-export interface MonitorDeps {
+/** What the live session needs (see LiveDeps), plus what the monitor adds. */
+export interface MonitorDeps extends Pick<
+	LiveDeps,
+	'loadEstimator' | 'pickPerson' | 'describeModelError' | 'now' | 'fallback'
+> {
+	/** The pose model chosen in Settings (a lost GPU switches it, see LiveDeps.fallback). */
+	model: ModelChoice;
+	/** The posture camera (the one chosen in Settings, at a low frame rate). */
 	openCamera(): Promise<FrameSource>;
-	loadEstimator(onProgress: (detail: string) => void): Promise<{
-		estimator: EstimatorLike;
-		backend: string;
-	}>;
-	pickPerson(bodies: readonly Body[], previous: Body | null): Body | null;
-	describeModelError(error: unknown): { title: string; message: string };
-	describeCameraError(error: unknown): { title: string; message: string };
+	/** Times the checks (./sampler.ts: a worker's timer, so a background tab keeps its pace). */
 	timer: TimerLike;
 	notifier: Notifier;
 	chime: Chime;
@@ -89,8 +97,6 @@ export interface MonitorDeps {
 	saveTotals?(item: PendingTotals): Promise<void>;
 	/** The current settings (read at every sample, so changes apply at once). */
 	settings(): MonitorSettings;
-	/** Monotonic milliseconds (performance.now). */
-	now(): number;
 	/** Wall-clock milliseconds (Date.now). */
 	wallNow(): number;
 	/** The page is hidden (another tab in front, window minimised). */
@@ -134,11 +140,6 @@ export const TIMELINE_KEY = 'scapula:posture-timeline';
 export const SETUPS_KEY = 'scapula:posture-setups';
 
 export class PostureMonitor {
-	phase: MonitorPhase = $state('idle');
-	problem: MonitorProblem | null = $state.raw(null);
-	/** The camera is open (its tracks live): the page shows the camera indicator. */
-	cameraOn = $state(false);
-	source: FrameSource | null = $state.raw(null);
 	/** The latest reading (replaced every sample). */
 	reading: PostureReading | null = $state.raw(null);
 	guides: GuideLine[] = $state.raw([]);
@@ -196,29 +197,36 @@ export class PostureMonitor {
 	framesStalled = $state(false);
 
 	readonly #deps: MonitorDeps;
+	/** The camera, the model and the tracked person; its frames come to `#consume`. */
+	readonly #session: PostureSession;
+	/**
+	 * What the monitor itself is doing; `phase` adds what the session says (starting, failed).
+	 * Only 'calibrating' and 'monitoring' take frames.
+	 */
+	#mode: Exclude<MonitorPhase, 'error'> = $state('idle');
 	/** Nudges reach the person through it (session/announcer.svelte.ts), words included. */
 	readonly #announcer: Announcer;
 	#engine = new PostureEngine();
 	#calibrator: Calibrator | null = null;
 	#calibrationStart = 0;
-	#model: EstimatorSlot;
-	#video: HTMLVideoElement | null = null;
-	#previous: Body | null = null;
 	#nudges: NudgeState = INITIAL_NUDGE_STATE;
 	#log: DayLog;
 	#lastSampleWall: number | null = null;
 	#lastStatus: PostureStatus | null = null;
-	#scheduledAt = 0;
-	#askedMs = 0;
 	#watch = new LatenessWatch();
+	/** Bumped by every start and pause, so a start that finishes after a pause is dropped. */
 	#generation = 0;
-	#busy = false;
+	/** Takes the next frame now instead of after the paced delay (null while no pacing runs). */
+	#sampleNow: (() => void) | null = null;
+	/** Monotonic ms the frame in the model was taken at: the engine's and the nudges' clock. */
+	#sampleStartMs = 0;
+	/** The session handed the frame in the model on (it was not dropped or unreadable). */
+	#consumed = false;
 	#lastFlush = 0;
 	#lastTodayRefresh = 0;
 	/** Own work (model + engine) and wall time since `#costSince`, ms. */
 	#busyMs = 0;
 	#costSince = 0;
-	#unsubscribeEnded: (() => void) | null = null;
 	#lastVideoTime = -1;
 	#sameFrames = 0;
 	/** The smoothed body of the last frame, for the overlay (also while calibrating). */
@@ -235,16 +243,21 @@ export class PostureMonitor {
 				focusPage: () => deps.focusPage?.()
 			}
 		});
-		this.#model = new EstimatorSlot(
-			(onProgress) => deps.loadEstimator(onProgress),
+		this.#session = new PostureSession(
+			deps.model,
 			{
-				loaded: () => (this.#model.detail = ''),
-				failed: (e) => {
-					this.#model.detail = '';
-					this.problem = { source: 'model', ...this.#deps.describeModelError(e) };
-				}
+				loadEstimator: deps.loadEstimator,
+				pickPerson: deps.pickPerson,
+				describeModelError: deps.describeModelError,
+				fallback: deps.fallback,
+				now: deps.now,
+				openCamera: () => deps.openCamera(),
+				// The camera is the one chosen in Settings: this page lists none.
+				listCameras: async () => [],
+				startLoop: (video, frame, options) => this.#pace(video, frame, options)
+				// No onVisibilityChange: work mode goes on in a background tab.
 			},
-			deps.now
+			(frame) => this.#consume(frame)
 		);
 		this.#log = new DayLog(readJson(deps.storage, TIMELINE_KEY, [] as unknown[], Array.isArray));
 		const stored = parseCalibration(readJson(deps.storage, CALIBRATION_KEY, null, isAny));
@@ -253,13 +266,38 @@ export class PostureMonitor {
 		this.#refreshToday(true);
 	}
 
+	/** What the monitor is doing, with the session's starting and failures. */
+	get phase(): MonitorPhase {
+		const mode = this.#mode;
+		if (mode === 'idle' || mode === 'paused') return mode;
+		const session = this.#session;
+		if (session.phase === 'starting') return 'starting';
+		if (session.problem && !session.running) return 'error';
+		return mode;
+	}
+
+	/** Why the camera or the model failed, in this page's words; null when nothing did. */
+	get problem(): MonitorProblem | null {
+		const p = this.phase === 'error' ? this.#session.problem : null;
+		return p ? monitorProblem(p) : null;
+	}
+
+	/** The camera is open (its tracks live): the page shows the camera indicator. */
+	get cameraOn(): boolean {
+		return this.#session.source !== null;
+	}
+
+	get source(): FrameSource | null {
+		return this.#session.source;
+	}
+
 	/** What the model load is doing ('' when nothing). */
 	get loadingDetail(): string {
-		return this.#model.detail;
+		return this.#session.modelStatus === 'loading' ? this.#session.loadingDetail : '';
 	}
 
 	get backend(): string | null {
-		return this.#model.backend;
+		return this.#session.backend;
 	}
 
 	/** Monitoring or calibrating: frames are flowing. */
@@ -273,7 +311,7 @@ export class PostureMonitor {
 	}
 
 	get mirrored(): boolean {
-		return this.source?.mirrored ?? false;
+		return this.#session.mirrored;
 	}
 
 	/** The nudge timing now in force (from the settings). */
@@ -288,104 +326,55 @@ export class PostureMonitor {
 	}
 
 	/** `{@attach monitor.attachVideo}`: the element frames are read from. */
-	attachVideo = (video: HTMLVideoElement) => {
-		this.#video = video;
-		if (this.source) void this.source.attach(video).catch(() => undefined);
-		return () => {
-			if (this.#video === video) {
-				this.source?.detach(video);
-				this.#video = null;
-			}
-		};
-	};
+	attachVideo = (video: HTMLVideoElement) => this.#session.attachVideo(video);
 
 	/** Opens the camera and loads the model; then calibrates or monitors. */
 	async start(): Promise<void> {
 		if (this.phase === 'starting' || this.active) return;
 		const generation = ++this.#generation;
-		this.phase = 'starting';
-		this.problem = null;
+		this.#mode = 'starting';
 		this.#deps.chime.unlock();
-		const model = this.#ensureModel();
-		let source: FrameSource;
-		try {
-			source = await this.#deps.openCamera();
-		} catch (e) {
-			if (generation !== this.#generation) return;
-			this.problem = { source: 'camera', ...this.#deps.describeCameraError(e) };
-			this.phase = 'error';
-			return;
-		}
-		if (generation !== this.#generation) {
-			source.stop();
-			return;
-		}
-		this.source = source;
-		this.cameraOn = true;
-		this.#unsubscribeEnded = source.onEnded(() => {
-			if (this.source !== source) return;
-			this.#stopCamera();
-			this.problem = {
-				source: 'camera',
-				title: 'The camera stopped',
-				message: 'It was unplugged, or another app took it. Press "Start" to try again.'
-			};
-			this.phase = 'error';
-		});
-		try {
-			if (this.#video) await source.attach(this.#video);
-		} catch (e) {
-			if (generation !== this.#generation) return;
-			this.#stopCamera();
-			this.problem = { source: 'camera', ...this.#deps.describeCameraError(e) };
-			this.phase = 'error';
-			return;
-		}
-		const estimator = await model;
+		await this.#session.startCamera();
 		if (generation !== this.#generation) return;
-		if (!estimator) {
-			this.#stopCamera();
-			this.phase = 'error';
+		const session = this.#session;
+		if (!session.running) {
+			// A model that failed leaves the camera open in the session: turn its light off too.
+			if (session.problem?.source === 'model') session.stop();
 			return;
 		}
-		estimator.reset();
+		// The session's pacing asked for a first frame; its timer fires after this, so the
+		// first frame already sees the fresh engine and the phase set here.
+		session.forget();
 		this.#engine.reset();
-		this.#previous = null;
 		this.#lastSampleWall = null;
 		this.#costSince = this.#deps.now();
 		this.#busyMs = 0;
-		if (this.calibration) {
-			this.phase = 'monitoring';
-		} else {
-			this.phase = 'needs-calibration';
-		}
-		this.#schedule(0);
+		this.#mode = this.calibration ? 'monitoring' : 'needs-calibration';
 	}
 
 	/** Starts a 10-second calibration (the person sits well meanwhile). */
 	calibrate(): void {
-		if (!this.source || !this.#model.current) return;
+		if (!this.#session.running || this.#session.modelStatus !== 'ready') return;
 		this.#calibrator = new Calibrator();
 		this.#calibrationStart = this.#deps.now();
 		this.calibrationProgress = 0;
 		this.calibrationError = '';
 		if (this.banner?.kind === 'setup') this.banner = null;
-		this.phase = 'calibrating';
-		this.#schedule(0);
+		this.#mode = 'calibrating';
+		this.#sampleNow?.();
 	}
 
 	/** Stops the camera (tracks stopped, light off) and the checks; keeps the model loaded. */
 	pause(): void {
 		if (this.phase === 'paused' || this.phase === 'idle') return;
 		this.#generation++;
-		this.#deps.timer.cancel();
-		this.#stopCamera();
+		this.#session.stop();
 		this.#calibrator = null;
 		this.#nudges = pauseNudges(this.#nudges);
 		this.#lastSampleWall = null;
 		this.reading = null;
 		this.guides = [];
-		this.phase = 'paused';
+		this.#mode = 'paused';
 		this.flush();
 	}
 
@@ -393,9 +382,9 @@ export class PostureMonitor {
 	stop(): void {
 		this.pause();
 		this.#deps.timer.dispose();
-		this.#model.dispose();
+		this.#session.dispose();
 		this.#deps.chime.close();
-		this.phase = 'idle';
+		this.#mode = 'idle';
 	}
 
 	/** Snoozes every nudge for `minutes`. */
@@ -427,7 +416,7 @@ export class PostureMonitor {
 	forgetCalibration(): void {
 		if (this.activeSetup) this.#writeSetups(removeSetup(this.#shelf, this.activeSetup));
 		this.#setCalibration(null, true);
-		if (this.phase === 'monitoring') this.phase = 'needs-calibration';
+		if (this.#mode === 'monitoring') this.#mode = 'needs-calibration';
 	}
 
 	/** Writes the day's totals to the history database and the timeline to local storage. */
@@ -462,13 +451,13 @@ export class PostureMonitor {
 		this.#setCalibration(picked.setup.calibration, true);
 		this.setupName = picked.setup.name;
 		this.#engine.reset();
-		this.#previous = null;
+		this.#session.forget();
 		if (this.banner?.kind === 'setup') this.banner = null;
-		if (this.phase === 'calibrating') this.#calibrator = null;
-		if (this.phase === 'needs-calibration' || this.phase === 'calibrating') {
+		if (this.#mode === 'calibrating') this.#calibrator = null;
+		if (this.#mode === 'needs-calibration' || this.#mode === 'calibrating') {
 			this.statusSince = this.#deps.wallNow();
-			this.phase = 'monitoring';
-			this.#schedule(0);
+			this.#mode = 'monitoring';
+			this.#sampleNow?.();
 		}
 	}
 
@@ -516,53 +505,55 @@ export class PostureMonitor {
 		}
 	}
 
-	#ensureModel(): Promise<EstimatorLike | null> {
-		return this.#model.ensure();
-	}
-
-	#stopCamera(): void {
-		this.#unsubscribeEnded?.();
-		this.#unsubscribeEnded = null;
-		if (this.source) {
-			if (this.#video) this.source.detach(this.#video);
-			this.source.stop();
-		}
-		this.source = null;
-		this.cameraOn = false;
-	}
-
-	#schedule(delayMs: number): void {
-		const generation = this.#generation;
-		this.#askedMs = delayMs;
-		this.#scheduledAt = this.#deps.now();
-		this.nextDelayMs = delayMs;
-		this.#deps.timer.schedule(delayMs, () => {
-			if (generation !== this.#generation) return;
-			void this.#tick(generation);
-		});
-	}
-
-	async #tick(generation: number): Promise<void> {
-		if (this.#busy || !this.active) return;
-		const actual = this.#deps.now() - this.#scheduledAt;
-		if (this.#askedMs > 0) this.#watch.record(this.#askedMs, actual, this.#deps.isHidden());
-		this.throttledEveryMs = this.#watch.throttledEveryMs;
-		this.#busy = true;
-		try {
-			await this.#sample();
-		} catch {
-			// A frame that fails (the video not ready yet, a model hiccup) is skipped.
-		} finally {
-			this.#busy = false;
-		}
-		if (generation !== this.#generation || !this.active) return;
-		this.#schedule(this.#delay());
-	}
+	/**
+	 * The session's pacing: one frame at a time, the next asked for once the last is done, after
+	 * the adaptive delay (`nextSampleDelay`); none while the monitor takes no frames (waiting for
+	 * a calibration). Each tick measures how late it came (a throttled background tab).
+	 */
+	#pace: FramePacer = (video, frame, { onError }) => {
+		const timer = this.#deps.timer;
+		const now = this.#deps.now;
+		let stopped = false;
+		let busy = false;
+		let scheduledAt = 0;
+		let askedMs = 0;
+		const schedule = (delayMs: number) => {
+			askedMs = delayMs;
+			scheduledAt = now();
+			this.nextDelayMs = delayMs;
+			timer.schedule(delayMs, () => void tick());
+		};
+		const tick = async () => {
+			if (stopped || busy || !this.active) return;
+			if (askedMs > 0) this.#watch.record(askedMs, now() - scheduledAt, this.#deps.isHidden());
+			this.throttledEveryMs = this.#watch.throttledEveryMs;
+			busy = true;
+			try {
+				await this.#sample(video, frame);
+			} catch (e) {
+				if (onError(e) === false) stopped = true;
+			} finally {
+				busy = false;
+			}
+			if (stopped || !this.active) return;
+			schedule(this.#delay());
+		};
+		const sampleNow = () => {
+			if (!stopped && !busy) schedule(0);
+		};
+		this.#sampleNow = sampleNow;
+		schedule(0);
+		return () => {
+			stopped = true;
+			if (this.#sampleNow === sampleNow) this.#sampleNow = null;
+			timer.cancel();
+		};
+	};
 
 	#delay(): number {
 		const r = this.reading;
 		return nextSampleDelay({
-			calibrating: this.phase === 'calibrating',
+			calibrating: this.#mode === 'calibrating',
 			status: r?.status ?? null,
 			pending: r?.pending ?? false,
 			severity: r?.severity ?? null,
@@ -570,10 +561,9 @@ export class PostureMonitor {
 		});
 	}
 
-	async #sample(): Promise<void> {
-		const video = this.#video;
-		const estimator = this.#model.current;
-		if (!video || !estimator || video.readyState < 2 || video.videoWidth === 0) return;
+	/** One check: the session's frame (model → `#consume`), unless the picture is unchanged. */
+	async #sample(video: HTMLVideoElement, frame: (nowMs: number) => Promise<void>): Promise<void> {
+		if (video.readyState < 2 || video.videoWidth === 0) return;
 		// A live camera's currentTime runs on; the same time again means the same picture.
 		if (video.currentTime === this.#lastVideoTime) {
 			this.#sameFrames++;
@@ -584,13 +574,10 @@ export class PostureMonitor {
 		this.#sameFrames = 0;
 		this.framesStalled = false;
 		const started = this.#deps.now();
-		const bodies = await estimator.estimate(video, started);
-		const body = this.#deps.pickPerson(bodies, this.#previous);
-		this.#previous = body;
-		const t = started / 1000;
-		const frame = { t, body };
-		if (this.phase === 'calibrating') this.#calibrationFrame(frame);
-		else if (this.phase === 'monitoring') this.#monitorFrame(frame);
+		this.#sampleStartMs = started;
+		this.#consumed = false;
+		await frame(started);
+		if (!this.#consumed) return;
 		const end = this.#deps.now();
 		this.samples++;
 		this.lastSampleMs = end - started;
@@ -603,6 +590,14 @@ export class PostureMonitor {
 			this.#busyMs /= 2;
 			this.#costSince = end - span / 2;
 		}
+	}
+
+	/** The session's frame: judged (or calibrated on) at the time it was taken. */
+	#consume(live: LiveFrame): void {
+		this.#consumed = true;
+		const frame: PoseFrame = { t: this.#sampleStartMs / 1000, body: live.body };
+		if (this.#mode === 'calibrating') this.#calibrationFrame(frame);
+		else if (this.#mode === 'monitoring') this.#monitorFrame(frame);
 	}
 
 	#calibrationFrame(frame: { t: number; body: Body | null }): void {
@@ -624,13 +619,13 @@ export class PostureMonitor {
 			this.setupName = this.activeSetup ?? this.setupName;
 			this.#engine.reset();
 			this.statusSince = this.#deps.wallNow();
-			this.phase = 'monitoring';
+			this.#mode = 'monitoring';
 		} catch (e) {
 			this.calibrationError =
 				e instanceof CalibrationError
 					? CALIBRATION_HELP[e.problem]
 					: 'Calibration failed. Try again.';
-			this.phase = 'needs-calibration';
+			this.#mode = 'needs-calibration';
 		}
 	}
 
@@ -731,6 +726,59 @@ export class PostureMonitor {
 }
 
 const isAny = (v: unknown): v is unknown => v !== undefined;
+
+/**
+ * The monitor's live session: the posture camera only (no video files, no trace replays), its
+ * frames handed to the monitor.
+ */
+class PostureSession extends LiveSession {
+	readonly #consume: (frame: LiveFrame) => void;
+
+	constructor(choice: ModelChoice, deps: LiveDeps, consume: (frame: LiveFrame) => void) {
+		super(choice, deps);
+		this.#consume = consume;
+	}
+
+	/** A fresh start of tracking (a new start, another setup). */
+	forget(): void {
+		this.forgetPerson();
+	}
+
+	protected consumeFrame(frame: LiveFrame): void {
+		this.#consume(frame);
+	}
+
+	// Work mode replays no traces.
+	protected consumeTrace(): void {}
+	protected traceWillStart(): void {}
+
+	// A switch to the processor (a lost GPU) is shown while the model reloads (`loadingDetail`).
+	protected notify(): void {}
+}
+
+/**
+ * A session problem in this page's words: the camera messages speak of opening a video file,
+ * which this page does not offer, and an unplugged camera is started again with "Start".
+ */
+function monitorProblem(p: Problem): MonitorProblem {
+	if (p.source === 'model') return { source: 'model', title: p.title, message: p.message };
+	if (p.kind === 'disconnected') {
+		return {
+			source: 'camera',
+			title: 'The camera stopped',
+			message: 'It was unplugged, or another app took it. Press "Start" to try again.'
+		};
+	}
+	return { source: 'camera', title: p.title, message: withoutFileHint(p.message) };
+}
+
+/** The camera messages (camera/errors.ts) without their hint to open a video file. */
+export function withoutFileHint(message: string): string {
+	return message
+		.replace(/ You can also open a video file instead\./, '')
+		.replace(/ — or open a video file of yourself instead/, '')
+		.replace(/,? or open a video file instead/, '');
+}
 
 /** What to tell the person when the day's minutes could not be added to History. */
 export function historySaveProblem(e: unknown): string {
