@@ -1,7 +1,8 @@
 /**
  * Wires the real browser dependencies into a PostureMonitor: a camera at a low frame rate, the
- * pose model chosen in Settings (session/estimator.ts, as the workout loads it), the worker timer, notifications, the chime, local storage and
- * the history database. The one place that knows which modules implement them.
+ * pose model chosen in Settings (session/estimator.ts, as the workout loads it, with the same
+ * lost-GPU fallback), the worker timer, notifications, the chime, local storage and the history
+ * database. The one place that knows which modules implement them.
  */
 import {
 	browserMediaDevices,

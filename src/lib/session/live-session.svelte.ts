@@ -9,8 +9,10 @@
  * for a minute neither loses reps nor adds a minute to a hold.
  *
  * Consumers subclass it and implement `consumeFrame` (and `consumeTrace` for replays): the
- * workout (session/workout.svelte.ts) hands frames to the Coach. Every browser dependency comes
- * in through `LiveDeps`, so it runs in Node tests with fakes.
+ * workout (session/workout.svelte.ts) hands frames to the Coach; work mode
+ * (posture/browser/monitor.svelte.ts) paces its own frames (`startLoop`) and hands them to the
+ * posture engine. Every browser dependency comes in through `LiveDeps`, so it runs in Node
+ * tests with fakes.
  */
 import type { CameraInfo } from '$lib/camera/camera-source';
 import { CameraError } from '$lib/camera/camera-source';
