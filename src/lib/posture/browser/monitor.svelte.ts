@@ -15,7 +15,6 @@ import type { Body, PoseFrame } from '$lib/pose/keypoints';
 import { Announcer } from '$lib/session/announcer.svelte';
 import {
 	LiveSession,
-	type FramePacer,
 	type LiveDeps,
 	type LiveFrame,
 	type Problem
@@ -66,7 +65,7 @@ import {
 } from '$lib/posture/setups';
 import type { Chime } from './chime';
 import type { Notifier } from './notifier';
-import { LatenessWatch, type TimerLike } from './sampler';
+import { TimedPacer, type TimerLike } from './sampler';
 
 export interface MonitorSettings {
 	sensitivity: Sensitivity;
@@ -213,11 +212,10 @@ export class PostureMonitor {
 	#log: DayLog;
 	#lastSampleWall: number | null = null;
 	#lastStatus: PostureStatus | null = null;
-	#watch = new LatenessWatch();
+	/** Paces the session's frames from the worker timer (./sampler.ts). */
+	readonly #pacer: TimedPacer;
 	/** Bumped by every start and pause, so a start that finishes after a pause is dropped. */
 	#generation = 0;
-	/** Takes the next frame now instead of after the paced delay (null while no pacing runs). */
-	#sampleNow: (() => void) | null = null;
 	/** Monotonic ms the frame in the model was taken at: the engine's and the nudges' clock. */
 	#sampleStartMs = 0;
 	/** The session handed the frame in the model on (it was not dropped or unreadable). */
@@ -243,6 +241,15 @@ export class PostureMonitor {
 				focusPage: () => deps.focusPage?.()
 			}
 		});
+		this.#pacer = new TimedPacer({
+			timer: deps.timer,
+			now: deps.now,
+			isHidden: deps.isHidden,
+			// None while waiting for a calibration.
+			wanted: () => this.active,
+			nextDelay: () => this.#delay(),
+			onSchedule: (delayMs) => (this.nextDelayMs = delayMs)
+		});
 		this.#session = new PostureSession(
 			deps.model,
 			{
@@ -254,7 +261,8 @@ export class PostureMonitor {
 				openCamera: () => deps.openCamera(),
 				// The camera is the one chosen in Settings: this page lists none.
 				listCameras: async () => [],
-				startLoop: (video, frame, options) => this.#pace(video, frame, options)
+				startLoop: (video, frame, options) =>
+					this.#pacer.pace(video, () => this.#sample(video, frame), options)
 				// No onVisibilityChange: work mode goes on in a background tab.
 			},
 			(frame) => this.#consume(frame)
@@ -361,7 +369,7 @@ export class PostureMonitor {
 		this.calibrationError = '';
 		if (this.banner?.kind === 'setup') this.banner = null;
 		this.#mode = 'calibrating';
-		this.#sampleNow?.();
+		this.#pacer.sampleNow();
 	}
 
 	/** Stops the camera (tracks stopped, light off) and the checks; keeps the model loaded. */
@@ -457,7 +465,7 @@ export class PostureMonitor {
 		if (this.#mode === 'needs-calibration' || this.#mode === 'calibrating') {
 			this.statusSince = this.#deps.wallNow();
 			this.#mode = 'monitoring';
-			this.#sampleNow?.();
+			this.#pacer.sampleNow();
 		}
 	}
 
@@ -505,51 +513,6 @@ export class PostureMonitor {
 		}
 	}
 
-	/**
-	 * The session's pacing: one frame at a time, the next asked for once the last is done, after
-	 * the adaptive delay (`nextSampleDelay`); none while the monitor takes no frames (waiting for
-	 * a calibration). Each tick measures how late it came (a throttled background tab).
-	 */
-	#pace: FramePacer = (video, frame, { onError }) => {
-		const timer = this.#deps.timer;
-		const now = this.#deps.now;
-		let stopped = false;
-		let busy = false;
-		let scheduledAt = 0;
-		let askedMs = 0;
-		const schedule = (delayMs: number) => {
-			askedMs = delayMs;
-			scheduledAt = now();
-			this.nextDelayMs = delayMs;
-			timer.schedule(delayMs, () => void tick());
-		};
-		const tick = async () => {
-			if (stopped || busy || !this.active) return;
-			if (askedMs > 0) this.#watch.record(askedMs, now() - scheduledAt, this.#deps.isHidden());
-			this.throttledEveryMs = this.#watch.throttledEveryMs;
-			busy = true;
-			try {
-				await this.#sample(video, frame);
-			} catch (e) {
-				if (onError(e) === false) stopped = true;
-			} finally {
-				busy = false;
-			}
-			if (stopped || !this.active) return;
-			schedule(this.#delay());
-		};
-		const sampleNow = () => {
-			if (!stopped && !busy) schedule(0);
-		};
-		this.#sampleNow = sampleNow;
-		schedule(0);
-		return () => {
-			stopped = true;
-			if (this.#sampleNow === sampleNow) this.#sampleNow = null;
-			timer.cancel();
-		};
-	};
-
 	#delay(): number {
 		const r = this.reading;
 		return nextSampleDelay({
@@ -561,8 +524,13 @@ export class PostureMonitor {
 		});
 	}
 
-	/** One check: the session's frame (model → `#consume`), unless the picture is unchanged. */
+	/**
+	 * One check, at the pacer's tick: the session's frame (model → `#consume`) unless the picture
+	 * is unchanged, and its own work counted for the CPU figures.
+	 */
 	async #sample(video: HTMLVideoElement, frame: (nowMs: number) => Promise<void>): Promise<void> {
+		// The pacer has just measured this tick's lateness.
+		this.throttledEveryMs = this.#pacer.throttledEveryMs;
 		if (video.readyState < 2 || video.videoWidth === 0) return;
 		// A live camera's currentTime runs on; the same time again means the same picture.
 		if (video.currentTime === this.#lastVideoTime) {

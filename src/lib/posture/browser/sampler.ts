@@ -1,9 +1,10 @@
 /**
  * One tick at a time, from a Web Worker's timer (./sampler.worker.ts) where the browser has
- * workers, else from a page timer. Measures how late ticks come: a browser that throttles this
- * tab in the background anyway shows up as ticks much later than asked for, and the page says
- * so (`throttledEveryMs`).
+ * workers, else from a page timer, and the live session's frames paced by it (`TimedPacer`).
+ * Measures how late ticks come: a browser that throttles this tab in the background anyway
+ * shows up as ticks much later than asked for, and the page says so (`throttledEveryMs`).
  */
+import type { FramePacer } from '$lib/session/live-session.svelte';
 import type { SamplerRequest, SamplerTick } from './sampler.worker';
 
 export interface TimerLike {
@@ -101,5 +102,81 @@ export class LatenessWatch {
 		if (this.#late >= LATE_TICKS) {
 			this.throttledEveryMs = Math.round(this.#gaps.reduce((a, b) => a + b, 0) / this.#gaps.length);
 		}
+	}
+}
+
+export interface TimedPacing {
+	timer: TimerLike;
+	/** Monotonic milliseconds (performance.now). */
+	now(): number;
+	/** The page is hidden (a late tick then counts towards throttling). */
+	isHidden(): boolean;
+	/** Whether frames are wanted now; when not, the pacing waits for `sampleNow`. */
+	wanted(): boolean;
+	/** The delay before the next frame once one is done, ms. */
+	nextDelay(): number;
+	/** Each delay asked for, ms (the page shows the pace). */
+	onSchedule?(delayMs: number): void;
+}
+
+/**
+ * A live session's pacing from a timer (session/live-session.svelte.ts `FramePacer`): one frame
+ * at a time, the next asked for once the last is done, after `nextDelay()`; none while frames
+ * are not `wanted()`. Each tick measures how late it came.
+ */
+export class TimedPacer {
+	/** Set when the browser throttles this tab's ticks in the background: the actual pace, ms. */
+	throttledEveryMs: number | null = null;
+	readonly #pacing: TimedPacing;
+	readonly #watch = new LatenessWatch();
+	/** Takes the next frame now (null while no pacing runs). */
+	#now: (() => void) | null = null;
+
+	constructor(pacing: TimedPacing) {
+		this.#pacing = pacing;
+	}
+
+	pace: FramePacer = (_video, frame, { onError }) => {
+		const { timer, now } = this.#pacing;
+		let stopped = false;
+		let busy = false;
+		let scheduledAt = 0;
+		let askedMs = 0;
+		const schedule = (delayMs: number) => {
+			askedMs = delayMs;
+			scheduledAt = now();
+			this.#pacing.onSchedule?.(delayMs);
+			timer.schedule(delayMs, () => void tick());
+		};
+		const tick = async () => {
+			if (stopped || busy || !this.#pacing.wanted()) return;
+			if (askedMs > 0) this.#watch.record(askedMs, now() - scheduledAt, this.#pacing.isHidden());
+			this.throttledEveryMs = this.#watch.throttledEveryMs;
+			busy = true;
+			try {
+				await frame(now());
+			} catch (e) {
+				if (onError(e) === false) stopped = true;
+			} finally {
+				busy = false;
+			}
+			if (stopped || !this.#pacing.wanted()) return;
+			schedule(this.#pacing.nextDelay());
+		};
+		const sampleNow = () => {
+			if (!stopped && !busy) schedule(0);
+		};
+		this.#now = sampleNow;
+		schedule(0);
+		return () => {
+			stopped = true;
+			if (this.#now === sampleNow) this.#now = null;
+			timer.cancel();
+		};
+	};
+
+	/** Takes a frame now instead of after the paced delay (e.g. a calibration starts). */
+	sampleNow(): void {
+		this.#now?.();
 	}
 }
