@@ -22,7 +22,7 @@ import {
 	type MonitorSettings
 } from './monitor.svelte';
 import { Notifier, type NotificationApi } from './notifier';
-import type { TimerLike } from './sampler';
+import { handTimer } from './test-helpers';
 
 const SEATED = { distanceM: 1.6, target: { y: 0.95 }, view: 'front' as const };
 const bodyOf = (p: sim.PostureInput): Body =>
@@ -69,13 +69,7 @@ function setup(
 			return () => (ended = null);
 		}
 	};
-	let pending: { delay: number; cb: () => void } | null = null;
-	const timer: TimerLike = {
-		kind: 'page',
-		schedule: (delay, cb) => (pending = { delay, cb }),
-		cancel: () => (pending = null),
-		dispose: () => (pending = null)
-	};
+	const { timer, pending, take } = handTimer();
 	const shown: string[] = [];
 	class FakeNotification {
 		static permission: NotificationPermission = 'granted';
@@ -137,14 +131,13 @@ function setup(
 		advance: (ms: number) => (now += ms),
 		stall: (s: boolean) => (stallFrames = s),
 		unplug: () => ended?.('disconnected'),
-		hasPending: () => pending !== null,
+		hasPending: () => pending() !== null,
 		/** Lets the scheduled check run (the clock jumps by its delay); `seconds` of them. */
 		async run(seconds: number) {
 			const end = now + seconds * 1000;
 			while (now < end) {
-				const p = pending;
+				const p = take();
 				if (!p) throw new Error('nothing scheduled');
-				pending = null;
 				now += Math.max(p.delay, 1);
 				p.cb();
 				await flush();

@@ -1,16 +1,11 @@
 /** The timed pacing of work mode's live session, with a timer the test fires by hand. */
 import { describe, expect, it } from 'vitest';
-import { TimedPacer, type TimerLike } from './sampler';
+import { TimedPacer } from './sampler';
+import { handTimer } from './test-helpers';
 
 function setup() {
 	let now = 0;
-	let pending: { delay: number; cb: () => void } | null = null;
-	const timer: TimerLike = {
-		kind: 'page',
-		schedule: (delay, cb) => (pending = { delay, cb }),
-		cancel: () => (pending = null),
-		dispose: () => (pending = null)
-	};
+	const { timer, pending, take } = handTimer();
 	let wanted = true;
 	let hidden = false;
 	const asked: number[] = [];
@@ -35,11 +30,10 @@ function setup() {
 		stop,
 		asked,
 		frames: () => frames,
-		pending: () => pending,
+		pending,
 		/** Fires the scheduled tick `lateMs` after its delay. */
 		fire(lateMs = 0) {
-			const p = pending!;
-			pending = null;
+			const p = take()!;
 			now += p.delay + lateMs;
 			p.cb();
 		},
