@@ -330,6 +330,23 @@ describe('neck-side-tilt', () => {
 		expect(r.holdsBySide.right).toBe(1);
 	});
 
+	it.each(SEEDS)(
+		'times no tilt while the head is turned to a neck rotation’s end (seed %d)',
+		(seed) => {
+			// Turned 80°, the ears nearly overlap in the picture and the line through them tilts at
+			// random: a real neck rotation read as a 25° tilt and was timed 2.5 s as one.
+			const turned = (deg: number) => sim.posture({ neckRotation: deg }, sim.standingNeutral);
+			const r = runMotion(def, {
+				timeline: both(turned(80), turned(-80)),
+				camera: DESK_CAMERA,
+				noise: 'realistic',
+				seed
+			});
+			expect(r.heldSeconds).toBeLessThan(0.5);
+			expect(r.heldSeconds).toBeGreaterThanOrEqual(0);
+		}
+	);
+
 	it('needs the front view', () => {
 		const r = runMotion(def, {
 			timeline: both(sim.neckTiltLeft, sim.neckTiltRight),

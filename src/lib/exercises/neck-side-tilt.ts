@@ -5,6 +5,8 @@ import { defineExercise } from '../engine/define';
  * shoulder line toward one side (`neckTilt`, deg; + = left ear toward the left shoulder).
  * Most people reach 30–45°; 18° is clearly a deliberate tilt, well above head sway (≈ 5°).
  */
+const FACE_FORWARD = { metric: 'headTurn', op: 'between', value: [-1, 1] } as const;
+
 export const neckSideTilt = defineExercise({
 	id: 'neck-side-tilt',
 	name: 'Neck side tilt',
@@ -27,17 +29,23 @@ export const neckSideTilt = defineExercise({
 		// least 10° off level too. Pulling one arm across the chest hitches that shoulder up and
 		// tilted the shoulder line 18° under a level head (a real crossbody stretch, timed 1.2 s
 		// as a neck tilt before).
+		// And the face toward the camera: the nose within one ear width of the ears' midpoint
+		// (`headTurn`, a head turned less than ≈ 55°; a tilt shows under 0.25). Turned further, the
+		// ears nearly overlap and the line through them tilts at random: a real neck rotation's
+		// end range (headTurn 9–11) read as a 25° tilt and was timed 2.5 s as one.
 		sides: {
 			left: {
 				all: [
 					{ metric: 'neckTilt', op: '>', value: 18 },
-					{ metric: 'headTilt', op: '>', value: 10 }
+					{ metric: 'headTilt', op: '>', value: 10 },
+					FACE_FORWARD
 				]
 			},
 			right: {
 				all: [
 					{ metric: 'neckTilt', op: '<', value: -18 },
-					{ metric: 'headTilt', op: '<', value: -10 }
+					{ metric: 'headTilt', op: '<', value: -10 },
+					FACE_FORWARD
 				]
 			}
 		},
