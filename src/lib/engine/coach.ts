@@ -355,8 +355,8 @@ export class Coach {
 		else if (this.def.hold) this.#stepHold(this.def.hold, facts, t, dt, events);
 
 		const failing = this.#run.rules.update(facts, this.#phase(), t);
-		// Holds count only while every rule that judges the active phase passes.
-		const formOk = !failing.some((r) => r.during !== 'rest');
+		// Holds count only while every rule that judges the active phase and pauses holds passes.
+		const formOk = !failing.some((r) => r.during !== 'rest' && r.pausesHold !== false);
 		if (repSpec) this.#creditRepHold(repSpec, formOk, t, dt, events);
 		else if (this.def.hold) this.#creditHold(this.def.hold, formOk, t, dt, events);
 

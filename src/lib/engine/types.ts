@@ -116,6 +116,12 @@ export interface FormRule {
 	minSeconds?: number;
 	/** Points off the 0–100 rep score, scaled by the share of the rep the fault lasted. */
 	penalty?: number;
+	/**
+	 * Whether a hold's clock stops while this fault lasts (default true). False for a
+	 * compensation the stretch survives and the camera cannot tell apart from a correct hold on
+	 * every model: it is cued and costs score, but the seconds still count.
+	 */
+	pausesHold?: boolean;
 }
 
 export interface Dose {

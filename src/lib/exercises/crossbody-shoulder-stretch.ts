@@ -50,6 +50,13 @@ export const crossbodyShoulderStretch = defineExercise({
 			// on video held it at 8–12° (MoveNet) and 3–7° (BlazePose), and passed 15° only while
 			// moving into position; a second's persistence leaves those moments out.
 			minSeconds: 1,
+			// Cued and scored, but the hold's clock runs on: the stretch still works with the
+			// shoulder a little raised, and a front camera cannot tell a hike from the keypoint
+			// riding along the arm. On the same physiotherapist's correct hold, MoveNet Thunder read
+			// 20–26° toward the right arm (its other shoulder keypoint sank with the hand holding
+			// the elbow) and moved the left arm's shoulder keypoint 0.35 shoulder widths toward the
+			// ear (a full shrug is ≈ 0.18); stopping the clock there timed 12.8 s of a 20 s hold.
+			pausesHold: false,
 			cue: 'Let the shoulder of the stretched arm sink away from your ear.',
 			priority: 2,
 			penalty: 30

@@ -135,7 +135,9 @@ export function thresholdRows(def: ExerciseDefinition): ThresholdRow[] {
 	}
 	for (const rule of def.rules) {
 		const lasting = rule.minSeconds ? `, lasting ${rule.minSeconds} s` : '';
-		rows.push(...conditionRows(rule.fault, `Rule \`${rule.id}\` fault${lasting}`));
+		const clock =
+			rule.pausesHold === false && def.hold ? ' (cued and scored; the hold runs on)' : '';
+		rows.push(...conditionRows(rule.fault, `Rule \`${rule.id}\` fault${lasting}${clock}`));
 	}
 	return rows;
 }
