@@ -149,6 +149,23 @@ describe('the wrong move never counts', () => {
 		const r = runMotion(ex('shoulder-shrug'), { timeline: armRaises(5), noise: 'realistic' });
 		expect(r.reps).toBe(0);
 	});
+
+	it.each(SEEDS)('bowing the head toward the desk is not a shrug (seed %d)', (seed) => {
+		// The head comes down to the shoulders, closing the ear–shoulder gap from the other end,
+		// as a real person's deep slump at a desk did (counted as a shrug before).
+		const bowed = sim.posture({ neckFlexion: 60, thoracicFlexion: 25 }, sim.standingNeutral);
+		const r = runMotion(ex('shoulder-shrug'), {
+			timeline: sim.sequence(
+				sim.idle(2, { posture: sim.standingNeutral, sway: 0.5 }),
+				sim.repeat(4, { from: sim.standingNeutral, to: bowed, holdSeconds: 2, restSeconds: 1.5 })
+			),
+			camera: DESK_CAMERA,
+			noise: 'realistic',
+			seed
+		});
+		expect(r.reps).toBe(0);
+		expect(r.cueIds).toContain('head-dropping');
+	});
 });
 
 describe('a model glitch seen from behind', () => {

@@ -6,6 +6,9 @@ import { defineExercise } from '../engine/define';
  * (≈ 5 cm, about 75 % of a full shrug, so a half shrug does not count), exit at −0.04 (≈ 2 cm;
  * smoothed jitter is ≈ 0.01).
  */
+/** The nose less than 0.45 ear widths (≈ 6 cm, a full nod) below its height at rest. */
+const HEAD_UP = { metric: 'noseDropDelta', op: '<', value: 0.45 } as const;
+
 export const shoulderShrug = defineExercise({
 	id: 'shoulder-shrug',
 	name: 'Shoulder shrugs',
@@ -33,12 +36,16 @@ export const shoulderShrug = defineExercise({
 		// the ear–shoulder gap a little too (0.05 on a real person seen from behind), but it
 		// narrows the shoulder line against the upper arms (shoulder width ÷ upper-arm length) by
 		// 0.08–0.18 (a shrug: under 0.02); so a rep narrowed by 0.12 (≈ 4 cm) is a squeeze. And
-		// the arms hang, within 45° of the trunk (an arm raise closes the gap as well).
+		// the arms hang, within 45° of the trunk (an arm raise closes the gap as well). And the
+		// head stays up: the ear coming down to the shoulder closes the gap from the other end
+		// (the head-dropping rule's quarter ear width): bowing forward at a desk did, counted as
+		// a shrug on the real slouch clip with both models.
 		shape: {
 			during: {
 				all: [
 					{ metric: 'shoulderWidthToArmDelta', op: '>', value: -0.12 },
-					{ metric: 'armRaise', op: '<', value: 45 }
+					{ metric: 'armRaise', op: '<', value: 45 },
+					HEAD_UP
 				]
 			},
 			cue: 'Lift both shoulders straight up toward your ears, arms hanging.'
