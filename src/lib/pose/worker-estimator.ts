@@ -30,6 +30,11 @@ export interface WorkerEstimatorOptions {
 	/** Absolute URLs: the worker resolves relative ones against its own script's URL. */
 	modelBaseUrl: string;
 	wasmPaths: string;
+	/**
+	 * Frames a caller may send before the first is answered (default 1); see
+	 * `EstimatorLike.framesInFlight`. With 2 the page reads the next frame while the model runs.
+	 */
+	framesInFlight?: number;
 }
 
 /** Starts the worker and loads the model there; throws the worker's ModelLoadError if it fails. */
@@ -49,10 +54,16 @@ export async function createWorkerEstimator(opts: WorkerEstimatorOptions): Promi
 				event.preventDefault();
 				reject(new Error(`The pose worker did not start: ${event.message || 'script error'}`));
 			};
-			const load: ToWorker = { type: 'load', ...opts };
+			const load: ToWorker = {
+				type: 'load',
+				model: opts.model,
+				backend: opts.backend,
+				modelBaseUrl: opts.modelBaseUrl,
+				wasmPaths: opts.wasmPaths
+			};
 			worker.postMessage(load);
 		});
-		return new WorkerEstimator(opts.model, loaded.minPersonScore, worker);
+		return new WorkerEstimator(opts.model, loaded.minPersonScore, opts.framesInFlight ?? 1, worker);
 	} catch (err) {
 		worker.terminate();
 		throw err;
@@ -72,6 +83,8 @@ class WorkerEstimator implements PoseEstimator {
 	constructor(
 		readonly model: ModelId,
 		readonly minPersonScore: number,
+		/** The frame is read on the call and the worker answers in order: one may wait behind another. */
+		readonly framesInFlight: number,
 		worker: Worker
 	) {
 		this.#worker = worker;

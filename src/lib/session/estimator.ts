@@ -204,17 +204,22 @@ export function fallback(
 	};
 }
 
-/** Where the model runs: on the page's main thread, or in a Web Worker (pose/worker-estimator.ts). */
-export type InferenceMode = 'main' | 'worker';
+/**
+ * Where the model runs: on the page's main thread, or in a Web Worker (pose/worker-estimator.ts)
+ * one frame at a time, or `pipelined`: in the worker, with the next frame read and sent while
+ * the model works on one.
+ */
+export type InferenceMode = 'main' | 'worker' | 'pipelined';
+const INFERENCE_MODES: readonly string[] = ['main', 'worker', 'pipelined'];
 export const DEFAULT_INFERENCE: InferenceMode = 'worker';
 
 /**
- * The inference mode: `?inference=main|worker` in the page's URL (the benchmark compares the two
- * in one run, bench/run.ts `--inference both`), else {@link DEFAULT_INFERENCE}.
+ * The inference mode: `?inference=main|worker|pipelined` in the page's URL (the benchmark
+ * compares them in one run, bench/run.ts `--inference`), else {@link DEFAULT_INFERENCE}.
  */
 export function inferenceMode(search: string = globalThis.location?.search ?? ''): InferenceMode {
-	const asked = new URLSearchParams(search).get('inference');
-	return asked === 'main' || asked === 'worker' ? asked : DEFAULT_INFERENCE;
+	const asked = new URLSearchParams(search).get('inference') ?? '';
+	return INFERENCE_MODES.includes(asked) ? (asked as InferenceMode) : DEFAULT_INFERENCE;
 }
 
 /** True when WebGPU has a hardware adapter here (none, or only a software fallback: false). */
@@ -258,12 +263,14 @@ const absolute = (path: string) => new URL(path, globalThis.location.href).href;
  */
 async function loadInWorker(
 	model: ModelId,
-	backend: WorkerBackend
+	backend: WorkerBackend,
+	framesInFlight: number
 ): Promise<LoadedEstimator | null> {
 	try {
 		const estimator = await createWorkerEstimator({
 			model,
 			backend,
+			framesInFlight,
 			modelBaseUrl: absolute(MODEL_BASE_URL),
 			wasmPaths: absolute(DEFAULT_WASM_PATHS)
 		});
@@ -288,9 +295,11 @@ export async function loadEstimator(
 	const auto = choice.backend === 'auto';
 	let remembered = auto ? rememberedBackend(model) : null;
 	const candidates = autoCandidates();
-	if (runtime === 'tfjs' && (options.inference ?? inferenceMode()) === 'worker') {
+	const inference = options.inference ?? inferenceMode();
+	if (runtime === 'tfjs' && inference !== 'main') {
 		const backend = await workerBackend(choice, remembered, candidates);
-		const loaded = backend && (await loadInWorker(model, backend));
+		const loaded =
+			backend && (await loadInWorker(model, backend, inference === 'pipelined' ? 2 : 1));
 		if (loaded) return loaded;
 	}
 	if (runtime === 'tfjs') {

@@ -475,6 +475,7 @@ export abstract class LiveSession {
 		this.problem = null;
 		const loop = this.#deps.startLoop ?? startFrameLoop;
 		this.#stopLoop = loop(video, () => this.#frame(generation, run), {
+			maxInFlight: this.#model.current.framesInFlight,
 			onError: (e) => {
 				if (generation !== this.#generation) return false;
 				this.#modelFailed(e);
