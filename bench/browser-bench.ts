@@ -318,22 +318,24 @@ async function memorySample(page: Page, t0: number): Promise<MemorySample> {
 			usedSize: number;
 			backingStorageSize?: number;
 		};
-		const inPage = await page.evaluate(() => {
-			type Engine = { memory(): { numTensors: number; numBytes: number } };
-			const engine = (window as unknown as { _tfengine?: Engine })._tfengine;
-			const mem = engine?.memory();
-			const stats = (window as unknown as { __scapulaStats?: { frames: number } }).__scapulaStats;
-			return {
-				tensors: mem?.numTensors ?? null,
-				tfBytes: mem?.numBytes ?? null,
-				frames: stats?.frames ?? 0
-			};
-		});
+		// tfjs's tensors: in the pose worker when the model runs there (`?inference=`), else in
+		// the page (where tfjs has no backend then, and memory() would throw).
+		const tfMemory = () => {
+			type Engine = { backendName?: string; memory(): { numTensors: number; numBytes: number } };
+			const engine = (globalThis as unknown as { _tfengine?: Engine })._tfengine;
+			return engine?.backendName ? engine.memory() : null;
+		};
+		const poseWorker = page.workers().find((w) => /estimator\.worker/.test(w.url()));
+		const tf = await (poseWorker ? poseWorker.evaluate(tfMemory) : page.evaluate(tfMemory));
+		const frames = await page.evaluate(
+			() =>
+				(window as unknown as { __scapulaStats?: { frames: number } }).__scapulaStats?.frames ?? 0
+		);
 		return {
 			at: (performance.now() - t0) / 1000,
-			frames: inPage.frames,
-			tensors: inPage.tensors,
-			tfBytes: inPage.tfBytes,
+			frames,
+			tensors: tf?.numTensors ?? null,
+			tfBytes: tf?.numBytes ?? null,
 			heapUsed: heap.usedSize,
 			external: heap.backingStorageSize ?? null
 		};

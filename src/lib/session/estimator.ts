@@ -211,7 +211,7 @@ export function fallback(
  */
 export type InferenceMode = 'main' | 'worker' | 'pipelined';
 const INFERENCE_MODES: readonly string[] = ['main', 'worker', 'pipelined'];
-export const DEFAULT_INFERENCE: InferenceMode = 'worker';
+export const DEFAULT_INFERENCE: InferenceMode = 'pipelined';
 
 /**
  * The inference mode: `?inference=main|worker|pipelined` in the page's URL (the benchmark
