@@ -9,7 +9,7 @@
  */
 import { setBackend, tfjsBackendHost } from './backend';
 import { createEstimator, type PoseEstimator } from './estimator';
-import { serializeError, type FromWorker, type ToWorker } from './worker-protocol';
+import { pixelBytes, serializeError, type FromWorker, type ToWorker } from './worker-protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let estimator: PoseEstimator | null = null;
@@ -41,6 +41,11 @@ async function handle(message: ToWorker): Promise<void> {
 			const { id, width, height, pixels } = message;
 			try {
 				if (!estimator) throw new Error('The pose model is not loaded in the worker.');
+				if (pixels.byteLength !== pixelBytes(width, height)) {
+					throw new Error(
+						`A ${width}×${height} frame needs ${pixelBytes(width, height)} bytes of RGBA, got ${pixels.byteLength}.`
+					);
+				}
 				const data = new Uint8Array(pixels);
 				const bodies = await estimator.estimate({ data, width, height });
 				post({ type: 'bodies', id, bodies });
