@@ -35,8 +35,46 @@ function mediapipePoseShim(): Plugin {
 	};
 }
 
+/**
+ * The pose worker's bundle (src/lib/pose/estimator.worker.ts) without the modules it never runs,
+ * each answered by an empty one: `@mediapipe/pose` (pose-detection imports it at the top level,
+ * but the worker runs only the tfjs runtime; pose.js needs a page) and the GPU backends (the
+ * worker runs wasm or cpu; session/estimator.ts keeps GPU backends on the page), about 1 MB.
+ */
+function poseWorkerStubs(): Plugin {
+	const STUB = '\0pose-worker-stub:';
+	const stubbed = [
+		'@mediapipe/pose',
+		'@tensorflow/tfjs-backend-webgl',
+		'@tensorflow/tfjs-backend-webgpu'
+	];
+	return {
+		name: 'scapula:pose-worker-stubs',
+		enforce: 'pre',
+		resolveId: (source) => (stubbed.includes(source) ? STUB + source : null),
+		load(id) {
+			if (!id.startsWith(STUB)) return null;
+			if (id === STUB + '@mediapipe/pose') {
+				return 'export const Pose = undefined; export const POSE_CONNECTIONS = []; export const VERSION = "stub";';
+			}
+			// pose-detection's PoseNet GPU path names these; MoveNet and BlazePose never reach it.
+			if (id === STUB + '@tensorflow/tfjs-backend-webgpu') {
+				return 'export const webgpu_util = {}; export class WebGPUBackend {}';
+			}
+			return 'export {};';
+		}
+	};
+}
+
 export default defineConfig({
 	plugins: [mediapipePoseShim(), sveltekit()],
+	// One file per worker, no chunks: the service worker precaches what SvelteKit lists as the
+	// build, and that list holds a worker's entry file but not the chunks it would import.
+	worker: {
+		format: 'es',
+		plugins: () => [poseWorkerStubs()],
+		rolldownOptions: { output: { codeSplitting: false } }
+	},
 	// The dev server pre-bundles dependencies with its own bundler, which needs the shim too.
 	optimizeDeps: { rolldownOptions: { plugins: [mediapipePoseShim()] } },
 	server: { port: 5173 },

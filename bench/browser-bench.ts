@@ -58,11 +58,19 @@ export interface BrowserBenchOptions {
 	/** Return visits measured (after the first visit). */
 	coldStarts: number;
 	soakMinutes: number;
+	/**
+	 * Where the app runs the model, one app page per mode (`?inference=`, session/estimator.ts),
+	 * each in the alternating windows; empty: one page, the app's default. The first mode's page
+	 * is the one soaked and reported as `app`.
+	 */
+	inference: readonly string[];
 	log: (line: string) => void;
 }
 
 export interface WindowResult {
 	side: 'bare' | 'app';
+	/** App windows: the page's `?inference=` mode, or null for the app's default. */
+	inference: string | null;
 	frames: number;
 	seconds: number;
 	fps: number;
@@ -107,6 +115,8 @@ export interface BrowserResult {
 	/** Main-thread CPU ms per frame, all windows of each side (see WindowResult). */
 	bareMainThreadMs: number | null;
 	appMainThreadMs: number | null;
+	/** Per inference mode asked for (`inference`), the same app figures over its windows. */
+	byInference: InferenceResult[];
 	soak: {
 		minutes: number;
 		frames: number;
@@ -116,6 +126,15 @@ export interface BrowserResult {
 		samples: MemorySample[];
 	};
 	pageErrors: string[];
+}
+
+export interface InferenceResult {
+	inference: string;
+	fps: number;
+	/** Main-thread CPU ms per frame (the model is not on it in the worker modes). */
+	mainThreadMs: number | null;
+	/** The app's own mean model ms (estimate call to bodies back), over its windows. */
+	modelMs: number | null;
 }
 
 type AppStats = {
@@ -228,7 +247,12 @@ async function cpuSession(page: Page): Promise<CDPSession> {
 const perFrame = (ms: number, frames: number) =>
 	frames > 0 && Number.isFinite(ms) ? ms / frames : null;
 
-async function appWindow(page: Page, cdp: CDPSession, seconds: number): Promise<WindowResult> {
+async function appWindow(
+	page: Page,
+	cdp: CDPSession,
+	seconds: number,
+	inference: string | null
+): Promise<WindowResult> {
 	// A fresh set each window: the clip's reaches would finish the dose (10) mid-window, and a
 	// finished set turns the camera off.
 	await page.getByRole('button', { name: 'Start over' }).click();
@@ -247,6 +271,7 @@ async function appWindow(page: Page, cdp: CDPSession, seconds: number): Promise<
 	const frames = b.frames - a.frames;
 	return {
 		side: 'app',
+		inference,
 		frames,
 		seconds: secs,
 		fps: frames / secs,
@@ -275,6 +300,7 @@ async function bareWindow(page: Page, cdp: CDPSession, seconds: number): Promise
 	const frames = b.frames - a.frames;
 	return {
 		side: 'bare',
+		inference: null,
 		frames,
 		seconds: secs,
 		fps: frames / secs,
@@ -292,22 +318,24 @@ async function memorySample(page: Page, t0: number): Promise<MemorySample> {
 			usedSize: number;
 			backingStorageSize?: number;
 		};
-		const inPage = await page.evaluate(() => {
-			type Engine = { memory(): { numTensors: number; numBytes: number } };
-			const engine = (window as unknown as { _tfengine?: Engine })._tfengine;
-			const mem = engine?.memory();
-			const stats = (window as unknown as { __scapulaStats?: { frames: number } }).__scapulaStats;
-			return {
-				tensors: mem?.numTensors ?? null,
-				tfBytes: mem?.numBytes ?? null,
-				frames: stats?.frames ?? 0
-			};
-		});
+		// tfjs's tensors: in the pose worker when the model runs there (`?inference=`), else in
+		// the page (where tfjs has no backend then, and memory() would throw).
+		const tfMemory = () => {
+			type Engine = { backendName?: string; memory(): { numTensors: number; numBytes: number } };
+			const engine = (globalThis as unknown as { _tfengine?: Engine })._tfengine;
+			return engine?.backendName ? engine.memory() : null;
+		};
+		const poseWorker = page.workers().find((w) => /estimator\.worker/.test(w.url()));
+		const tf = await (poseWorker ? poseWorker.evaluate(tfMemory) : page.evaluate(tfMemory));
+		const frames = await page.evaluate(
+			() =>
+				(window as unknown as { __scapulaStats?: { frames: number } }).__scapulaStats?.frames ?? 0
+		);
 		return {
 			at: (performance.now() - t0) / 1000,
-			frames: inPage.frames,
-			tensors: inPage.tensors,
-			tfBytes: inPage.tfBytes,
+			frames,
+			tensors: tf?.numTensors ?? null,
+			tfBytes: tf?.numBytes ?? null,
 			heapUsed: heap.usedSize,
 			external: heap.backingStorageSize ?? null
 		};
@@ -381,13 +409,21 @@ export async function benchBrowser(o: BrowserBenchOptions): Promise<BrowserResul
 			o.log(`  return visit ${i + 1}: ${coldStartMs[i]!.toFixed(0)} ms to first keypoints`);
 		}
 
-		const app = await context.newPage();
-		watchErrors(app, errors, 'app');
-		await app.goto(o.baseUrl + WORKOUT);
-		await startApp(app);
+		const modes: (string | null)[] = o.inference.length > 0 ? [...o.inference] : [null];
+		const apps: { mode: string | null; page: Page }[] = [];
+		for (const mode of modes) {
+			const page = await context.newPage();
+			watchErrors(page, errors, mode ? `app ${mode}` : 'app');
+			await page.goto(o.baseUrl + WORKOUT + (mode ? `&inference=${mode}` : ''));
+			await startApp(page);
+			const s = await appStats(page);
+			const workers = page.workers().length;
+			o.log(`  app${mode ? ` (${mode})` : ''}: ${s.model} on ${s.backend}, ${workers} worker(s)`);
+			await stopApp(page);
+			apps.push({ mode, page });
+		}
+		const app = apps[0]!.page;
 		const { model, backend } = await appStats(app);
-		o.log(`  app: ${model} on ${backend}`);
-		await stopApp(app);
 
 		const bare = await context.newPage();
 		watchErrors(bare, errors, 'bare');
@@ -400,22 +436,25 @@ export async function benchBrowser(o: BrowserBenchOptions): Promise<BrowserResul
 			[model ?? 'movenet-lightning', backend ?? 'wasm'] as const
 		);
 
-		const appCpu = await cpuSession(app);
+		const appCpus = await Promise.all(apps.map((a) => cpuSession(a.page)));
 		const bareCpu = await cpuSession(bare);
 		const windows: WindowResult[] = [];
 		const modelOnlyMs: number[] = [];
+		// Sides: the bare page, then each app page (one per inference mode).
+		const sides = [-1, ...apps.map((_, i) => i)];
 		for (let r = 0; r < o.rounds; r++) {
 			// A B, then B A: a machine that gets busier during the run slows both sides alike.
-			const order = r % 2 === 0 ? (['bare', 'app'] as const) : (['app', 'bare'] as const);
+			const order = r % 2 === 0 ? sides : [...sides].reverse();
 			for (const side of order) {
-				await app.bringToFront();
 				const w =
-					side === 'bare'
+					side < 0
 						? (await bare.bringToFront(), await bareWindow(bare, bareCpu, o.windowSeconds))
-						: await appWindow(app, appCpu, o.windowSeconds);
+						: (await apps[side]!.page.bringToFront(),
+							await appWindow(apps[side]!.page, appCpus[side]!, o.windowSeconds, apps[side]!.mode));
 				windows.push(w);
+				const label = w.side === 'app' && w.inference ? `app ${w.inference}` : w.side;
 				o.log(
-					`  ${side.padEnd(4)} window ${r + 1}: ${w.frames} frames in ${w.seconds.toFixed(1)} s = ` +
+					`  ${label.padEnd(4)} window ${r + 1}: ${w.frames} frames in ${w.seconds.toFixed(1)} s = ` +
 						`${w.fps.toFixed(2)} fps (model ${w.modelMs?.toFixed(1) ?? '–'} ms` +
 						(w.loopMs === null ? '' : `, frame loop ${w.loopMs.toFixed(1)} ms`) +
 						`, main thread ${w.mainThreadMsPerFrame?.toFixed(1) ?? '–'} ms CPU)`
@@ -447,19 +486,39 @@ export async function benchBrowser(o: BrowserBenchOptions): Promise<BrowserResul
 		await bare.close();
 		await app.bringToFront();
 
-		const fpsOf = (side: 'bare' | 'app') => {
-			const ws = windows.filter((w) => w.side === side);
+		type Pick = (w: WindowResult) => boolean;
+		const isBare: Pick = (w) => w.side === 'bare';
+		const isMode =
+			(mode: string | null): Pick =>
+			(w) =>
+				w.side === 'app' && w.inference === mode;
+		const fpsOf = (pick: Pick) => {
+			const ws = windows.filter(pick);
 			const frames = ws.reduce((s, w) => s + w.frames, 0);
 			const secs = ws.reduce((s, w) => s + w.seconds, 0);
 			return frames / secs;
 		};
 		/** Main-thread CPU ms per frame over all of a side's windows (frame-weighted). */
-		const cpuOf = (side: 'bare' | 'app') => {
-			const ws = windows.filter((w) => w.side === side && w.mainThreadMsPerFrame !== null);
+		const cpuOf = (pick: Pick) => {
+			const ws = windows.filter((w) => pick(w) && w.mainThreadMsPerFrame !== null);
 			const frames = ws.reduce((s, w) => s + w.frames, 0);
 			const ms = ws.reduce((s, w) => s + w.mainThreadMsPerFrame! * w.frames, 0);
 			return frames > 0 ? ms / frames : null;
 		};
+		/** The app's mean model ms over a mode's windows (frame-weighted). */
+		const modelMsOf = (pick: Pick) => {
+			const ws = windows.filter((w) => pick(w) && w.modelMs !== null);
+			const frames = ws.reduce((s, w) => s + w.frames, 0);
+			return frames > 0 ? ws.reduce((s, w) => s + w.modelMs! * w.frames, 0) / frames : null;
+		};
+		const byInference: InferenceResult[] = o.inference.map((mode) => ({
+			inference: mode,
+			fps: fpsOf(isMode(mode)),
+			mainThreadMs: cpuOf(isMode(mode)),
+			modelMs: modelMsOf(isMode(mode))
+		}));
+		// Only the soaked page runs on: the others would share the cores with it.
+		for (const a of apps.slice(1)) await a.page.close();
 
 		o.log(`soak: ${o.soakMinutes} min`);
 		const soakResult = await soak(app, o.soakMinutes, o.log);
@@ -472,10 +531,11 @@ export async function benchBrowser(o: BrowserBenchOptions): Promise<BrowserResul
 			modelOnlyMs,
 			frameProfile,
 			windows,
-			bareFps: fpsOf('bare'),
-			appFps: fpsOf('app'),
-			bareMainThreadMs: cpuOf('bare'),
-			appMainThreadMs: cpuOf('app'),
+			bareFps: fpsOf(isBare),
+			appFps: fpsOf(isMode(modes[0]!)),
+			bareMainThreadMs: cpuOf(isBare),
+			appMainThreadMs: cpuOf(isMode(modes[0]!)),
+			byInference,
 			soak: soakResult,
 			pageErrors: errors
 		};

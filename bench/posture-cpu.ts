@@ -30,7 +30,10 @@
  *   a real camera costs too (in the camera driver and the compositor).
  *
  * Writes bench/posture-cpu.json. Options: --build (rebuild first), --seconds N (per phase,
- * default 60), --port N (default 4197), --clip mixed|desk. BENCH_SECONDS / BENCH_PORT work too.
+ * default 60), --port N (default 4197), --clip mixed|desk, --out <file> (another JSON, e.g.
+ * under .cache/, leaving the committed one alone), --inference main|worker|pipelined (where
+ * the model runs: `?inference=` on the page, session/estimator.ts; default the app's own).
+ * BENCH_SECONDS / BENCH_PORT work too.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -42,7 +45,6 @@ import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { ensureDeskClip, fakeCameraLaunch } from '../tests/e2e/posture-helpers';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const OUT = path.join(ROOT, 'bench/posture-cpu.json');
 /** Targets: the monitor's page may keep one core busy at most this share of the time, */
 const TARGET_SHARE = 0.02;
 /** and all of Chromium's processes together (camera decoding, compositing, the page) this. */
@@ -55,9 +57,12 @@ const { values: opts } = parseArgs({
 		build: { type: 'boolean', default: false },
 		seconds: { type: 'string' },
 		port: { type: 'string' },
-		clip: { type: 'string' }
+		clip: { type: 'string' },
+		out: { type: 'string' },
+		inference: { type: 'string' }
 	}
 });
+const OUT = path.resolve(ROOT, opts.out ?? 'bench/posture-cpu.json');
 const MIXED_SOURCE = path.join(ROOT, '../shared/real/clips/cmanas_front_side_sit_slouch.mp4');
 const CLIP = opts.clip ?? (existsSync(MIXED_SOURCE) ? 'mixed' : 'desk');
 if (CLIP !== 'mixed' && CLIP !== 'desk') throw new Error('--clip must be mixed or desk');
@@ -235,7 +240,8 @@ async function main() {
 		const cdp = await context.newCDPSession(page);
 		await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
 		const browserCdp = await browser.newBrowserCDPSession();
-		await page.goto(`http://localhost:${PORT}/posture`);
+		const inference = opts.inference ? `?inference=${encodeURIComponent(opts.inference)}` : '';
+		await page.goto(`http://localhost:${PORT}/posture${inference}`);
 		await page.evaluate(() => localStorage.removeItem('scapula:posture-calibration'));
 		await page.reload();
 		const phase = page.getByTestId('posture-page');
@@ -297,6 +303,7 @@ async function main() {
 			backend,
 			model: 'movenet-lightning (Settings default)',
 			clip: CLIP,
+			inference: opts.inference ?? 'default',
 			allChromiumProcessesShare: foreground.allChromiumProcesses.share,
 			statusAtEnd: status,
 			foreground,

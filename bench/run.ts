@@ -32,6 +32,11 @@
  *   --rounds N, --window S   bare/app window pairs and their length in s (default 4 × 15 s,
  *                    quick 1 × 5 s): e.g. a quick run with more rounds to compare two builds
  *   --out <file>     where to write the JSON
+ *   --inference <list>  comma-separated modes of running the model (`?inference=`:
+ *                    main, worker, pipelined; session/estimator.ts), one app page each, all in
+ *                    the alternating windows: e.g. `--inference main,pipelined` compares the
+ *                    page's thread with the worker in one run. The first mode is the `app` side
+ *                    (soak, pipelineRatio, limitRatio); default: one page, the app's default
  *   --isolated       serve with COOP/COEP (cross-origin isolation: SharedArrayBuffer, so the
  *                    wasm backend may run its threaded build), to compare with the default
  *
@@ -74,7 +79,8 @@ const { values: args } = parseArgs({
 		rounds: { type: 'string' },
 		window: { type: 'string' },
 		out: { type: 'string' },
-		isolated: { type: 'boolean', default: false }
+		isolated: { type: 'boolean', default: false },
+		inference: { type: 'string', default: '' }
 	}
 });
 const quick = args.quick ?? false;
@@ -311,6 +317,7 @@ async function main() {
 				windowSeconds: Number(args.window ?? (quick ? 5 : 15)),
 				coldStarts: quick ? 1 : 3,
 				soakMinutes,
+				inference: (args.inference ?? '').split(',').filter(Boolean),
 				log
 			});
 		} finally {
@@ -421,6 +428,15 @@ async function main() {
 			bareMainThreadMsPerFrame: b?.bareMainThreadMs == null ? null : r2(b.bareMainThreadMs),
 			appMainThreadMsPerFrame: b?.appMainThreadMs == null ? null : r2(b.appMainThreadMs),
 			mainThreadCpuRatio: cpuRatio,
+			// `--inference`: the app per mode of running the model, in the same windows.
+			byInference:
+				b?.byInference.map((m) => ({
+					inference: m.inference,
+					fps: r2(m.fps),
+					msPerFrame: r2(1000 / m.fps),
+					mainThreadMsPerFrame: m.mainThreadMs === null ? null : r2(m.mainThreadMs),
+					modelMs: m.modelMs === null ? null : r2(m.modelMs)
+				})) ?? [],
 			windows: b?.windows ?? [],
 			returnVisitRunsMs: b?.coldStartMs.map(Math.round) ?? [],
 			modelOnlyRunsMs: b?.modelOnlyMs.map(r2) ?? [],
@@ -482,6 +498,14 @@ async function main() {
 			'(diagnostic)',
 			''
 		],
+		...(b?.byInference ?? []).map((m) => [
+			`  app, ${m.inference}`,
+			`${r2(1000 / m.fps)} ms/frame (${r2(m.fps)} fps), main thread ${
+				m.mainThreadMs === null ? '–' : r2(m.mainThreadMs)
+			} ms CPU/frame, model ${m.modelMs === null ? '–' : r2(m.modelMs)} ms`,
+			'(--inference)',
+			''
+		]),
 		[
 			'engineMicrosPerFrame',
 			engine ? `${engine.cpuMicrosPerFrame} µs CPU (${engine.wallMicrosPerFrame} wall)` : '–',

@@ -46,6 +46,11 @@ test('after one visit the app starts and runs a workout with the network off', a
 			intervals: [500]
 		})
 		.toBeGreaterThanOrEqual(1);
+	// The model ran in its worker (session/estimator.ts), whose script the first visit never
+	// loaded: it came from the service worker's precache, not from a fallback to the page.
+	expect(page.workers().map((w) => w.url())).toContainEqual(
+		expect.stringMatching(/\/_app\/immutable\/workers\/estimator\.worker-[\w-]+\.js$/)
+	);
 	await page.getByRole('button', { name: 'Stop camera' }).click();
 
 	// Settings says so, and history works offline too.

@@ -253,6 +253,12 @@ test('a whole visit: nothing leaves the origin, no CSP violation, no frame store
 	await page.goto('/settings');
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 
+	// The model ran in its worker, whose own requests (model files, wasm) are in `requests` too:
+	// Playwright reports a dedicated worker's requests with its page's.
+	expect(requests).toContainEqual(
+		expect.stringMatching(/\/workers\/estimator\.worker-[\w-]+\.js$/)
+	);
+
 	// Nothing left the origin.
 	const offsite = requests.filter((u) => !(u.startsWith(`${origin}/`) || /^(data|blob):/.test(u)));
 	expect(offsite).toEqual([]);

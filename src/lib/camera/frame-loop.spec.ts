@@ -79,6 +79,44 @@ describe('startFrameLoop', () => {
 		expect(f.maxActive).toBe(1);
 	});
 
+	it('with maxInFlight 2, hands over the next frame while one is in, never a third', async () => {
+		const v = fakeVideo();
+		const seen: number[] = [];
+		const done: number[] = [];
+		const releases: Array<() => void> = [];
+		let active = 0;
+		let maxActive = 0;
+		const onFrame = (now: number) =>
+			new Promise<void>((resolve) => {
+				seen.push(now);
+				maxActive = Math.max(maxActive, ++active);
+				releases.push(() => {
+					active--;
+					done.push(now);
+					resolve();
+				});
+			});
+		const tick = () => new Promise((r) => setTimeout(r, 0));
+		startFrameLoop(v.video, onFrame, { maxInFlight: 2 });
+		v.present(0);
+		v.present(33); // read while frame 0 is still in
+		expect(seen).toEqual([0, 33]);
+		v.present(66); // two in: it waits, and no further frame is asked for meanwhile
+		v.present(100);
+		expect(seen).toEqual([0, 33]);
+		releases.shift()!();
+		await tick();
+		expect(done).toEqual([0]);
+		expect(seen).toEqual([0, 33, 66]);
+		releases.shift()!();
+		releases.shift()!();
+		await tick();
+		expect(done).toEqual([0, 33, 66]);
+		expect(maxActive).toBe(2);
+		v.present(133);
+		expect(seen).toEqual([0, 33, 66, 133]);
+	});
+
 	it('waits for the next frame when none arrived while busy', async () => {
 		const v = fakeVideo();
 		const f = slowFrames();

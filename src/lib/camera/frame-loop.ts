@@ -21,6 +21,12 @@ export interface FrameLoopOptions {
 	useAnimationFrame?: boolean;
 	/** Called when `onFrame` throws or rejects; the loop keeps going unless it returns false. */
 	onError?: (error: unknown) => boolean | void;
+	/**
+	 * Frames handed over before the first is done (default 1). 2 suits an estimator that reads
+	 * the frame when called and answers in order (the pose worker): the page reads the next frame
+	 * while the model still works on one. Frames still finish in the order they came.
+	 */
+	maxInFlight?: number;
 	/** The animation-frame scheduler (default: the page's); for tests. */
 	animationFrame?: {
 		request(cb: (now: number) => void): number;
@@ -46,25 +52,27 @@ export function startFrameLoop(
 	let stopped = false;
 	let handle = 0;
 	let lastTime = -1;
-	let busy = false;
-	/** A frame that arrived while busy (its callback time), handed over when the current ends. */
+	const maxInFlight = Math.max(1, options.maxInFlight ?? 1);
+	/** Frames handed to `onFrame` and not yet done. */
+	let inFlight = 0;
+	/** A frame that arrived while busy (its callback time), handed over when one ends. */
 	let waiting: number | null = null;
 
 	const deliver = (now: number) => {
 		if (stopped) return;
-		if (busy) waiting = now;
+		if (inFlight >= maxInFlight) waiting = now;
 		else void run(now);
 	};
 
 	const run = async (now: number) => {
-		busy = true;
+		inFlight++;
 		schedule(); // the next frame may arrive while this one is processed
 		try {
 			await onFrame(now);
 		} catch (e) {
 			if (options.onError?.(e) === false) stop();
 		}
-		busy = false;
+		inFlight--;
 		if (stopped || waiting === null) return;
 		const next = waiting;
 		waiting = null;

@@ -84,6 +84,18 @@ export class FrameReader {
 	read(frame: DrawableFrame, width: number, height: number): ImageData | null {
 		const size = readSize(width, height, this.maxSide);
 		if (size.width >= width && size.height >= height) return null;
+		return this.#draw(frame, size);
+	}
+
+	/**
+	 * The frame's pixels at most `maxSide` on the longer side, also when that is its own size (the
+	 * pose worker can only be sent pixels); null only where no 2D canvas can be had.
+	 */
+	readPixels(frame: DrawableFrame, width: number, height: number): ImageData | null {
+		return this.#draw(frame, readSize(width, height, this.maxSide));
+	}
+
+	#draw(frame: DrawableFrame, size: { width: number; height: number }): ImageData | null {
 		const ctx = this.#contextOf(size.width, size.height);
 		if (!ctx) return null;
 		ctx.drawImage(frame, 0, 0, size.width, size.height);

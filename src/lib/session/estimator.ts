@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import {
 	activeBackend,
 	DEFAULT_CANDIDATES,
+	DEFAULT_WASM_PATHS,
 	estimatorProbe,
 	initBackend,
 	pickBackend,
@@ -16,6 +17,8 @@ import {
 } from '$lib/pose/backend';
 import { isModelLoadError, ModelLoadError } from '$lib/pose/errors';
 import { createEstimator } from '$lib/pose/estimator';
+import { createWorkerEstimator } from '$lib/pose/worker-estimator';
+import { isWorkerBackend, type WorkerBackend } from '$lib/pose/worker-protocol';
 import {
 	DEFAULT_MODEL,
 	DEFAULT_RUNTIME,
@@ -23,6 +26,7 @@ import {
 	MODELS,
 	getModel,
 	isModelId,
+	type ModelId,
 	type Runtime
 } from '$lib/pose/models';
 import { browserStorage, readJson, writeJson } from '$lib/storage/local';
@@ -101,6 +105,8 @@ export interface LoadOptions {
 	 * winner a workout measured.
 	 */
 	probe?: boolean;
+	/** Where the model runs (default: {@link inferenceMode}). */
+	inference?: InferenceMode;
 }
 
 /** Remembered winners of the auto backend probe, per model (see {@link autoCandidates}). */
@@ -198,6 +204,84 @@ export function fallback(
 	};
 }
 
+/**
+ * Where the model runs: on the page's main thread, or in a Web Worker (pose/worker-estimator.ts)
+ * one frame at a time, or `pipelined`: in the worker, with the next frame read and sent while
+ * the model works on one.
+ */
+export type InferenceMode = 'main' | 'worker' | 'pipelined';
+const INFERENCE_MODES: readonly string[] = ['main', 'worker', 'pipelined'];
+export const DEFAULT_INFERENCE: InferenceMode = 'pipelined';
+
+/**
+ * The inference mode: `?inference=main|worker|pipelined` in the page's URL (the benchmark
+ * compares them in one run, bench/run.ts `--inference`), else {@link DEFAULT_INFERENCE}.
+ */
+export function inferenceMode(search: string = globalThis.location?.search ?? ''): InferenceMode {
+	const asked = new URLSearchParams(search).get('inference') ?? '';
+	return INFERENCE_MODES.includes(asked) ? (asked as InferenceMode) : DEFAULT_INFERENCE;
+}
+
+/** True when WebGPU has a hardware adapter here (none, or only a software fallback: false). */
+async function hasGpuAdapter(): Promise<boolean> {
+	type Gpu = { requestAdapter(): Promise<{ isFallbackAdapter?: boolean } | null> };
+	const gpu = (globalThis.navigator as { gpu?: Gpu } | undefined)?.gpu;
+	if (!gpu) return false;
+	try {
+		const adapter = await gpu.requestAdapter();
+		return adapter !== null && adapter.isFallbackAdapter !== true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * The processor backend the model can run on in a worker, or null where it stays on the page: a
+ * GPU backend chosen or remembered (a worker may lack the canvas or device it needs), or
+ * "Automatic" on a device where a GPU backend is still to be timed against wasm (the probe runs
+ * on the page, and its winner is remembered: the next load goes to the worker if wasm won).
+ */
+async function workerBackend(
+	choice: ModelChoice,
+	remembered: BackendName | null,
+	candidates: readonly BackendName[]
+): Promise<WorkerBackend | null> {
+	if (choice.backend !== 'auto') return isWorkerBackend(choice.backend) ? choice.backend : null;
+	if (remembered) return isWorkerBackend(remembered) ? remembered : null;
+	const gpu = candidates.includes('webgpu') && (await hasGpuAdapter());
+	const left = candidates.filter((b) => b !== 'webgpu' || gpu);
+	return left.length === 1 && isWorkerBackend(left[0]) ? left[0] : null;
+}
+
+/** Absolute URL of a same-origin path (a worker resolves relative ones against its own URL). */
+const absolute = (path: string) => new URL(path, globalThis.location.href).href;
+
+/**
+ * The model in a worker, or null where the worker cannot run it (no module workers, the backend
+ * does not start there): the page then runs it as before. A model file that is missing or
+ * damaged is no reason to try the page: that error is thrown, with the same words.
+ */
+async function loadInWorker(
+	model: ModelId,
+	backend: WorkerBackend,
+	framesInFlight: number
+): Promise<LoadedEstimator | null> {
+	try {
+		const estimator = await createWorkerEstimator({
+			model,
+			backend,
+			framesInFlight,
+			modelBaseUrl: absolute(MODEL_BASE_URL),
+			wasmPaths: absolute(DEFAULT_WASM_PATHS)
+		});
+		return { estimator, backend };
+	} catch (e) {
+		if (isModelLoadError(e) && (e.kind === 'missing' || e.kind === 'corrupt')) throw e;
+		console.warn('The pose model cannot run in a worker here; running it on the page.', e);
+		return null;
+	}
+}
+
 export async function loadEstimator(
 	choice: ModelChoice,
 	onProgress: (detail: string) => void,
@@ -211,6 +295,13 @@ export async function loadEstimator(
 	const auto = choice.backend === 'auto';
 	let remembered = auto ? rememberedBackend(model) : null;
 	const candidates = autoCandidates();
+	const inference = options.inference ?? inferenceMode();
+	if (runtime === 'tfjs' && inference !== 'main') {
+		const backend = await workerBackend(choice, remembered, candidates);
+		const loaded =
+			backend && (await loadInWorker(model, backend, inference === 'pipelined' ? 2 : 1));
+		if (loaded) return loaded;
+	}
 	if (runtime === 'tfjs') {
 		if (!auto) await setBackend(choice.backend as BackendName);
 		else if (remembered) {

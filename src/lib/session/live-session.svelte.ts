@@ -63,15 +63,17 @@ export interface LiveDeps {
 
 /**
  * Paces a session's frames: calls `frame` for each frame to take (it reads the video, runs the
- * model and hands the result to the consumer), never two at once, until the returned function is
- * called. `frame`'s argument is the pacer's time for it (the callback's, ms), which the session
- * ignores: it reads its own clock. `onError` gets what `frame` threw (the model failed);
- * returning false stops the pacing.
+ * model and hands the result to the consumer), at most `maxInFlight` at once (default 1; the
+ * worker's pipelined model reads the next frame while it runs the last), until the returned
+ * function is called. `frame`'s argument is the pacer's time for it (the callback's, ms), which
+ * the session ignores: it reads its own clock. `onError` gets what `frame` threw (the model
+ * failed); returning false stops the pacing. A pacer may take one frame at a time whatever
+ * `maxInFlight` says (work mode's timed sampling does).
  */
 export type FramePacer = (
 	video: HTMLVideoElement,
 	frame: (nowMs: number) => Promise<void>,
-	options: { onError: (error: unknown) => boolean | void }
+	options: { onError: (error: unknown) => boolean | void; maxInFlight?: number }
 ) => () => void;
 
 /** One camera or video frame as a consumer gets it. */
@@ -504,6 +506,7 @@ export abstract class LiveSession {
 		this.problem = null;
 		const pace: FramePacer = this.#deps.startLoop ?? startFrameLoop;
 		this.#stopLoop = pace(video, () => this.#frame(generation, run), {
+			maxInFlight: this.#model.current.framesInFlight,
 			onError: (e) => {
 				if (generation !== this.#generation) return false;
 				this.#modelFailed(e);

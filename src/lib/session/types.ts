@@ -5,6 +5,11 @@ import type { Body } from '$lib/pose/keypoints';
 /** A loaded pose model: bodies seen in one video frame. */
 export interface EstimatorLike {
 	estimate(input: HTMLVideoElement, timestampMs?: number): Promise<Body[]>;
+	/**
+	 * Frames the session may hand over before the first is answered (default 1): 2 where the
+	 * estimator reads the frame when called and answers in order (the pose worker).
+	 */
+	readonly framesInFlight?: number;
 	reset(): void;
 	dispose(): void;
 }
