@@ -9,13 +9,11 @@
  * a camera workout (its pause turns the camera off).
  */
 import type { ExerciseDefinition } from '$lib/engine/types';
-import type { Speaker } from '$lib/speech/speaker';
-import { Announcer } from './announcer.svelte';
+import { announcerFor, type Announcer, type SpeechDeps } from './announcer.svelte';
 import { GuidedTimer, timerPlan, type TimerSnapshot } from './guided-timer';
 import type { SavedWorkout, WorkoutRecording } from './workout.svelte';
 
-export interface TimerDeps {
-	speaker: Speaker;
+export interface TimerDeps extends SpeechDeps {
 	/** Starts saving one workout of `exerciseId` to the history; absent, nothing is saved. */
 	record?: (exerciseId: string) => WorkoutRecording;
 	now?: () => number;
@@ -31,9 +29,11 @@ export class TimerSession {
 	snapshot: TimerSnapshot = $state.raw() as TimerSnapshot;
 	/** Everything it says goes through the session's announcer (session/announcer.svelte.ts). */
 	#announcer: Announcer;
+	/** Whether it made its announcer (then it stops it when disposed), or shares a page's. */
+	#ownsAnnouncer: boolean;
 
 	#timer: GuidedTimer;
-	#deps: TimerDeps & Required<Omit<TimerDeps, 'record'>>;
+	#deps: TimerDeps & Required<Pick<TimerDeps, 'now' | 'setInterval' | 'clearInterval'>>;
 	#handle: unknown = null;
 	#recording: WorkoutRecording | null = null;
 	/** Rounds finished that the history already has (of this run through the timer). */
@@ -50,7 +50,9 @@ export class TimerSession {
 			...deps
 		};
 		this.snapshot = this.#timer.snapshot();
-		this.#announcer = new Announcer(deps.speaker);
+		const speech = announcerFor(deps);
+		this.#announcer = speech.announcer;
+		this.#ownsAnnouncer = speech.owned;
 	}
 
 	/** The last line said: mirrored in an aria-live region. */
@@ -118,7 +120,7 @@ export class TimerSession {
 	dispose(): void {
 		this.#stopTicking();
 		this.#endRecording();
-		this.#announcer.cancel();
+		if (this.#ownsAnnouncer) this.#announcer.cancel();
 	}
 
 	/** Hands the rounds finished since the last call to the history, as timed holds. */

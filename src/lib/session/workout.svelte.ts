@@ -12,11 +12,10 @@
  */
 import type { CoachEvent, CoachState, ExerciseDefinition } from '$lib/engine/types';
 import type { PoseFrame } from '$lib/pose/keypoints';
-import type { Speaker } from '$lib/speech/speaker';
 import { traceDownload, traceFileName } from '$lib/trace/browser-io';
 import { TraceRecorder, type RecorderSnapshot } from '$lib/trace/recorder';
 import { RomTracker, type RomEntry } from '$lib/rom/tracker';
-import { Announcer } from './announcer.svelte';
+import { announcerFor, type Announcer, type SpeechDeps } from './announcer.svelte';
 import { LiveSession, type LiveDeps, type LiveFrame } from './live-session.svelte';
 import type { CountingSession, ModelChoice } from './types';
 
@@ -28,9 +27,8 @@ export interface CoachLike {
 	reset(): void;
 }
 
-export interface WorkoutDeps extends LiveDeps {
+export interface WorkoutDeps extends LiveDeps, SpeechDeps {
 	createCoach(def: ExerciseDefinition): CoachLike;
-	speaker: Speaker;
 	/**
 	 * Saves the workout to the history as it happens: called when frames first flow after a
 	 * start or a "Start over"; absent, nothing is saved.
@@ -82,6 +80,8 @@ export class WorkoutSession extends LiveSession implements CountingSession {
 	#deps: WorkoutDeps;
 	/** Everything this workout says goes through it (see announcer.svelte.ts). */
 	#announcer: Announcer;
+	/** Whether it made its announcer (then it stops it when disposed), or shares a page's. */
+	#ownsAnnouncer: boolean;
 	#coach: CoachLike;
 	#rom: RomTracker;
 	#traceRecorder = new TraceRecorder();
@@ -97,7 +97,9 @@ export class WorkoutSession extends LiveSession implements CountingSession {
 		this.#deps = deps;
 		this.#coach = deps.createCoach(exercise);
 		this.#rom = new RomTracker(exercise);
-		this.#announcer = new Announcer(deps.speaker);
+		const speech = announcerFor(deps);
+		this.#announcer = speech.announcer;
+		this.#ownsAnnouncer = speech.owned;
 	}
 
 	/** The last cue or event put into words: mirrored in an aria-live region. */
@@ -192,7 +194,7 @@ export class WorkoutSession extends LiveSession implements CountingSession {
 
 	dispose(): void {
 		super.dispose();
-		this.#announcer.cancel();
+		if (this.#ownsAnnouncer) this.#announcer.cancel();
 		this.#traceRecorder.clear();
 	}
 
