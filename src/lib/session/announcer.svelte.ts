@@ -70,11 +70,17 @@ export interface SpeechDeps {
 	speaker?: Voice | null;
 }
 
+/** A session's announcer, and whether the session made it (then it stops it when disposed). */
+export interface SessionSpeech {
+	readonly announcer: Announcer;
+	readonly owned: boolean;
+}
+
 /**
  * The announcer `deps` asks for, and whether the caller owns it. Only the owner stops it when
  * done: an item ending must not cut off a line the page's other speakers queued.
  */
-export function announcerFor(deps: SpeechDeps): { announcer: Announcer; owned: boolean } {
+export function announcerFor(deps: SpeechDeps): SessionSpeech {
 	if (deps.announcer) return { announcer: deps.announcer, owned: false };
 	return { announcer: new Announcer(deps.speaker ?? null), owned: true };
 }
