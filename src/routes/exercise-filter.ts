@@ -4,7 +4,7 @@
  * reads it from their instructions, as the setup guide does for floor moves).
  */
 import type { ExerciseDefinition } from '$lib/engine/types';
-import { isFloorMove } from '$lib/ui/demo/setup';
+import { isFloorMove } from '$lib/text/setup-guide';
 
 export type Place = 'desk' | 'standing' | 'floor';
 export type KindFilter = 'rep' | 'hold' | 'timed';

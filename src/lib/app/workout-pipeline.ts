@@ -9,13 +9,18 @@ import { pickPerson } from '$lib/pose/tracking';
 import { describeModelError, fallback, loadEstimator } from '$lib/session/estimator';
 import { WorkoutSession, type WorkoutDeps } from '$lib/session/workout.svelte';
 import { Speaker } from '$lib/speech/speaker';
+import type { Announcer } from '$lib/session/announcer.svelte';
 import { recordWithProblems } from './recording';
 import type { Settings } from './settings.svelte';
 
 export function createWorkoutSession(
 	exercise: ExerciseDefinition,
 	settings: Settings,
-	options: { routineId?: string } = {}
+	options: {
+		routineId?: string;
+		/** A page's shared announcer (a routine's player): absent, the session speaks on its own. */
+		announcer?: Announcer;
+	} = {}
 ): WorkoutSession {
 	const devices = browserMediaDevices();
 	const deps: WorkoutDeps = {
@@ -30,7 +35,9 @@ export function createWorkoutSession(
 			devices.addEventListener('devicechange', listener);
 			return () => devices.removeEventListener('devicechange', listener);
 		},
-		speaker: new Speaker({ volume: settings.volume }),
+		...(options.announcer
+			? { announcer: options.announcer }
+			: { speaker: new Speaker({ volume: settings.volume }) }),
 		now: () => performance.now(),
 		// The history: counts, scores and cues saved as the workout goes (never frames).
 		recordWorkout: (exerciseId, onSaveProblem) =>

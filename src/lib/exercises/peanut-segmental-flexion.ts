@@ -4,7 +4,7 @@ import { defineExercise } from '../engine/define';
  * Peanut segmental flexion, a guided timer. Not camera-checked: lying on the back, the move is
  * a small crunch over two balls and then shifting them one vertebra up; neither the level of the
  * balls nor a few centimetres of crunch is something a webcam's keypoints can see. The setup
- * guide says so in one line (ui/demo/setup.ts).
+ * guide says so in one line (text/setup-guide.ts).
  */
 export const peanutSegmentalFlexion = defineExercise({
 	id: 'peanut-segmental-flexion',

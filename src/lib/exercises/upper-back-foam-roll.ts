@@ -4,7 +4,7 @@ import { defineExercise } from '../engine/define';
  * Upper-back foam rolling, a guided timer. Not camera-checked: what matters (where the roller
  * sits under the back, how much pressure goes into it, a pause on a tight spot) is not visible to
  * a camera at all; the body sliding back and forth over it is, but counting slides would judge
- * the wrong thing. The setup guide says so in one line (ui/demo/setup.ts).
+ * the wrong thing. The setup guide says so in one line (text/setup-guide.ts).
  */
 export const upperBackFoamRoll = defineExercise({
 	id: 'upper-back-foam-roll',

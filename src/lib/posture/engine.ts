@@ -271,15 +271,7 @@ export class PostureEngine {
 		this.#calibration = c;
 		this.#person = this.#followPerson(c);
 		this.#setup?.reset();
-		this.#settled = null;
-		this.#pending = null;
-		this.#gap = null;
-		this.#headOnly = null;
-		this.#sideFacing = null;
-		this.#basis = null;
-		this.#awaySince = null;
-		this.#recent = [];
-		this.#causeSum = { head: 0, shoulders: 0, frames: 0 };
+		this.#forgetVerdicts();
 	}
 
 	get sensitivity(): Sensitivity {
@@ -304,6 +296,11 @@ export class PostureEngine {
 	reset(): void {
 		this.#smoother.reset();
 		this.#person = this.#followPerson(this.#calibration);
+		this.#forgetVerdicts();
+	}
+
+	/** Forgets what led to the verdicts so far (settling, gaps, the recent frames, the causes). */
+	#forgetVerdicts(): void {
 		this.#settled = null;
 		this.#pending = null;
 		this.#gap = null;

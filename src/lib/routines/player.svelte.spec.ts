@@ -4,7 +4,9 @@
  * their own, ending early, and the summary.
  */
 import { describe, expect, it } from 'vitest';
-import type { ExerciseDefinition } from '$lib/engine/types';
+import type { CoachEvent, ExerciseDefinition } from '$lib/engine/types';
+import type { Announcer } from '$lib/session/announcer.svelte';
+import { recordingSpeaker } from '$lib/speech/test-helpers';
 import {
 	EMPTY_OUTCOME,
 	nextPrompt,
@@ -264,5 +266,79 @@ describe('RoutinePlayer', () => {
 		expect(runs[0]!.endedAt).toBe(61_000);
 		expect(runs[0]!.results.map((r) => r.status)).toEqual(['done', 'skipped', 'skipped']);
 		expect(runs[0]!.results[0]!.outcome.workouts).toEqual([{ id: 'w1', seconds: 30 }]);
+	});
+});
+
+describe('RoutinePlayer: one announcer for the player and the item it runs', () => {
+	const cue = (text: string): CoachEvent =>
+		({ type: 'cue', t: 1, cue: { id: 'c', text, t: 1 } }) as CoachEvent;
+
+	/** A player on a real Speaker (fake synthesizer) whose items speak through what they are handed. */
+	function shared() {
+		const { speaker, spoken, finish } = recordingSpeaker();
+		const handed: Announcer[] = [];
+		const runners: FakeRunner[] = [];
+		let now = 0;
+		const player = new RoutinePlayer(DESK_BREAK, {
+			createRunner: (def, _index, announcer) => {
+				handed.push(announcer);
+				const r = new FakeRunner(def);
+				runners.push(r);
+				return r;
+			},
+			speaker,
+			now: () => now,
+			setInterval: () => 1,
+			clearInterval: () => {},
+			nextPauseSeconds: 10
+		});
+		const advance = (s: number) => {
+			now += s * 1000;
+			player.tick();
+		};
+		return { player, spoken, finish, handed, runners, advance };
+	}
+
+	it('hands every item the same announcer', () => {
+		const { player, handed, runners, advance } = shared();
+		player.start();
+		advance(10);
+		runners[0]!.done = true;
+		advance(0.2);
+		advance(10);
+		expect(handed).toHaveLength(2);
+		expect(handed[1]).toBe(handed[0]);
+	});
+
+	it("does not let the item's form cue cut the player's prompt: the cue waits for it", () => {
+		const { player, spoken, finish, handed } = shared();
+		player.start();
+		const next = nextPrompt(player.items[0]!);
+		expect(spoken).toEqual([next]);
+		player.begin();
+		// The item's first frame: a cue while "Next: …" is still being spoken.
+		handed[0]!.events([cue('Keep your head level.')]);
+		expect(spoken).toEqual([next]);
+		expect(player.announcement).toBe('Keep your head level.');
+		finish();
+		expect(spoken).toEqual([next, 'Keep your head level.']);
+	});
+
+	it("puts the player's prompt before the item's waiting cue", () => {
+		const { player, spoken, finish, handed, runners, advance } = shared();
+		player.start();
+		finish();
+		player.begin();
+		handed[0]!.events([cue('Keep your head level.')]);
+		handed[0]!.events([cue('Lift evenly.')]);
+		expect(spoken.at(-1)).toBe('Keep your head level.');
+		// The item's dose is done: the player moves on while the first cue is still spoken.
+		runners[0]!.done = true;
+		advance(0.2);
+		expect(player.phase).toBe('next');
+		finish();
+		const next = nextPrompt(player.items[1]!);
+		expect(spoken.slice(-2)).toEqual(['Keep your head level.', next]);
+		expect(spoken).not.toContain('Lift evenly.');
 	});
 });

@@ -5,7 +5,9 @@
  * is done; at the end a summary per item (reps, holds, score, or skipped).
  *
  * The runners come from an injected factory, and clock, interval and speaker are injectable,
- * so the whole state machine runs in Node tests with a fake clock and fake runners.
+ * so the whole state machine runs in Node tests with a fake clock and fake runners. The player
+ * owns the page's one announcer and hands it to every runner: its prompts and the item's cues
+ * share one priority order and one queue, so they never talk over each other.
  *
  *   overview ──start──▶ next ──(countdown / begin)──▶ item ──(dose done / skip)──▶ next … ─▶ summary
  *                         └──────────skip─────────────────────────────────────────▶ next …
@@ -76,7 +78,8 @@ export interface SpeakerLike {
 }
 
 export interface PlayerDeps {
-	createRunner(def: ExerciseDefinition, index: number): ItemRunner;
+	/** `announcer`: the player's, for everything the item says (one queue for the page). */
+	createRunner(def: ExerciseDefinition, index: number, announcer: Announcer): ItemRunner;
 	speaker: SpeakerLike;
 	/** Milliseconds, monotonic (performance.now). */
 	now?: () => number;
@@ -149,8 +152,7 @@ export class RoutinePlayer {
 	results: readonly ItemResult[] = $state.raw([]);
 	/** Seconds left of the "Next:" pause. */
 	nextRemaining = $state(0);
-	/** The last thing said, mirrored for screen readers. */
-	/** Everything it says goes through the session's announcer (session/announcer.svelte.ts). */
+	/** Everything it and its items say goes through the session's announcer (session/announcer.svelte.ts). */
 	#announcer: Announcer;
 
 	#deps: PlayerDeps & Required<Pick<PlayerDeps, 'now' | 'setInterval' | 'clearInterval'>>;
@@ -177,7 +179,7 @@ export class RoutinePlayer {
 		this.#announcer = new Announcer(deps.speaker);
 	}
 
-	/** The last line said: mirrored in an aria-live region. */
+	/** The last line said, by the player or its item: mirrored in an aria-live region. */
 	get announcement(): string {
 		return this.#announcer.text;
 	}
@@ -213,7 +215,7 @@ export class RoutinePlayer {
 		this.paused = false;
 		this.phase = 'item';
 		this.#resetClock();
-		const runner = this.#deps.createRunner(item.def, item.index);
+		const runner = this.#deps.createRunner(item.def, item.index, this.#announcer);
 		runner.setMuted(this.#muted);
 		this.runner = runner;
 		runner.start();

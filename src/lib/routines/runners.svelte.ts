@@ -2,9 +2,11 @@
  * The browser's item runners for the routine player: a camera workout (a WorkoutSession with a
  * SetTracker following its dose) for camera-checked moves, a guided timer (camera off) for the
  * rest. One session per item: each item's counts start fresh, as on the single-exercise page.
+ * Each speaks through the player's announcer (`RunnerOptions.announcer`), never a voice of its own.
  */
 import type { SetPlanOptions } from '$lib/engine/set-plan';
 import type { ExerciseDefinition } from '$lib/engine/types';
+import type { Announcer } from '$lib/session/announcer.svelte';
 import { Speaker } from '$lib/speech/speaker';
 import { createWorkoutSession } from '$lib/app/workout-pipeline';
 import type { Settings } from '$lib/app/settings.svelte';
@@ -14,6 +16,16 @@ import type { WorkoutSession } from '$lib/session/workout.svelte';
 import { EMPTY_OUTCOME, type ItemOutcome, type ItemRunner } from './player.svelte';
 import { SetTracker } from './set-tracker.svelte';
 
+/** How the player runs its items. */
+export interface RunnerOptions {
+	/** The set plan's options (short test doses rest 3 s). */
+	plan?: SetPlanOptions;
+	/** Marks the saved workouts as the routine's. */
+	routineId?: string;
+	/** The page's one announcer (the player's); absent, the item speaks with a voice of its own. */
+	announcer?: Announcer;
+}
+
 export class CameraRunner implements ItemRunner {
 	readonly kind = 'camera';
 	readonly session: WorkoutSession;
@@ -22,15 +34,11 @@ export class CameraRunner implements ItemRunner {
 	#want = false;
 	#mounted = false;
 
-	constructor(
-		def: ExerciseDefinition,
-		settings: Settings,
-		options: SetPlanOptions = {},
-		routineId?: string
-	) {
+	constructor(def: ExerciseDefinition, settings: Settings, options: RunnerOptions = {}) {
 		this.#settings = settings;
-		this.session = createWorkoutSession(def, settings, { routineId });
-		this.sets = new SetTracker(this.session, def, options);
+		const { routineId, announcer } = options;
+		this.session = createWorkoutSession(def, settings, { routineId, announcer });
+		this.sets = new SetTracker(this.session, def, options.plan);
 		this.session.preload();
 	}
 
@@ -95,9 +103,10 @@ export class TimerRunner implements ItemRunner {
 	readonly kind = 'timer';
 	readonly timer: TimerSession;
 
-	constructor(def: ExerciseDefinition, settings: Settings, routineId?: string) {
+	constructor(def: ExerciseDefinition, settings: Settings, options: RunnerOptions = {}) {
+		const { routineId, announcer } = options;
 		this.timer = new TimerSession(def, {
-			speaker: new Speaker({ volume: settings.volume }),
+			...(announcer ? { announcer } : { speaker: new Speaker({ volume: settings.volume }) }),
 			// Saved to the history like the camera items: it counts for the streak and the minutes.
 			record: (id) => recordWithProblems(id, { routineId })
 		});
@@ -133,14 +142,13 @@ export class TimerRunner implements ItemRunner {
 	}
 }
 
-/** The player's runner factory for this browser; `routineId` marks the saved workouts. */
+/** The player's runner factory for this browser: each item speaks through the player's announcer. */
 export function browserRunners(
 	settings: Settings,
-	options: SetPlanOptions = {},
-	routineId?: string
-): (def: ExerciseDefinition) => ItemRunner {
-	return (def) =>
+	options: Omit<RunnerOptions, 'announcer'> = {}
+): (def: ExerciseDefinition, index: number, announcer: Announcer) => ItemRunner {
+	return (def, _index, announcer) =>
 		def.cameraChecked
-			? new CameraRunner(def, settings, options, routineId)
-			: new TimerRunner(def, settings, routineId);
+			? new CameraRunner(def, settings, { ...options, announcer })
+			: new TimerRunner(def, settings, { ...options, announcer });
 }

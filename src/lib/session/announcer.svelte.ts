@@ -60,6 +60,31 @@ export interface AnnouncerOptions {
 	alerts?: AlertChannels;
 }
 
+/**
+ * How a session gets its announcer: a page's shared one (`announcer`: a routine's player and every
+ * item it runs speak through one queue, so a set prompt and a form cue never talk over each
+ * other), or, absent, one of its own on `speaker` (absent too: nothing is spoken).
+ */
+export interface SpeechDeps {
+	announcer?: Announcer;
+	speaker?: Voice | null;
+}
+
+/** A session's announcer, and whether the session made it (then it stops it when disposed). */
+export interface SessionSpeech {
+	readonly announcer: Announcer;
+	readonly owned: boolean;
+}
+
+/**
+ * The announcer `deps` asks for, and whether the caller owns it. Only the owner stops it when
+ * done: an item ending must not cut off a line the page's other speakers queued.
+ */
+export function announcerFor(deps: SpeechDeps): SessionSpeech {
+	if (deps.announcer) return { announcer: deps.announcer, owned: false };
+	return { announcer: new Announcer(deps.speaker ?? null), owned: true };
+}
+
 export class Announcer {
 	/** The last line said or put up: mirrored in an aria-live region. */
 	text = $state('');

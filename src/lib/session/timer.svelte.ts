@@ -9,13 +9,11 @@
  * a camera workout (its pause turns the camera off).
  */
 import type { ExerciseDefinition } from '$lib/engine/types';
-import type { Speaker } from '$lib/speech/speaker';
-import { Announcer } from './announcer.svelte';
+import { announcerFor, type SessionSpeech, type SpeechDeps } from './announcer.svelte';
 import { GuidedTimer, timerPlan, type TimerSnapshot } from './guided-timer';
-import type { SavedWorkout, WorkoutRecording } from './workout.svelte';
+import { finishRecording, type SavedWorkout, type WorkoutRecording } from './workout.svelte';
 
-export interface TimerDeps {
-	speaker: Speaker;
+export interface TimerDeps extends SpeechDeps {
 	/** Starts saving one workout of `exerciseId` to the history; absent, nothing is saved. */
 	record?: (exerciseId: string) => WorkoutRecording;
 	now?: () => number;
@@ -29,11 +27,11 @@ const TICK_MS = 200;
 export class TimerSession {
 	readonly exercise: ExerciseDefinition;
 	snapshot: TimerSnapshot = $state.raw() as TimerSnapshot;
-	/** Everything it says goes through the session's announcer (session/announcer.svelte.ts). */
-	#announcer: Announcer;
+	/** Everything it says goes through an announcer: its own, or a page's shared one (announcer.svelte.ts). */
+	#speech: SessionSpeech;
 
 	#timer: GuidedTimer;
-	#deps: TimerDeps & Required<Omit<TimerDeps, 'record'>>;
+	#deps: TimerDeps & Required<Pick<TimerDeps, 'now' | 'setInterval' | 'clearInterval'>>;
 	#handle: unknown = null;
 	#recording: WorkoutRecording | null = null;
 	/** Rounds finished that the history already has (of this run through the timer). */
@@ -50,12 +48,12 @@ export class TimerSession {
 			...deps
 		};
 		this.snapshot = this.#timer.snapshot();
-		this.#announcer = new Announcer(deps.speaker);
+		this.#speech = announcerFor(deps);
 	}
 
 	/** The last line said: mirrored in an aria-live region. */
 	get announcement(): string {
-		return this.#announcer.text;
+		return this.#speech.announcer.text;
 	}
 
 	get running(): boolean {
@@ -77,7 +75,7 @@ export class TimerSession {
 		const first = this.snapshot.phase === 'ready' || this.snapshot.phase === 'done';
 		if (first) this.#roundsSaved = 0;
 		this.#timer.start(this.#deps.now());
-		if (first) this.#say(this.#announcer.words.timerGo(this.#timer.snapshot().label));
+		if (first) this.#say(this.#speech.announcer.words.timerGo(this.#timer.snapshot().label));
 		this.#recording ??= this.#deps.record?.(this.exercise.id) ?? null;
 		this.#ensureTicking();
 		this.snapshot = this.#timer.snapshot();
@@ -96,12 +94,12 @@ export class TimerSession {
 		this.#timer.reset();
 		this.#stopTicking();
 		this.snapshot = this.#timer.snapshot();
-		this.#announcer.clear();
+		this.#speech.announcer.clear();
 		this.#roundsSaved = 0;
 	}
 
 	setMuted(muted: boolean): void {
-		this.#announcer.muted = muted;
+		this.#speech.announcer.muted = muted;
 	}
 
 	/** One step of the clock (the interval calls this; tests may too). */
@@ -118,7 +116,7 @@ export class TimerSession {
 	dispose(): void {
 		this.#stopTicking();
 		this.#endRecording();
-		this.#announcer.cancel();
+		if (this.#speech.owned) this.#speech.announcer.cancel();
 	}
 
 	/** Hands the rounds finished since the last call to the history, as timed holds. */
@@ -144,14 +142,12 @@ export class TimerSession {
 	#endRecording(): void {
 		const recording = this.#recording;
 		this.#recording = null;
-		if (!recording) return;
-		recording.end().catch(() => undefined);
-		const saved = recording.result();
+		const saved = finishRecording(recording);
 		if (saved) this.#saved = [...this.#saved, saved];
 	}
 
 	#say(text: string): void {
-		this.#announcer.say(text);
+		this.#speech.announcer.say(text);
 	}
 
 	#ensureTicking(): void {

@@ -11,6 +11,7 @@ import { recordingSpeaker } from '$lib/speech/test-helpers';
 import { Coach } from '$lib/engine/coach';
 import { getExercise } from '$lib/exercises';
 import * as sim from '$lib/sim';
+import { Announcer } from './announcer.svelte';
 import { WorkoutSession, type CoachLike, type WorkoutDeps } from './workout.svelte';
 
 const exercise = {
@@ -149,6 +150,22 @@ describe('WorkoutSession', () => {
 		expect(t.session.cameraId).toBe('cam-1');
 		const stats = t.session.statsSnapshot();
 		expect(stats.frames).toBe(2);
+	});
+
+	it("speaks through a page's shared announcer, and leaves stopping it to the page", async () => {
+		const { speaker, spoken, finish } = recordingSpeaker();
+		const announcer = new Announcer(speaker);
+		const t = setup({ announcer });
+		// A routine player's prompt is being spoken when the item's first rep is counted.
+		announcer.say('Next: test, 3 reps.');
+		await t.session.startCamera();
+		await t.tick();
+		expect(t.session.announcement).toBe('1');
+		expect(spoken).toEqual(['Next: test, 3 reps.']);
+		// The item ends: its count still follows the prompt (an owned announcer would be cancelled).
+		t.session.dispose();
+		finish();
+		expect(spoken).toEqual(['Next: test, 3 reps.', '1']);
 	});
 
 	it('keeps counts when the camera is unplugged, and pauses the session clock', async () => {

@@ -12,11 +12,10 @@
  */
 import type { CoachEvent, CoachState, ExerciseDefinition } from '$lib/engine/types';
 import type { PoseFrame } from '$lib/pose/keypoints';
-import type { Speaker } from '$lib/speech/speaker';
 import { traceDownload, traceFileName } from '$lib/trace/browser-io';
 import { TraceRecorder, type RecorderSnapshot } from '$lib/trace/recorder';
 import { RomTracker, type RomEntry } from '$lib/rom/tracker';
-import { Announcer } from './announcer.svelte';
+import { announcerFor, type SessionSpeech, type SpeechDeps } from './announcer.svelte';
 import { LiveSession, type LiveDeps, type LiveFrame } from './live-session.svelte';
 import type { CountingSession, ModelChoice } from './types';
 
@@ -28,9 +27,8 @@ export interface CoachLike {
 	reset(): void;
 }
 
-export interface WorkoutDeps extends LiveDeps {
+export interface WorkoutDeps extends LiveDeps, SpeechDeps {
 	createCoach(def: ExerciseDefinition): CoachLike;
-	speaker: Speaker;
 	/**
 	 * Saves the workout to the history as it happens: called when frames first flow after a
 	 * start or a "Start over"; absent, nothing is saved.
@@ -60,6 +58,13 @@ export interface SavedWorkout {
 	seconds: number;
 }
 
+/** Ends `recording` (never throws) and gives the workout it kept in the history, or null. */
+export function finishRecording(recording: WorkoutRecording | null): SavedWorkout | null {
+	if (!recording) return null;
+	recording.end().catch(() => undefined);
+	return recording.result();
+}
+
 export class WorkoutSession extends LiveSession implements CountingSession {
 	readonly exercise: ExerciseDefinition;
 
@@ -81,7 +86,7 @@ export class WorkoutSession extends LiveSession implements CountingSession {
 
 	#deps: WorkoutDeps;
 	/** Everything this workout says goes through it (see announcer.svelte.ts). */
-	#announcer: Announcer;
+	#speech: SessionSpeech;
 	#coach: CoachLike;
 	#rom: RomTracker;
 	#traceRecorder = new TraceRecorder();
@@ -97,17 +102,17 @@ export class WorkoutSession extends LiveSession implements CountingSession {
 		this.#deps = deps;
 		this.#coach = deps.createCoach(exercise);
 		this.#rom = new RomTracker(exercise);
-		this.#announcer = new Announcer(deps.speaker);
+		this.#speech = announcerFor(deps);
 	}
 
 	/** The last cue or event put into words: mirrored in an aria-live region. */
 	get announcement(): string {
-		return this.#announcer.text;
+		return this.#speech.announcer.text;
 	}
 
 	/** Whether cues can be spoken here (the browser has a speech voice). */
 	get speechAvailable(): boolean {
-		return this.#announcer.available;
+		return this.#speech.announcer.available;
 	}
 
 	/** The workouts this session has finished and kept in the history, oldest first. */
@@ -134,7 +139,7 @@ export class WorkoutSession extends LiveSession implements CountingSession {
 	}
 
 	setMuted(muted: boolean): void {
-		this.#announcer.muted = muted;
+		this.#speech.announcer.muted = muted;
 	}
 
 	/** Plain, not reactive: listeners are plumbing, never shown. */
@@ -162,7 +167,7 @@ export class WorkoutSession extends LiveSession implements CountingSession {
 
 	/** Says a line from outside the coach (set and routine prompts), mirrored for screen readers. */
 	say(text: string): void {
-		this.#announcer.say(text);
+		this.#speech.announcer.say(text);
 	}
 
 	#resetListeners: ReadonlyArray<() => void> = [];
@@ -186,13 +191,13 @@ export class WorkoutSession extends LiveSession implements CountingSession {
 		this.lastRangeOfMotion = [];
 		this.#traceOffset += this.restartClock();
 		this.state = null;
-		this.#announcer.clear();
+		this.#speech.announcer.clear();
 		for (const listener of this.#resetListeners) listener();
 	}
 
 	dispose(): void {
 		super.dispose();
-		this.#announcer.cancel();
+		if (this.#speech.owned) this.#speech.announcer.cancel();
 		this.#traceRecorder.clear();
 	}
 
@@ -221,7 +226,7 @@ export class WorkoutSession extends LiveSession implements CountingSession {
 			this.#recording.handle(state.events, rom);
 		}
 		// The count is said before a listener's "Set 1 done": the order a person expects.
-		if (state.events.length > 0) this.#announcer.events(state.events);
+		if (state.events.length > 0) this.#speech.announcer.events(state.events);
 		for (const listener of this.#stateListeners) listener(state);
 	}
 
@@ -245,7 +250,7 @@ export class WorkoutSession extends LiveSession implements CountingSession {
 		if (!state) return;
 		this.state = state;
 		// Skipping gives hundreds of events a tick: speaking them would be noise.
-		if (!skipping && events.length > 0) this.#announcer.events(events);
+		if (!skipping && events.length > 0) this.#speech.announcer.events(events);
 	}
 
 	/** Fresh counts and a fresh coach: exactly what the analyser starts each file with. */
@@ -266,9 +271,7 @@ export class WorkoutSession extends LiveSession implements CountingSession {
 	#endRecording(): void {
 		const recording = this.#recording;
 		this.#recording = null;
-		if (!recording) return;
-		recording.end().catch(() => undefined);
-		const saved = recording.result();
+		const saved = finishRecording(recording);
 		if (saved) this.#saved = [...this.#saved, saved];
 	}
 

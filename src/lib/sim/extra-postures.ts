@@ -8,6 +8,7 @@
 import {
 	armCurlRound,
 	crossbodyStretchLeft,
+	handsBehindHead,
 	handsOnLowerBack,
 	neckFlexed,
 	seatedRowEnd,
@@ -29,15 +30,7 @@ export const floorSitting: Posture = posture({
 	elbowFlex: 30
 });
 
-/** The same hands-behind-the-head arms as postures.ts uses seated (elbows wide, hands laced). */
-const handsBehindHead = {
-	armRaise: 140,
-	armPlane: -5,
-	armRotation: 130,
-	elbowFlex: 145
-} as const;
-
-/** On the floor, hands laced behind the head, elbows wide, trunk still upright. */
+/** On the floor, hands laced behind the head (the seated arms of postures.ts), elbows wide, trunk still upright. */
 export const floorHandsBehindHead: Posture = posture(handsBehindHead, floorSitting);
 
 /** Floor extension: leaning back a little and arching the upper back ~18°, looking a bit up. */

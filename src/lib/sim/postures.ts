@@ -110,7 +110,7 @@ export const neckExtended: Posture = posture({ neckFlexion: -40 }, standingNeutr
  * 130°) and fully bent: the wrists end just behind and beside the ears, the hands (not modelled)
  * laced behind the head.
  */
-const handsBehindHead = {
+export const handsBehindHead = {
 	armRaise: 140,
 	armPlane: -5,
 	armRotation: 130,

@@ -3,6 +3,7 @@
  * them as a pose trace (docs/pose-trace.md in this repository).
  */
 import { COCO_KEYPOINTS, type PoseFrame } from '../pose/keypoints';
+import type { PoseTraceV1 } from '../trace/pose-trace';
 import { makeCamera, projectSkeleton, type Camera, type CameraOptions } from './camera';
 import type { Motion, MotionEvent } from './motion';
 import { KeypointNoise, NOISE_PRESETS, Rng, type NoiseOptions } from './noise';
@@ -82,17 +83,8 @@ export function generateFrames(o: GenerateOptions): PoseFrame[] {
 	return simulate(o).frames;
 }
 
-/** A pose trace, version 1 (docs/pose-trace.md). */
-export interface PoseTraceJson {
-	format: 'pose-trace';
-	version: 1;
-	model: string;
-	keypointNames: string[];
-	width: number;
-	height: number;
-	fps: number;
-	frames: { t: number; keypoints: [number, number, number][] | null }[];
-}
+/** A pose trace, version 1 (docs/pose-trace.md): the reader's own type. */
+export type PoseTraceJson = PoseTraceV1;
 
 export interface TraceMeta {
 	/** Nominal frame rate (informational). */

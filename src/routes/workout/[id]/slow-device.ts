@@ -10,7 +10,7 @@ import type { FrameStatsSnapshot } from '$lib/session/stats';
 /**
  * Mean whole-frame time (ms) above which the lag shows: 150 ms is about 7 frames/s, where a
  * skeleton visibly trails a normal-speed arm movement. MoveNet Lightning takes 30–45 ms a
- * frame on two CPU cores (docs: environment.md), so only a really slow device or a heavy model
+ * frame on two CPU cores (../shared/docs/environment.md, outside this repository), so only a really slow device or a heavy model
  * crosses it.
  */
 export const SLOW_FRAME_MS = 150;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXERCISES, getExercise } from '$lib/exercises';
-import { isFloorMove, setupGuide } from './setup';
+import { isFloorMove, setupGuide } from './setup-guide';
 
 /** The catalog's floor moves (the shared catalog table ../shared/docs/exercises.md, camera column "floor"). */
 const FLOOR = [
