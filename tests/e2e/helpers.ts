@@ -22,6 +22,25 @@ export async function acknowledgeSafety(page: Page): Promise<void> {
 	await expect(note).toBeHidden();
 }
 
+/**
+ * Waits until the workout page's "Start camera" can be pressed, acknowledging the safety note if
+ * it shows (first visit). The note appears only once the page has started, so checking for it
+ * once right after navigation can miss it and leave the button disabled for good.
+ */
+export async function readyToStart(page: Page): Promise<void> {
+	const note = page.getByTestId('safety-note');
+	const start = page.getByTestId('start-camera');
+	await expect
+		.poll(
+			async () => {
+				if (await note.isVisible()) await acknowledgeSafety(page);
+				return start.isEnabled();
+			},
+			{ timeout: 60_000, intervals: [500] }
+		)
+		.toBe(true);
+}
+
 /** Collects uncaught page errors so a test can assert there were none. */
 export function collectPageErrors(page: Page): string[] {
 	const errors: string[] = [];

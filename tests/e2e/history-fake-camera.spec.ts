@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import {
-	acknowledgeSafety,
+	readyToStart,
 	collectPageErrors,
 	expectAtMostLoopReps,
 	expectNoBrokenNumbers,
@@ -13,8 +13,7 @@ import {
 
 async function doReps(page: Page, atLeast: number): Promise<number> {
 	await page.goto('/workout/overhead-arm-reach');
-	const note = page.getByTestId('safety-note');
-	if (await note.isVisible()) await acknowledgeSafety(page);
+	await readyToStart(page);
 	await page.getByTestId('start-camera').click();
 	await expect(page.getByTestId('tracking-status')).toHaveText('Tracking', { timeout: 90_000 });
 	const tracking = Date.now();

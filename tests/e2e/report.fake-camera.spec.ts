@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import {
-	acknowledgeSafety,
+	readyToStart,
 	collectPageErrors,
 	expectAtMostLoopReps,
 	expectNoBrokenNumbers,
@@ -53,19 +53,8 @@ test('a workout’s range of motion is shown per rep, saved, and reported; the r
 	test.setTimeout(240_000);
 	const errors = collectPageErrors(page);
 	await page.goto('/workout/overhead-arm-reach');
-	// The safety note (first visit) shows once the page has started; until it is acknowledged
-	// the camera cannot start.
-	const note = page.getByTestId('safety-note');
+	await readyToStart(page);
 	const start = page.getByTestId('start-camera');
-	await expect
-		.poll(
-			async () => {
-				if (await note.isVisible()) await acknowledgeSafety(page);
-				return start.isEnabled();
-			},
-			{ timeout: 60_000, intervals: [500] }
-		)
-		.toBe(true);
 	await start.click();
 	await expect(page.getByTestId('tracking-status')).toHaveText('Tracking', { timeout: 90_000 });
 	const tracking = Date.now();
