@@ -293,7 +293,7 @@ export function estimatorFromDetector(
 const WARMUP_SIZE = 256;
 
 /** Inputs a 2D canvas can draw (not tensors, not raw pixels). */
-function isDrawable(input: EstimatorInput): input is DrawableFrame {
+export function isDrawable(input: EstimatorInput): input is DrawableFrame {
 	return (
 		!(input instanceof tf.Tensor) &&
 		!isPixelData(input) &&

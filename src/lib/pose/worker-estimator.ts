@@ -12,8 +12,8 @@
  * DOM, and the GPU backends stay on the page (see session/estimator.ts).
  */
 import { ModelLoadError } from './errors';
-import { frameSize, type EstimatorInput, type PoseEstimator } from './estimator';
-import { FrameReader, modelFrameSide, type DrawableFrame } from './frame-reader';
+import { frameSize, isDrawable, type EstimatorInput, type PoseEstimator } from './estimator';
+import { FrameReader, modelFrameSide } from './frame-reader';
 import type { Body } from './keypoints';
 import type { ModelId } from './models';
 import {
@@ -68,10 +68,6 @@ export async function createWorkerEstimator(opts: WorkerEstimatorOptions): Promi
 		worker.terminate();
 		throw err;
 	}
-}
-
-function isDrawable(input: EstimatorInput): input is DrawableFrame {
-	return !('data' in input) && !('dataSync' in input);
 }
 
 class WorkerEstimator implements PoseEstimator {
