@@ -12,17 +12,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { ModelLoadError } from './errors';
 import type { PoseEstimator } from './estimator';
 
-export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+import { DEFAULT_CANDIDATES, DEFAULT_WASM_PATHS, type BackendName } from './backend-names';
 
-/** Tried in this order; `cpu` (plain JavaScript, 10×+ slower) only when asked for. */
-export const DEFAULT_CANDIDATES: readonly BackendName[] = Object.freeze([
-	'webgpu',
-	'webgl',
-	'wasm'
-]);
-
-/** Where `static/vendor/tfjs-wasm/` is served (scripts/fetch-models.mjs fills it). */
-export const DEFAULT_WASM_PATHS = '/vendor/tfjs-wasm/';
+export { DEFAULT_CANDIDATES, DEFAULT_WASM_PATHS, type BackendName } from './backend-names';
 
 /** One unit of work to time on the active backend; it must wait until the result is ready. */
 export type Probe = () => Promise<unknown> | unknown;

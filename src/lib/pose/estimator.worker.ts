@@ -9,6 +9,8 @@
  */
 import { setBackend, tfjsBackendHost } from './backend';
 import { createEstimator, type PoseEstimator } from './estimator';
+import { prefetchModelFiles } from './model-prefetch';
+import { getModel } from './models';
 import { pixelBytes, serializeError, type FromWorker, type ToWorker } from './worker-protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -21,11 +23,14 @@ async function handle(message: ToWorker): Promise<void> {
 	switch (message.type) {
 		case 'load': {
 			try {
+				// The weights download while the wasm backend compiles, not after it.
+				const fetchModel = prefetchModelFiles(getModel(message.model), message.modelBaseUrl);
 				await setBackend(message.backend, tfjsBackendHost({ wasmPaths: message.wasmPaths }));
 				estimator = await createEstimator({
 					model: message.model,
 					runtime: 'tfjs',
-					modelBaseUrl: message.modelBaseUrl
+					modelBaseUrl: message.modelBaseUrl,
+					fetch: fetchModel
 				});
 				post({
 					type: 'loaded',

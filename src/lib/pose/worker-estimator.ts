@@ -17,12 +17,12 @@ import { FrameReader, modelFrameSide } from './frame-reader';
 import type { Body } from './keypoints';
 import type { ModelId } from './models';
 import {
-	deserializeError,
 	PendingFrames,
 	type FromWorker,
 	type ToWorker,
 	type WorkerBackend
 } from './worker-protocol';
+import { claimPoseWorker } from './worker-spawn';
 
 export interface WorkerEstimatorOptions {
 	model: ModelId;
@@ -37,37 +37,19 @@ export interface WorkerEstimatorOptions {
 	framesInFlight?: number;
 }
 
-/** Starts the worker and loads the model there; throws the worker's ModelLoadError if it fails. */
+/**
+ * Loads the model in a worker (the one started early for the same load, if any: see
+ * worker-spawn.ts); throws the worker's ModelLoadError if it fails.
+ */
 export async function createWorkerEstimator(opts: WorkerEstimatorOptions): Promise<PoseEstimator> {
-	const worker = new Worker(new URL('./estimator.worker.ts', import.meta.url), {
-		type: 'module',
-		name: 'pose-model'
+	const { worker, loaded } = claimPoseWorker({
+		model: opts.model,
+		backend: opts.backend,
+		modelBaseUrl: opts.modelBaseUrl,
+		wasmPaths: opts.wasmPaths
 	});
-	try {
-		const loaded = await new Promise<{ minPersonScore: number }>((resolve, reject) => {
-			worker.onmessage = (event: MessageEvent<FromWorker>) => {
-				const m = event.data;
-				if (m.type === 'loaded') resolve(m);
-				else if (m.type === 'load-failed') reject(deserializeError(m.error));
-			};
-			worker.onerror = (event) => {
-				event.preventDefault();
-				reject(new Error(`The pose worker did not start: ${event.message || 'script error'}`));
-			};
-			const load: ToWorker = {
-				type: 'load',
-				model: opts.model,
-				backend: opts.backend,
-				modelBaseUrl: opts.modelBaseUrl,
-				wasmPaths: opts.wasmPaths
-			};
-			worker.postMessage(load);
-		});
-		return new WorkerEstimator(opts.model, loaded.minPersonScore, opts.framesInFlight ?? 1, worker);
-	} catch (err) {
-		worker.terminate();
-		throw err;
-	}
+	const { minPersonScore } = await loaded;
+	return new WorkerEstimator(opts.model, minPersonScore, opts.framesInFlight ?? 1, worker);
 }
 
 class WorkerEstimator implements PoseEstimator {

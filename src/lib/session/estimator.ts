@@ -7,8 +7,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import {
 	activeBackend,
-	DEFAULT_CANDIDATES,
-	DEFAULT_WASM_PATHS,
 	estimatorProbe,
 	initBackend,
 	pickBackend,
@@ -18,7 +16,7 @@ import {
 import { isModelLoadError, ModelLoadError } from '$lib/pose/errors';
 import { createEstimator } from '$lib/pose/estimator';
 import { createWorkerEstimator } from '$lib/pose/worker-estimator';
-import { isWorkerBackend, type WorkerBackend } from '$lib/pose/worker-protocol';
+import type { WorkerLoad } from '$lib/pose/worker-spawn';
 import {
 	DEFAULT_MODEL,
 	DEFAULT_RUNTIME,
@@ -26,14 +24,28 @@ import {
 	MODELS,
 	getModel,
 	isModelId,
-	type ModelId,
 	type Runtime
 } from '$lib/pose/models';
-import { browserStorage, readJson, writeJson } from '$lib/storage/local';
+import {
+	autoCandidates,
+	inferenceMode,
+	MODEL_BASE_URL,
+	plannedWorkerLoad,
+	rememberBackend,
+	rememberedBackend,
+	type InferenceMode
+} from './model-plan';
 import type { EstimatorLike, LoadedEstimator, ModelChoice } from './types';
 
-/** Where the app serves the model weights and the MediaPipe solution (our own origin). */
-export const MODEL_BASE_URL = '/models/';
+export {
+	DEFAULT_INFERENCE,
+	inferenceMode,
+	MODEL_BASE_URL,
+	softwareWebGL,
+	type InferenceMode
+} from './model-plan';
+
+/** Where the app serves the MediaPipe solution (our own origin). */
 export const MEDIAPIPE_PATH = '/vendor/mediapipe-pose/';
 
 export interface ModelOption {
@@ -109,54 +121,6 @@ export interface LoadOptions {
 	inference?: InferenceMode;
 }
 
-/** Remembered winners of the auto backend probe, per model (see {@link autoCandidates}). */
-const AUTO_KEY = 'scapula:auto-backend';
-const storage = browserStorage();
-
-function rememberedBackend(model: string): BackendName | null {
-	const all = readJson(storage, AUTO_KEY, {} as Record<string, string>, isRecord);
-	const b = all[model];
-	return b && (DEFAULT_CANDIDATES as readonly string[]).includes(b) ? (b as BackendName) : null;
-}
-
-function rememberBackend(model: string, backend: BackendName): void {
-	const all = readJson(storage, AUTO_KEY, {} as Record<string, string>, isRecord);
-	writeJson(storage, AUTO_KEY, { ...all, [model]: backend });
-}
-
-const isRecord = (v: unknown): v is Record<string, string> =>
-	typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/**
- * True when WebGL runs in software (SwiftShader, llvmpipe, softpipe): there it is about 9×
- * slower than wasm (MoveNet Lightning in Chromium on 2 cores without a GPU: 292 ms a frame on
- * software WebGL, 32 ms on wasm), and timing it costs tens of seconds of shader
- * compilation, so the auto probe skips it.
- */
-export function softwareWebGL(doc: Document | undefined = globalThis.document): boolean {
-	if (!doc) return false;
-	try {
-		const canvas = doc.createElement('canvas');
-		const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as
-			WebGLRenderingContext | WebGL2RenderingContext | null;
-		if (!gl) return false;
-		const ext = gl.getExtension('WEBGL_debug_renderer_info');
-		const renderer = String(
-			ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER)
-		);
-		gl.getExtension('WEBGL_lose_context')?.loseContext();
-		return /swiftshader|llvmpipe|softpipe|software|basic render/i.test(renderer);
-	} catch {
-		return false;
-	}
-}
-
-/** Backends worth timing here: all but a software-rendered WebGL. */
-function autoCandidates(): BackendName[] {
-	const soft = softwareWebGL();
-	return DEFAULT_CANDIDATES.filter((b) => !(soft && b === 'webgl'));
-}
-
 /** Marks the error a lost GPU context gives, so the session can fall back to wasm. */
 const CONTEXT_LOST = 'the WebGL context was lost';
 
@@ -205,76 +169,17 @@ export function fallback(
 }
 
 /**
- * Where the model runs: on the page's main thread, or in a Web Worker (pose/worker-estimator.ts)
- * one frame at a time, or `pipelined`: in the worker, with the next frame read and sent while
- * the model works on one.
- */
-export type InferenceMode = 'main' | 'worker' | 'pipelined';
-const INFERENCE_MODES: readonly string[] = ['main', 'worker', 'pipelined'];
-export const DEFAULT_INFERENCE: InferenceMode = 'pipelined';
-
-/**
- * The inference mode: `?inference=main|worker|pipelined` in the page's URL (the benchmark
- * compares them in one run, bench/run.ts `--inference`), else {@link DEFAULT_INFERENCE}.
- */
-export function inferenceMode(search: string = globalThis.location?.search ?? ''): InferenceMode {
-	const asked = new URLSearchParams(search).get('inference') ?? '';
-	return INFERENCE_MODES.includes(asked) ? (asked as InferenceMode) : DEFAULT_INFERENCE;
-}
-
-/** True when WebGPU has a hardware adapter here (none, or only a software fallback: false). */
-async function hasGpuAdapter(): Promise<boolean> {
-	type Gpu = { requestAdapter(): Promise<{ isFallbackAdapter?: boolean } | null> };
-	const gpu = (globalThis.navigator as { gpu?: Gpu } | undefined)?.gpu;
-	if (!gpu) return false;
-	try {
-		const adapter = await gpu.requestAdapter();
-		return adapter !== null && adapter.isFallbackAdapter !== true;
-	} catch {
-		return false;
-	}
-}
-
-/**
- * The processor backend the model can run on in a worker, or null where it stays on the page: a
- * GPU backend chosen or remembered (a worker may lack the canvas or device it needs), or
- * "Automatic" on a device where a GPU backend is still to be timed against wasm (the probe runs
- * on the page, and its winner is remembered: the next load goes to the worker if wasm won).
- */
-async function workerBackend(
-	choice: ModelChoice,
-	remembered: BackendName | null,
-	candidates: readonly BackendName[]
-): Promise<WorkerBackend | null> {
-	if (choice.backend !== 'auto') return isWorkerBackend(choice.backend) ? choice.backend : null;
-	if (remembered) return isWorkerBackend(remembered) ? remembered : null;
-	const gpu = candidates.includes('webgpu') && (await hasGpuAdapter());
-	const left = candidates.filter((b) => b !== 'webgpu' || gpu);
-	return left.length === 1 && isWorkerBackend(left[0]) ? left[0] : null;
-}
-
-/** Absolute URL of a same-origin path (a worker resolves relative ones against its own URL). */
-const absolute = (path: string) => new URL(path, globalThis.location.href).href;
-
-/**
  * The model in a worker, or null where the worker cannot run it (no module workers, the backend
  * does not start there): the page then runs it as before. A model file that is missing or
  * damaged is no reason to try the page: that error is thrown, with the same words.
  */
 async function loadInWorker(
-	model: ModelId,
-	backend: WorkerBackend,
+	load: WorkerLoad,
 	framesInFlight: number
 ): Promise<LoadedEstimator | null> {
 	try {
-		const estimator = await createWorkerEstimator({
-			model,
-			backend,
-			framesInFlight,
-			modelBaseUrl: absolute(MODEL_BASE_URL),
-			wasmPaths: absolute(DEFAULT_WASM_PATHS)
-		});
-		return { estimator, backend };
+		const estimator = await createWorkerEstimator({ ...load, framesInFlight });
+		return { estimator, backend: load.backend };
 	} catch (e) {
 		if (isModelLoadError(e) && (e.kind === 'missing' || e.kind === 'corrupt')) throw e;
 		console.warn('The pose model cannot run in a worker here; running it on the page.', e);
@@ -294,13 +199,23 @@ export async function loadEstimator(
 		: DEFAULT_RUNTIME;
 	const auto = choice.backend === 'auto';
 	let remembered = auto ? rememberedBackend(model) : null;
-	const candidates = autoCandidates();
-	const inference = options.inference ?? inferenceMode();
-	if (runtime === 'tfjs' && inference !== 'main') {
-		const backend = await workerBackend(choice, remembered, candidates);
-		const loaded =
-			backend && (await loadInWorker(model, backend, inference === 'pipelined' ? 2 : 1));
-		if (loaded) return loaded;
+	// Asked once, and only when needed: it makes a WebGL context to see whether it is software.
+	let candidates: readonly BackendName[] | null = null;
+	const autoCandidatesOnce = () => (candidates ??= autoCandidates());
+	const planned = await plannedWorkerLoad(
+		choice,
+		options.inference ?? inferenceMode(),
+		autoCandidatesOnce
+	);
+	if (planned) {
+		const loaded = await loadInWorker(planned.load, planned.framesInFlight);
+		if (loaded) {
+			// "Automatic" with one backend worth trying here (no GPU): that one is the winner, and
+			// remembered like a probe's, so the next visit can start the model before the page
+			// has loaded (app/early-model.ts) without asking the device again.
+			if (auto && !remembered) rememberBackend(model, planned.load.backend);
+			return loaded;
+		}
 	}
 	if (runtime === 'tfjs') {
 		if (!auto) await setBackend(choice.backend as BackendName);
@@ -308,9 +223,9 @@ export async function loadEstimator(
 			// A remembered backend that no longer starts (driver change) means probing again.
 			await setBackend(remembered).catch(async () => {
 				remembered = null;
-				await initBackend(candidates);
+				await initBackend(autoCandidatesOnce());
 			});
-		} else await initBackend(candidates);
+		} else await initBackend(autoCandidatesOnce());
 	}
 	const estimator = await createEstimator({
 		model,
@@ -319,12 +234,12 @@ export async function loadEstimator(
 		mediapipeSolutionPath: MEDIAPIPE_PATH
 	});
 	if (runtime === 'mediapipe') return { estimator, backend: 'mediapipe' };
-	if (auto && !remembered && candidates.length > 1 && (options.probe ?? true)) {
+	if (auto && !remembered && autoCandidatesOnce().length > 1 && (options.probe ?? true)) {
 		// Time the real model on each backend and keep the fastest: on a laptop GPU webgl or
 		// webgpu win; without a GPU wasm does. Done once per model and remembered.
 		onProgress('Checking which engine runs fastest on this device (once)…');
 		try {
-			const picked = await pickBackend(candidates, estimatorProbe(estimator));
+			const picked = await pickBackend(autoCandidatesOnce(), estimatorProbe(estimator));
 			rememberBackend(model, picked.backend);
 		} catch (e) {
 			estimator.dispose();
