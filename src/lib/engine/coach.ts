@@ -29,6 +29,7 @@ import {
 } from './hold-machine';
 import { INITIAL_REP_STATE, repTransition, type RepState } from './rep-machine';
 import { ShapeTracker } from './shape-tracker';
+import { SteadyHold } from './steady-hold';
 import { checkSetup } from './setup-check';
 import { HIPS_UP_TRUNK_LENGTHS, stanceOf } from './stance';
 import type {
@@ -61,7 +62,7 @@ const HOLD_CREDIT_SHARE = 0.8;
  * once is a flick, not a rep. Between this and HOLD_CREDIT_SHARE it counts with points off and
  * the "hold longer" cue: real people asked for 5 s often hold 2–2.5 s.
  */
-const HOLD_MIN_SHARE = 0.3;
+export const HOLD_MIN_SHARE = 0.3;
 /**
  * Time constant (s) of the body-scale low-pass: a person's size in the image changes only as
  * they step nearer or farther, which takes seconds; keypoint wander changes it every frame.
@@ -179,6 +180,8 @@ interface CoachRun {
 	/** Sum and count of the rep signal over the active phase (for RepSpec.holdMean). */
 	activeSum: number;
 	activeFrames: number;
+	/** The rep signal over the active phase (for RepSpec.holdStill). */
+	readonly steady: SteadyHold;
 	/** Rep-with-hold: whole seconds of the current rep's hold already announced. */
 	lastProgressSecond: number;
 	/** Holds (hold-machine.ts). */
@@ -409,6 +412,7 @@ export class Coach {
 			activeHeld: 0,
 			activeSum: 0,
 			activeFrames: 0,
+			steady: new SteadyHold(),
 			lastProgressSecond: 0,
 			hold: INITIAL_HOLD_STATE
 		};
@@ -642,12 +646,14 @@ export class Coach {
 			this.#run.activeHeld = 0;
 			this.#run.activeSum = 0;
 			this.#run.activeFrames = 0;
+			this.#run.steady.start();
 			this.#run.lastProgressSecond = 0;
 		}
 		shape.update(facts, state.phase === 'active', t);
 		if (state.phase === 'active' && signal !== null) {
 			this.#run.activeSum += signal;
 			this.#run.activeFrames++;
+			if (spec.holdStill !== undefined) this.#run.steady.add(t, signal);
 		}
 		const further = spec.rangeCue ?? 'Go a little further each time.';
 		if (event.kind === 'shallow') {
@@ -676,6 +682,19 @@ export class Coach {
 		if (spec.holdSeconds && this.#run.activeHeld < spec.holdSeconds * HOLD_MIN_SHARE) {
 			this.#missed('too-fast', 'hold-longer', holdText, t, events);
 			return;
+		}
+		if (spec.holdSeconds && spec.holdStill !== undefined) {
+			// Held long enough, but was it held still (see RepSpec.holdStill)? The span is the
+			// rep's depth from the person's rest where the baseline knows it (a Delta signal is 0
+			// there), else from the rest the rep started at.
+			const depth = spec.metric.endsWith('Delta') ? Math.abs(event.peak) : event.excursion;
+			const still = this.#run.steady.longestNear(event.peak, spec.holdStill * depth);
+			if (still < spec.holdSeconds * HOLD_MIN_SHARE) {
+				this.#run.ownRange.interrupt();
+				const text = spec.holdStillCue ?? 'Hold the position still for a moment before you let go.';
+				this.#missed('hold-still', 'hold-still', text, t, events);
+				return;
+			}
 		}
 		let score = this.#run.rules.takeScore(event.durationSeconds);
 		if (spec.holdSeconds && this.#run.activeHeld < spec.holdSeconds * HOLD_CREDIT_SHARE) {

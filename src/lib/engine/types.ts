@@ -55,6 +55,17 @@ export interface RepSpec {
 	/** Cue when a rep-with-hold's mean misses `holdMean` (default: a generic "go further" cue). */
 	rangeCue?: string;
 	/**
+	 * For rep-with-hold moves: the hold must be held still. The rep signal must stay within this
+	 * share (0–1) of the rep's span of its deepest value, in one unbroken stretch lasting at
+	 * least the shortest hold that counts (engine/coach.ts, HOLD_MIN_SHARE of `holdSeconds`);
+	 * else the rep does not count and `holdStillCue` is given. A move that passes through the
+	 * held position without staying there (a shoulder roll run as a squeeze) is not the held
+	 * move, however long it stays past `enter`.
+	 */
+	holdStill?: number;
+	/** Cue when a rep-with-hold was not held still (default: a generic "hold it still" cue). */
+	holdStillCue?: string;
+	/**
 	 * The shape of the move, beyond the one rep signal: a rep counts only when the key joints
 	 * take this path. A plain arm raise lifts the arms as high as a wall angel, but a wall angel
 	 * starts from a goal post. Conditions that cannot be judged (a part out of view) pass.

@@ -58,6 +58,17 @@ const backSqueeze = {
 	holdCue: 'Hold the squeeze for 5 seconds before you let go.',
 	smoothSeconds: 0.5,
 	fixedRange: true,
+	// Held still: a squeeze draws the shoulders in and keeps them there, a shoulder roll only
+	// passes through (the line narrows once a circle, ≈ 2.4 s), and a real set of backward rolls
+	// seen from behind stayed past `enter` for up to 7 s at a time and counted as 2–4 squeezes.
+	// Within 30 % of the rep's depth of its deepest, real squeezes held ≈ 2 s stayed there
+	// 1.7–2.0 s in one stretch (MoveNet Lightning and Thunder), the rolls' circles 0.5–1.1 s;
+	// the stretch must last the shortest hold that counts (1.5 s). Not from the side: its
+	// `holdMean` already judges the hold, and the side signal's keypoint wander under the
+	// generated heavy noise broke the stretch of 11–12 in 81 generated cases a seed.
+	holdStill: 0.3,
+	holdStillCue:
+		'Hold the squeeze still: draw your shoulder blades together and keep them there, without rolling your shoulders.',
 	// The hold is timed from −0.06 on, so a squeeze held 2 s is timed 2 s, not just its deepest part.
 	stiffEnter: -0.06,
 	shape: armsHanging

@@ -5,6 +5,7 @@
  * (scripts/exercise-thresholds.ts writes it; a unit test checks that the committed file is
  * current). The reason for each value is in the comment beside it in the definition.
  */
+import { HOLD_MIN_SHARE } from '../engine/coach';
 import type { Comparison, Condition, ExerciseDefinition, RepSpec } from '../engine/types';
 import {
 	METRIC_UNIT,
@@ -116,6 +117,14 @@ function repRows(rep: RepSpec, prefix: string): ThresholdRow[] {
 				[rep.holdMean]
 			)
 		);
+	if (rep.holdStill !== undefined && rep.holdSeconds !== undefined)
+		rows.push({
+			part: `${prefix}counts only when held still, for ${num(HOLD_MIN_SHARE * rep.holdSeconds)} s in one stretch, within`,
+			metric: rep.metric,
+			threshold: `${num(rep.holdStill)} of the rep’s depth of its deepest`,
+			unit: 'share of the rep’s depth (from rest to its deepest)',
+			onAnAdult: ''
+		});
 	if (rep.shape?.start) rows.push(...conditionRows(rep.shape.start, `${prefix}starts only from`));
 	if (rep.shape?.during)
 		rows.push(...conditionRows(rep.shape.during, `${prefix}shape, held most of the rep`));
