@@ -8,6 +8,9 @@ const config = {
 		// The whole app is client-side: a static build deployable to any static host.
 		// `fallback` serves unknown paths (deep links) with the SPA shell.
 		adapter: adapter({ fallback: '200.html' }),
+		// Registered by the app itself once the page and its pose model have loaded
+		// (src/lib/app/offline-install.ts), not on the window's load event.
+		serviceWorker: { register: false },
 		// Privacy: everything comes from our own origin. 'wasm-unsafe-eval' lets tfjs and
 		// MediaPipe compile their WebAssembly; blob: covers tfjs worker/wasm loaders.
 		csp: {

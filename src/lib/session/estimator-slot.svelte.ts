@@ -4,6 +4,7 @@
  * backend in use). A load that is superseded (the model changed, the page closed) while it runs
  * is disposed when it lands, never used.
  */
+import { trackModelLoad } from './model-loads';
 import type { EstimatorLike, LoadedEstimator } from './types';
 
 export type ModelStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -74,6 +75,7 @@ export class EstimatorSlot {
 			}
 		);
 		this.#loading = loading;
+		trackModelLoad(loading);
 		return loading;
 	}
 
