@@ -76,6 +76,21 @@ export function turningSide(body: Body): Side | null {
 	return offset > 0 ? 'right' : 'left';
 }
 
+/**
+ * True when the person has their back to the camera. The pose models name left and right by
+ * what they see: a person facing the camera has the shoulder they call left on the image right
+ * (image coordinates are unmirrored; a mirrored picture of someone facing the camera still looks
+ * like someone facing it). On the real clips all three models read it so in every frame facing
+ * the camera; filmed from behind, MoveNet read the left shoulder on the image left in every
+ * frame and BlazePose in 87–100 %. Only asked in a front view, where the shoulders are far enough
+ * apart for their order to mean something.
+ */
+export function backToCamera(body: Body): boolean {
+	const ls = seen(body, 'left_shoulder');
+	const rs = seen(body, 'right_shoulder');
+	return ls !== null && rs !== null && ls.x < rs.x;
+}
+
 /** "Turn sideways, left shoulder to the camera, …": the wrong-view prompt of a side-on move. */
 export function sideViewMessage(side: Side): string {
 	return `Turn sideways, ${side} shoulder to the camera, so I can see your back from the side.`;
@@ -158,6 +173,13 @@ export function checkSetup(
 				? sideViewMessage(options.side ?? turningSide(body) ?? 'left')
 				: `Please ${viewWord('front')}, shoulders square to the screen.`;
 		return { id: 'wrong-view', message, blocking: true };
+	}
+	if (def.facesCamera && view === 'front' && backToCamera(body)) {
+		return {
+			id: 'wrong-view',
+			message: 'Turn round to face the camera: from behind I cannot tell this move from others.',
+			blocking: true
+		};
 	}
 	return null;
 }

@@ -171,6 +171,12 @@ export interface ExerciseDefinition {
 	 */
 	horizontal?: boolean;
 	/**
+	 * The move is judged facing the camera, and not with the back to it: seen from behind, its
+	 * rep signal is another move's (a trunk turn and a backward shoulder roll both narrow the
+	 * shoulder line), so a back view is the wrong view (setup-check.ts `backToCamera`).
+	 */
+	facesCamera?: boolean;
+	/**
 	 * The one or two range-of-motion measures recorded per rep or hold, in degrees
 	 * (rom/measures.ts). Only read by rom/tracker.ts: the coach never uses them.
 	 */

