@@ -80,7 +80,7 @@ function setup() {
 	FakeAudioContext.made = [];
 	const clock = handTimers();
 	const chime = new Chime(FakeAudioContext as unknown as new () => AudioContext, clock.timers);
-	return { chime, clock, ctx: () => FakeAudioContext.made[0] };
+	return { chime, clock, ctx: () => FakeAudioContext.made[0]! };
 }
 
 describe('Chime', () => {
