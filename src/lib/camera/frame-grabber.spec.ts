@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	frameGrabber,
-	GRAB_TIMEOUT_MS,
-	type GrabTimers,
-	type ImageCaptureCtor
-} from './frame-grabber';
+import type { Timers } from '$lib/timers';
+import { frameGrabber, GRAB_TIMEOUT_MS, type ImageCaptureCtor } from './frame-grabber';
 
 /** An ImageBitmap stand-in that records being closed. */
 function bitmap(name: string) {
@@ -30,13 +26,13 @@ function fakeCapture() {
 function handTimers() {
 	const due = new Map<number, () => void>();
 	let next = 1;
-	const timers: GrabTimers = {
-		setTimeout: (cb, ms) => {
+	const timers: Timers = {
+		set: (cb, ms) => {
 			expect(ms).toBe(GRAB_TIMEOUT_MS);
 			due.set(next, cb);
 			return next++;
 		},
-		clearTimeout: (id) => void due.delete(id as number)
+		clear: (id) => void due.delete(id as number)
 	};
 	return {
 		timers,

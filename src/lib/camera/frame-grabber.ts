@@ -13,6 +13,8 @@
  * caller reads the `<video>` as before.
  */
 
+import { defaultTimers, type Timers } from '$lib/timers';
+
 /** How long a grab may wait for the camera's next frame before the camera counts as stalled, ms. */
 export const GRAB_TIMEOUT_MS = 2000;
 
@@ -31,17 +33,6 @@ export interface FrameGrabber {
 	grab(): Promise<ImageBitmap | null>;
 }
 
-/** setTimeout and clearTimeout, injectable for tests. */
-export interface GrabTimers {
-	setTimeout(callback: () => void, ms: number): unknown;
-	clearTimeout(handle: unknown): void;
-}
-
-const globalTimers: GrabTimers = {
-	setTimeout: (callback, ms) => setTimeout(callback, ms),
-	clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>)
-};
-
 function browserImageCapture(): ImageCaptureCtor | null {
 	const g = globalThis as unknown as { ImageCapture?: ImageCaptureCtor };
 	return typeof g.ImageCapture === 'function' ? g.ImageCapture : null;
@@ -50,7 +41,7 @@ function browserImageCapture(): ImageCaptureCtor | null {
 /** A grabber for `track`, or null where the browser cannot grab frames (or there is no track). */
 export function frameGrabber(
 	track: MediaStreamTrack | undefined,
-	options: { ctor?: ImageCaptureCtor | null; timers?: GrabTimers; timeoutMs?: number } = {}
+	options: { ctor?: ImageCaptureCtor | null; timers?: Timers; timeoutMs?: number } = {}
 ): FrameGrabber | null {
 	const ctor = options.ctor === undefined ? browserImageCapture() : options.ctor;
 	if (!ctor || !track) return null;
@@ -60,13 +51,13 @@ export function frameGrabber(
 	} catch {
 		return null;
 	}
-	const timers = options.timers ?? globalTimers;
+	const timers = options.timers ?? defaultTimers;
 	const timeoutMs = options.timeoutMs ?? GRAB_TIMEOUT_MS;
 	return {
 		grab: () =>
 			new Promise<ImageBitmap | null>((resolve) => {
 				let done = false;
-				const timer = timers.setTimeout(() => {
+				const timer = timers.set(() => {
 					done = true;
 					resolve(null);
 				}, timeoutMs);
@@ -75,13 +66,13 @@ export function frameGrabber(
 						// A frame that comes after the timeout is nobody's: free it.
 						if (done) return bitmap.close();
 						done = true;
-						timers.clearTimeout(timer);
+						timers.clear(timer);
 						resolve(bitmap);
 					},
 					() => {
 						if (done) return;
 						done = true;
-						timers.clearTimeout(timer);
+						timers.clear(timer);
 						resolve(null);
 					}
 				);

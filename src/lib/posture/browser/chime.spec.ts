@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Chime, SUSPEND_AFTER_MS, type ChimeTimers } from './chime';
+import type { Timers } from '$lib/timers';
+import { Chime, SUSPEND_AFTER_MS } from './chime';
 
 /** An AudioContext that records its state changes and the oscillators started. */
 class FakeAudioContext {
@@ -53,13 +54,13 @@ function handTimers() {
 	let now = 0;
 	let next = 1;
 	const due = new Map<number, { at: number; cb: () => void }>();
-	const timers: ChimeTimers = {
-		setTimeout: (cb, ms) => {
+	const timers: Timers = {
+		set: (cb, ms) => {
 			const id = next++;
 			due.set(id, { at: now + ms, cb });
 			return id;
 		},
-		clearTimeout: (id) => void due.delete(id as number)
+		clear: (id) => void due.delete(id as number)
 	};
 	return {
 		timers,

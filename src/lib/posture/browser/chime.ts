@@ -9,6 +9,7 @@
  * work mode's `npm run bench:posture`), and work mode is open for hours with the chime off by
  * default. A context started once from a click may be resumed later without one.
  */
+import { defaultTimers, type Timers } from '$lib/timers';
 
 type AudioContextCtor = new () => AudioContext;
 
@@ -31,28 +32,14 @@ const CHIME_S = 0.02 + (NOTES.length - 1) * NOTE_GAP_S + ATTACK_S + DECAY_S + 0.
 /** How long the context stays running after a chime (or the unlock) before it is suspended, ms. */
 export const SUSPEND_AFTER_MS = Math.round(CHIME_S * 1000) + 250;
 
-/** setTimeout and clearTimeout, injectable for tests. */
-export interface ChimeTimers {
-	setTimeout(callback: () => void, ms: number): unknown;
-	clearTimeout(handle: unknown): void;
-}
-
-const globalTimers: ChimeTimers = {
-	setTimeout: (callback, ms) => setTimeout(callback, ms),
-	clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>)
-};
-
 export class Chime {
 	#ctx: AudioContext | null = null;
 	readonly #ctor: AudioContextCtor | null;
-	readonly #timers: ChimeTimers;
+	readonly #timers: Timers;
 	/** The pending suspend, or null. */
 	#suspendTimer: unknown = null;
 
-	constructor(
-		ctor: AudioContextCtor | null = audioContextCtor(),
-		timers: ChimeTimers = globalTimers
-	) {
+	constructor(ctor: AudioContextCtor | null = audioContextCtor(), timers: Timers = defaultTimers) {
 		this.#ctor = ctor;
 		this.#timers = timers;
 	}
@@ -111,7 +98,7 @@ export class Chime {
 	/** Suspends the context once the chime now playing (if any) has ended. */
 	#suspendLater(): void {
 		this.#cancelSuspend();
-		this.#suspendTimer = this.#timers.setTimeout(() => {
+		this.#suspendTimer = this.#timers.set(() => {
 			this.#suspendTimer = null;
 			const ctx = this.#ctx;
 			if (ctx && ctx.state === 'running') void ctx.suspend().catch(() => undefined);
@@ -120,7 +107,7 @@ export class Chime {
 
 	#cancelSuspend(): void {
 		if (this.#suspendTimer === null) return;
-		this.#timers.clearTimeout(this.#suspendTimer);
+		this.#timers.clear(this.#suspendTimer);
 		this.#suspendTimer = null;
 	}
 }
