@@ -1,5 +1,6 @@
 /**
- * Wires the real browser dependencies into a PostureMonitor: a camera at a low frame rate, the
+ * Wires the real browser dependencies into a PostureMonitor: a camera at a low frame rate (its
+ * checked frames grabbed one at a time where the browser can, camera/frame-grabber.ts), the
  * pose model chosen in Settings (session/estimator.ts, as the workout loads it, with the same
  * lost-GPU fallback), the worker timer, notifications, the chime, local storage and the history
  * database. The one place that knows which modules implement them.
@@ -12,6 +13,7 @@ import {
 	type MediaDevicesLike
 } from '$lib/camera/camera-source';
 import { cameraErrorFrom } from '$lib/camera/errors';
+import { frameGrabber } from '$lib/camera/frame-grabber';
 import { pickPerson } from '$lib/pose/tracking';
 import { addPostureTime } from '$lib/storage';
 import { historyDb } from '$lib/storage/connection';
@@ -65,6 +67,8 @@ export function createPostureMonitor(settings: Settings, prefs: PosturePrefs): P
 	return new PostureMonitor({
 		model: { model: settings.model, runtime: settings.runtime, backend: settings.backend },
 		openCamera: () => openPostureCamera(devices, settings.cameraId || undefined),
+		frameGrabber: (source) =>
+			source instanceof CameraSource ? frameGrabber(source.stream.getVideoTracks()[0]) : null,
 		loadEstimator: (choice, onProgress) => loadEstimator(choice, onProgress, { probe: false }),
 		pickPerson: (bodies, previous) => pickPerson(bodies, previous),
 		describeModelError,

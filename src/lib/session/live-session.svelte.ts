@@ -68,11 +68,13 @@ export interface LiveDeps {
  * function is called. `frame`'s argument is the pacer's time for it (the callback's, ms), which
  * the session ignores: it reads its own clock. `onError` gets what `frame` threw (the model
  * failed); returning false stops the pacing. A pacer may take one frame at a time whatever
- * `maxInFlight` says (work mode's timed sampling does).
+ * `maxInFlight` says (work mode's timed sampling does). A pacer that took the frame itself
+ * (work mode grabs one from the camera's track, camera/frame-grabber.ts) hands it to `frame` as
+ * `picture`, which is read instead of the video; the pacer keeps it and closes it.
  */
 export type FramePacer = (
 	video: HTMLVideoElement,
-	frame: (nowMs: number) => Promise<void>,
+	frame: (nowMs: number, picture?: ImageBitmap) => Promise<void>,
 	options: { onError: (error: unknown) => boolean | void; maxInFlight?: number }
 ) => () => void;
 
@@ -505,7 +507,7 @@ export abstract class LiveSession {
 		this.phase = 'running';
 		this.problem = null;
 		const pace: FramePacer = this.#deps.startLoop ?? startFrameLoop;
-		this.#stopLoop = pace(video, () => this.#frame(generation, run), {
+		this.#stopLoop = pace(video, (_now, picture) => this.#frame(generation, run, picture), {
 			maxInFlight: this.#model.current.framesInFlight,
 			onError: (e) => {
 				if (generation !== this.#generation) return false;
@@ -515,15 +517,18 @@ export abstract class LiveSession {
 		});
 	}
 
-	async #frame(generation: number, run: number): Promise<void> {
+	async #frame(generation: number, run: number, picture?: ImageBitmap): Promise<void> {
 		const video = this.#video;
 		const est = this.#model.current;
 		if (!video || !est || generation !== this.#generation) return;
-		if (video.readyState < 2 || video.videoWidth === 0) return;
+		if (!picture && (video.readyState < 2 || video.videoWidth === 0)) return;
+		const size = picture
+			? { width: picture.width, height: picture.height }
+			: { width: video.videoWidth, height: video.videoHeight };
 		const now = this.#deps.now;
 		const t0 = now();
 		const tMs = this.#clock(t0);
-		const bodies = await est.estimate(video, tMs);
+		const bodies = await est.estimate(picture ?? video, tMs);
 		const t1 = now();
 		if (generation !== this.#generation || run !== this.#runId) return;
 		const body = this.#deps.pickPerson(bodies, this.#previous);
@@ -534,7 +539,7 @@ export abstract class LiveSession {
 			body,
 			tMs,
 			people: bodies.length,
-			size: { width: video.videoWidth, height: video.videoHeight }
+			size
 		});
 		const t2 = now();
 		this.#frameStats.add(t1 - t0, t2 - t0, t2);

@@ -2,9 +2,12 @@
 import type { CoachState } from '$lib/engine/types';
 import type { Body } from '$lib/pose/keypoints';
 
-/** A loaded pose model: bodies seen in one video frame. */
+/**
+ * A loaded pose model: bodies seen in one video frame (the playing video's, or one grabbed from
+ * the camera's track: camera/frame-grabber.ts).
+ */
 export interface EstimatorLike {
-	estimate(input: HTMLVideoElement, timestampMs?: number): Promise<Body[]>;
+	estimate(input: HTMLVideoElement | ImageBitmap, timestampMs?: number): Promise<Body[]>;
 	/**
 	 * Frames the session may hand over before the first is answered (default 1): 2 where the
 	 * estimator reads the frame when called and answers in order (the pose worker).

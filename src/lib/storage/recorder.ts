@@ -13,6 +13,7 @@ import type { CoachEvent } from '../engine/types';
 import { deleteWorkout, putWorkout, type ScapulaDb } from './db';
 import { toStorageError } from './errors';
 import type { RangeOfMotionRecord, WorkoutRecord } from './records';
+import { defaultTimers, type Timers } from '$lib/timers';
 
 /** Where records go: the database, or a fake in tests. */
 export interface WorkoutSink {
@@ -24,15 +25,7 @@ export function workoutSink(db: ScapulaDb): WorkoutSink {
 	return { put: (r) => putWorkout(db, r), delete: (id) => deleteWorkout(db, id) };
 }
 
-export interface Timers {
-	set(fn: () => void, ms: number): unknown;
-	clear(handle: unknown): void;
-}
-
-const defaultTimers: Timers = {
-	set: (fn, ms) => setTimeout(fn, ms),
-	clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>)
-};
+export type { Timers };
 
 /**
  * Longest time (ms) a change waits in memory. 750 ms plus a write (a few ms) keeps the loss on

@@ -35,10 +35,19 @@ const flush = async () => {
 	for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
 };
 
+/** A grabbed frame stand-in that records being closed. */
+interface FakeBitmap {
+	width: number;
+	height: number;
+	closed: boolean;
+	close(): void;
+}
+
 function setup(
 	settings: Partial<MonitorSettings> = {},
 	storedCalibration?: string,
-	stored: Record<string, string> = {}
+	stored: Record<string, string> = {},
+	options: { grab?: boolean } = {}
 ) {
 	let now = 1_000;
 	const wall0 = new Date('2025-03-03T10:00:00').getTime();
@@ -49,6 +58,7 @@ function setup(
 	const video = {
 		readyState: 4,
 		videoWidth: 640,
+		srcObject: null as unknown,
 		get currentTime() {
 			if (!stallFrames) frameTime += 0.1;
 			return frameTime;
@@ -60,9 +70,9 @@ function setup(
 		kind: 'camera',
 		label: 'Fake camera',
 		mirrored: true,
-		attach: async () => {},
+		attach: async (v) => void (v.srcObject = 'camera stream' as unknown as MediaStream),
 		play: async () => {},
-		detach: () => {},
+		detach: (v) => void (v.srcObject = null),
 		stop,
 		onEnded: (listener) => {
 			ended = listener;
@@ -81,6 +91,9 @@ function setup(
 		close() {}
 	}
 	const saved: PendingTotals[] = [];
+	const grabbed: FakeBitmap[] = [];
+	let grabFails = false;
+	const estimated: unknown[] = [];
 	const storage = memoryStorage();
 	if (storedCalibration) storage.setItem(CALIBRATION_KEY, storedCalibration);
 	for (const [k, v] of Object.entries(stored)) storage.setItem(k, v);
@@ -89,12 +102,32 @@ function setup(
 		openCamera: async () => source,
 		loadEstimator: async () => ({
 			estimator: {
-				estimate: async () => (scene ? [scene] : []),
+				estimate: async (input: unknown) => {
+					estimated.push(input);
+					return scene ? [scene] : [];
+				},
 				reset: () => {},
 				dispose: () => {}
 			},
 			backend: 'fake'
 		}),
+		frameGrabber: options.grab
+			? () => ({
+					grab: async () => {
+						if (grabFails) return null;
+						const b: FakeBitmap = {
+							width: 640,
+							height: 480,
+							closed: false,
+							close() {
+								this.closed = true;
+							}
+						};
+						grabbed.push(b);
+						return b as unknown as ImageBitmap;
+					}
+				})
+			: undefined,
 		pickPerson: (bodies) => bodies[0] ?? null,
 		describeModelError: () => ({ title: 'model', message: 'failed' }),
 		timer,
@@ -130,6 +163,9 @@ function setup(
 		/** Moves the fake clock on (e.g. inside a fake model run). */
 		advance: (ms: number) => (now += ms),
 		stall: (s: boolean) => (stallFrames = s),
+		grabbed,
+		estimated,
+		failGrabs: (f: boolean) => (grabFails = f),
 		unplug: () => ended?.('disconnected'),
 		hasPending: () => pending() !== null,
 		/** Lets the scheduled check run (the clock jumps by its delay); `seconds` of them. */
@@ -480,5 +516,79 @@ describe('adding the day to History', () => {
 		const seconds = t.saved.reduce((a, s) => a + s.seconds.upright + s.seconds.unknown, 0);
 		expect(seconds).toBeGreaterThan(8);
 		expect(seconds).toBeLessThan(12);
+	});
+});
+
+describe('frames grabbed from the camera', () => {
+	it('where frames can be grabbed, the video stops playing while calibrating and monitoring: the model gets the grabbed frames, the last one is the picture', async () => {
+		const t = setup({}, undefined, {}, { grab: true });
+		await t.monitor.start();
+		// Waiting for a calibration: the camera plays in the video so the person can sit in view.
+		expect(t.monitor.phase).toBe('needs-calibration');
+		expect(t.monitor.liveVideo).toBe(true);
+		expect(t.video.srcObject).not.toBeNull();
+
+		t.monitor.calibrate();
+		expect(t.monitor.liveVideo).toBe(false);
+		// The video plays on until the first grabbed frame takes its place.
+		expect(t.video.srcObject).not.toBeNull();
+		await t.run(0.001);
+		expect(t.grabbed).toHaveLength(1);
+		expect(t.estimated.at(-1)).toBe(t.grabbed[0]);
+		expect(t.monitor.snapshot).toBe(t.grabbed[0]);
+		expect(t.video.srcObject).toBeNull();
+
+		await t.run(10.5);
+		expect(t.monitor.phase).toBe('monitoring');
+		await t.run(5);
+		expect(t.monitor.reading?.status).toBe('upright');
+		// Every check had its own frame; all but the one shown are freed.
+		const n = t.grabbed.length;
+		expect(n).toBeGreaterThanOrEqual(25);
+		expect(n).toBeLessThanOrEqual(40);
+		expect(t.estimated.slice(-n)).toEqual(t.grabbed);
+		expect(t.monitor.snapshot).toBe(t.grabbed[n - 1]);
+		expect(t.grabbed.filter((b) => !b.closed)).toEqual([t.grabbed[n - 1]]);
+		expect(t.video.srcObject).toBeNull();
+
+		// No frame within the grab's timeout, three checks in a row: frames stopped.
+		t.failGrabs(true);
+		await t.run(4);
+		expect(t.monitor.framesStalled).toBe(true);
+		t.failGrabs(false);
+		await t.run(1.5);
+		expect(t.monitor.framesStalled).toBe(false);
+
+		// Back to waiting for a calibration: the video plays again, no stale picture over it.
+		t.monitor.forgetCalibration();
+		expect(t.monitor.phase).toBe('needs-calibration');
+		expect(t.monitor.liveVideo).toBe(true);
+		expect(t.monitor.snapshot).toBeNull();
+		await flush();
+		expect(t.video.srcObject).not.toBeNull();
+		expect(t.grabbed.every((b) => b.closed)).toBe(true);
+
+		// Monitoring again, then a pause: the picture is freed with the camera.
+		t.monitor.calibrate();
+		await t.run(11);
+		expect(t.monitor.phase).toBe('monitoring');
+		expect(t.monitor.snapshot).not.toBeNull();
+		t.monitor.pause();
+		expect(t.monitor.snapshot).toBeNull();
+		expect(t.monitor.liveVideo).toBe(true);
+		expect(t.grabbed.every((b) => b.closed)).toBe(true);
+	});
+
+	it('without a frame grabber (Firefox, Safari) the checks read the playing video throughout', async () => {
+		const t = setup();
+		await t.monitor.start();
+		t.monitor.calibrate();
+		await t.run(12);
+		expect(t.monitor.phase).toBe('monitoring');
+		expect(t.monitor.liveVideo).toBe(true);
+		expect(t.monitor.snapshot).toBeNull();
+		expect(t.video.srcObject).not.toBeNull();
+		expect(t.estimated.length).toBeGreaterThanOrEqual(20);
+		expect(t.estimated.every((input) => input === t.video)).toBe(true);
 	});
 });

@@ -10,6 +10,7 @@
  * status, nudge counts and the calibration's numbers is stored. Pausing stops the camera's
  * tracks (the browser's camera light goes off), it does not just stop looking.
  */
+import type { FrameGrabber } from '$lib/camera/frame-grabber';
 import type { FrameSource } from '$lib/camera/frame-source';
 import type { Body, PoseFrame } from '$lib/pose/keypoints';
 import { Announcer } from '$lib/session/announcer.svelte';
@@ -86,6 +87,11 @@ export interface MonitorDeps extends Pick<
 	model: ModelChoice;
 	/** The posture camera (the one chosen in Settings, at a low frame rate). */
 	openCamera(): Promise<FrameSource>;
+	/**
+	 * Takes single frames from the open camera (camera/frame-grabber.ts), or null where the
+	 * browser cannot: then the checks read the playing `<video>`.
+	 */
+	frameGrabber?(source: FrameSource): FrameGrabber | null;
 	/** Times the checks (./sampler.ts: a worker's timer, so a background tab keeps its pace). */
 	timer: TimerLike;
 	notifier: Notifier;
@@ -194,6 +200,16 @@ export class PostureMonitor {
 	 * camera to a background tab, or a frozen camera. Those checks are skipped, not judged.
 	 */
 	framesStalled = $state(false);
+	/**
+	 * The `<video>` plays the camera (before calibrating, so the person can sit in view). While
+	 * calibrating and monitoring, where frames can be grabbed, it does not: the browser then hands
+	 * the page only the frames checked, and the picture shown is the last one checked
+	 * (`snapshot`). Measured (bench/README.md): the camera playing at 5 frames a second cost
+	 * more of a core than the model.
+	 */
+	liveVideo = $state(true);
+	/** The frame last checked, for the picture while the video does not play; or null. */
+	snapshot: ImageBitmap | null = $state.raw(null);
 
 	readonly #deps: MonitorDeps;
 	/** The camera, the model and the tracked person; its frames come to `#consume`. */
@@ -229,6 +245,10 @@ export class PostureMonitor {
 	#sameFrames = 0;
 	/** The smoothed body of the last frame, for the overlay (also while calibrating). */
 	#drawBody: Body | null = $state.raw(null);
+	/** Grabs the checked frames from the open camera, or null (read the video). */
+	#grabber: FrameGrabber | null = null;
+	/** The page's `<video>` (attachVideo). */
+	#video: HTMLVideoElement | null = null;
 
 	constructor(deps: MonitorDeps) {
 		this.#deps = deps;
@@ -333,8 +353,15 @@ export class PostureMonitor {
 		};
 	}
 
-	/** `{@attach monitor.attachVideo}`: the element frames are read from. */
-	attachVideo = (video: HTMLVideoElement) => this.#session.attachVideo(video);
+	/** `{@attach monitor.attachVideo}`: the element the camera plays in. */
+	attachVideo = (video: HTMLVideoElement) => {
+		this.#video = video;
+		const detach = this.#session.attachVideo(video);
+		return () => {
+			if (this.#video === video) this.#video = null;
+			detach();
+		};
+	};
 
 	/** Opens the camera and loads the model; then calibrates or monitors. */
 	async start(): Promise<void> {
@@ -357,7 +384,10 @@ export class PostureMonitor {
 		this.#lastSampleWall = null;
 		this.#costSince = this.#deps.now();
 		this.#busyMs = 0;
-		this.#mode = this.calibration ? 'monitoring' : 'needs-calibration';
+		// The session has just started the camera playing in the video.
+		this.liveVideo = true;
+		this.#grabber = session.source ? (this.#deps.frameGrabber?.(session.source) ?? null) : null;
+		this.#setMode(this.calibration ? 'monitoring' : 'needs-calibration');
 	}
 
 	/** Starts a 10-second calibration (the person sits well meanwhile). */
@@ -368,7 +398,7 @@ export class PostureMonitor {
 		this.calibrationProgress = 0;
 		this.calibrationError = '';
 		if (this.banner?.kind === 'setup') this.banner = null;
-		this.#mode = 'calibrating';
+		this.#setMode('calibrating');
 		this.#pacer.sampleNow();
 	}
 
@@ -382,6 +412,10 @@ export class PostureMonitor {
 		this.#lastSampleWall = null;
 		this.reading = null;
 		this.guides = [];
+		// The camera is closed: the next start plays it in the video again.
+		this.#grabber = null;
+		this.liveVideo = true;
+		this.#setSnapshot(null);
 		this.#mode = 'paused';
 		this.flush();
 	}
@@ -424,7 +458,7 @@ export class PostureMonitor {
 	forgetCalibration(): void {
 		if (this.activeSetup) this.#writeSetups(removeSetup(this.#shelf, this.activeSetup));
 		this.#setCalibration(null, true);
-		if (this.#mode === 'monitoring') this.#mode = 'needs-calibration';
+		if (this.#mode === 'monitoring') this.#setMode('needs-calibration');
 	}
 
 	/** Writes the day's totals to the history database and the timeline to local storage. */
@@ -464,7 +498,7 @@ export class PostureMonitor {
 		if (this.#mode === 'calibrating') this.#calibrator = null;
 		if (this.#mode === 'needs-calibration' || this.#mode === 'calibrating') {
 			this.statusSince = this.#deps.wallNow();
-			this.#mode = 'monitoring';
+			this.#setMode('monitoring');
 			this.#pacer.sampleNow();
 		}
 	}
@@ -513,6 +547,36 @@ export class PostureMonitor {
 		}
 	}
 
+	/**
+	 * Calibrating and monitoring read grabbed frames (where the browser can grab them) and stop
+	 * the video playing; waiting for a calibration plays it again so the person can sit in view.
+	 */
+	#setMode(mode: 'needs-calibration' | 'calibrating' | 'monitoring'): void {
+		this.#mode = mode;
+		const grab = this.#grabber !== null && mode !== 'needs-calibration';
+		const source = this.#session.source;
+		const video = this.#video;
+		if (grab !== this.liveVideo || !source || !video) return;
+		if (grab) {
+			// The video plays on until the first grabbed frame takes its place (#setSnapshot).
+			this.liveVideo = false;
+			return;
+		}
+		this.liveVideo = true;
+		this.#setSnapshot(null);
+		// A camera that cannot play again fails the next checks, which the page reports.
+		source.attach(video).catch(() => undefined);
+	}
+
+	/** Shows `picture` as the frame last checked, freeing the one it replaces. */
+	#setSnapshot(picture: ImageBitmap | null): void {
+		const previous = this.snapshot;
+		this.snapshot = picture;
+		if (previous && previous !== picture) previous.close();
+		const video = this.#video;
+		if (picture && video?.srcObject) this.#session.source?.detach(video);
+	}
+
 	#delay(): number {
 		const r = this.reading;
 		return nextSampleDelay({
@@ -528,23 +592,37 @@ export class PostureMonitor {
 	 * One check, at the pacer's tick: the session's frame (model → `#consume`) unless the picture
 	 * is unchanged, and its own work counted for the CPU figures.
 	 */
-	async #sample(video: HTMLVideoElement, frame: (nowMs: number) => Promise<void>): Promise<void> {
+	async #sample(
+		video: HTMLVideoElement,
+		frame: (nowMs: number, picture?: ImageBitmap) => Promise<void>
+	): Promise<void> {
 		// The pacer has just measured this tick's lateness.
 		this.throttledEveryMs = this.#pacer.throttledEveryMs;
-		if (video.readyState < 2 || video.videoWidth === 0) return;
-		// A live camera's currentTime runs on; the same time again means the same picture.
-		if (video.currentTime === this.#lastVideoTime) {
-			this.#sameFrames++;
-			if (this.#sameFrames >= STALLED_CHECKS) this.framesStalled = true;
-			return;
+		const grabber = this.liveVideo ? null : this.#grabber;
+		let picture: ImageBitmap | null = null;
+		if (grabber) {
+			// Always a new frame, or none within the grab's timeout.
+			picture = await grabber.grab();
+			if (!picture) return this.#sameFrame();
+		} else {
+			if (video.readyState < 2 || video.videoWidth === 0) return;
+			// A live camera's currentTime runs on; the same time again means the same picture.
+			if (video.currentTime === this.#lastVideoTime) return this.#sameFrame();
+			this.#lastVideoTime = video.currentTime;
 		}
-		this.#lastVideoTime = video.currentTime;
 		this.#sameFrames = 0;
 		this.framesStalled = false;
 		const started = this.#deps.now();
 		this.#sampleStartMs = started;
 		this.#consumed = false;
-		await frame(started);
+		try {
+			await frame(started, picture ?? undefined);
+		} finally {
+			// Shown until the next check; a frame dropped (a pause came in between) or one the
+			// model failed on is freed.
+			if (picture && this.#consumed && !this.liveVideo) this.#setSnapshot(picture);
+			else picture?.close();
+		}
 		if (!this.#consumed) return;
 		const end = this.#deps.now();
 		this.samples++;
@@ -558,6 +636,12 @@ export class PostureMonitor {
 			this.#busyMs /= 2;
 			this.#costSince = end - span / 2;
 		}
+	}
+
+	/** A check found no new camera frame: after a few in a row the page says frames stopped. */
+	#sameFrame(): void {
+		this.#sameFrames++;
+		if (this.#sameFrames >= STALLED_CHECKS) this.framesStalled = true;
 	}
 
 	/** The session's frame: judged (or calibrated on) at the time it was taken. */
@@ -587,13 +671,13 @@ export class PostureMonitor {
 			this.setupName = this.activeSetup ?? this.setupName;
 			this.#engine.reset();
 			this.statusSince = this.#deps.wallNow();
-			this.#mode = 'monitoring';
+			this.#setMode('monitoring');
 		} catch (e) {
 			this.calibrationError =
 				e instanceof CalibrationError
 					? CALIBRATION_HELP[e.problem]
 					: 'Calibration failed. Try again.';
-			this.#mode = 'needs-calibration';
+			this.#setMode('needs-calibration');
 		}
 	}
 
