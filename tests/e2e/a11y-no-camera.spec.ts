@@ -31,6 +31,16 @@ async function seedHistory(page: Page) {
 async function settled(page: Page) {
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	await expect(page.getByText('Reading your history…')).toHaveCount(0);
+	// The app saves itself for offline use a few seconds after the page loads
+	// (app/offline-install.ts), and Settings then says so: wait for that page update too, so
+	// the page is not changing under a walk through its controls.
+	await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+		timeout: 60_000
+	});
+	const offline = page.getByTestId('offline-status');
+	if ((await offline.count()) > 0) {
+		await expect(offline.locator('[data-worker]')).toHaveAttribute('data-worker', 'ready');
+	}
 }
 
 async function axe(page: Page) {
