@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { KP, type Body, type PoseFrame } from '../pose/keypoints';
+import { median } from '../geometry/vec';
 import * as sim from '../sim';
 import { CalibrationError, Calibrator, parseCalibration, type Calibration } from './calibration';
 import { PostureEngine, type PostureReading } from './engine';
@@ -468,6 +469,37 @@ describe('sitting back (issue 14)', () => {
 		const back = transform(high, 10, { k: 0.8 });
 		const rs = run(back, calibrate(high));
 		expect(rs.filter((r) => r.t >= 11).every((r) => r.status === 'upright')).toBe(true);
+	});
+
+	it('coming 20 % closer is read by the shoulders’ width (leaning in), never as a forward or dropped head', () => {
+		// The whole upper body scales together when the person comes closer: the head against the
+		// shoulders (head forward) keeps its ratio and the distance is undone for the head's
+		// height (head drop). Only the shoulders' width against the calibration's grows, the
+		// evidence of leaning toward the screen, which a front camera cannot tell from a chair
+		// pulled in (the real cmanas clip's first second: hips, torso, ears and shoulders all
+		// ≈ 25 % larger). Guards against reading a bigger face as a forward head.
+		for (const seed of [1, 2, 3]) {
+			const frames = render(still(sim.sittingNeutral, 20, seed), 'front', seed);
+			const closer = transform(frames, 10, { k: 1.2 });
+			const after = run(closer, calibrate(closer)).filter((r) => r.t >= 11);
+			const worstHead = Math.max(
+				...after
+					.flatMap((r) => r.checks.filter((c) => c.part === 'head' && !c.excused))
+					.map((c) => c.ratio)
+			);
+			// (The simulator drops a frame now and then: nobody, no checks.)
+			const leanIn = after.flatMap((r) =>
+				r.checks.filter((c) => c.id === 'leanIn').map((c) => c.ratio)
+			);
+			expect(worstHead, `seed ${seed}`).toBeLessThan(1);
+			// Head checks were read (the max of none is −∞).
+			expect(worstHead, `seed ${seed}`).toBeGreaterThan(0);
+			// 20 % wider shoulders against a 15 % limit: ≈ 1.3 of it, keypoint noise aside.
+			const past = leanIn.filter((x) => x >= 1).length / leanIn.length;
+			expect(past, `seed ${seed}`).toBeGreaterThan(0.8);
+			expect(median(leanIn), `seed ${seed}`).toBeGreaterThan(1.1);
+			expect(median(leanIn), `seed ${seed}`).toBeLessThan(1.7);
+		}
 	});
 });
 
