@@ -5,7 +5,7 @@
  * move that happens to raise the rep signal. Each failed before its fix.
  */
 import { describe, expect, it } from 'vitest';
-import { KP } from '../pose/keypoints';
+import { KP, type PoseFrame } from '../pose/keypoints';
 import * as sim from '../sim';
 import { DESK_CAMERA, ex, runMotion, SEEDS, withKeypoints } from './test-helpers';
 
@@ -242,6 +242,60 @@ describe('a shoulder roll is not a held squeeze', () => {
 		expect(r.reps).toBe(4);
 		expect(r.cueIds).not.toContain('hold-still');
 	});
+
+	it.each(SEEDS)(
+		'counts 4 squeezes from behind when the model draws the upper arm shorter as the shoulders narrow, as BlazePose does (seed %d)',
+		(seed) => {
+			// On a real squeeze filmed from behind BlazePose Full saw the shoulder line 7 % narrower
+			// and the upper arm 4 % shorter at once, so shoulder width ÷ upper arm barely moved
+			// (−0.05) and no squeeze counted, where MoveNet counted all three. Here each elbow and
+			// wrist is drawn toward its shoulder by up to 8 % while the squeeze is held; judged
+			// against the person's own resting shoulder width, the squeeze still shows.
+			const REST_S = 2;
+			const CYCLE_S = 1 + 5.5 + 1 + 1.5;
+			/** How far into the squeeze the person is at `t` (0 rest … 1 held), from the timeline. */
+			const squeezed = (t: number): number => {
+				if (t < REST_S) return 0;
+				const c = (t - REST_S) % CYCLE_S;
+				if (c < 1) return c;
+				if (c < 6.5) return 1;
+				if (c < 7.5) return 7.5 - c;
+				return 0;
+			};
+			const shorterArms = (frame: PoseFrame): PoseFrame =>
+				withKeypoints(frame, (kps) => {
+					const k = 1 - 0.08 * squeezed(frame.t);
+					for (const side of ['left', 'right'] as const) {
+						const sh = kps[KP[`${side}_shoulder`]];
+						if (!sh) continue;
+						for (const joint of ['elbow', 'wrist'] as const) {
+							const j = kps[KP[`${side}_${joint}`]];
+							if (j)
+								kps[KP[`${side}_${joint}`]] = {
+									...j,
+									x: sh.x + k * (j.x - sh.x),
+									y: sh.y + k * (j.y - sh.y)
+								};
+						}
+					}
+				});
+			const r = runMotion(
+				def,
+				{
+					timeline: sim.sequence(
+						sim.idle(REST_S, { posture: sim.standingNeutral, sway: 0.5 }),
+						squeezes(4),
+						sim.idle(1, { posture: sim.standingNeutral, sway: 0.5 })
+					),
+					camera: BACK,
+					noise: 'realistic',
+					seed
+				},
+				shorterArms
+			);
+			expect(r.reps).toBe(4);
+		}
+	);
 });
 
 describe('a trunk rotation is judged facing the camera', () => {

@@ -37,21 +37,25 @@ const sideSqueeze = {
 
 /**
  * Seen from behind (or the front): the shoulders draw in, so the shoulder line gets shorter
- * against the hanging upper arms (`shoulderWidthToArmDelta`, the ratio shoulder width ÷ upper-arm
- * length against the person's own; rest ≈ 1.15, and −0.1 is the shoulders ≈ 3 cm narrower on a
- * 32 cm upper arm). A real person
- * seated with their back to the camera narrowed it by 0.08 (BlazePose) to 0.18 (MoveNet), more
- * than the simulator's 7 % of shoulder width: the acromions move in and the arms follow. The
- * upper arm, not the torso, is the yardstick because the hips are so often under the frame's
- * edge. Enter at −0.1, exit at −0.04, with a 0.5 s low-pass: under the simulator's realistic
- * keypoint noise a minute of sitting still wandered past −0.07. For the same reason every squeeze
- * is judged against `enter`, not the person's own range (wander-sized wobbles are consistent).
+ * against the person's own resting shoulder line (`shoulderWidthLogDelta`, ln(width ÷ resting
+ * width): −0.05 is 5 % narrower, ≈ 2 cm on a 40 cm adult shoulder width). A real person seated
+ * with their back to the camera, three squeezes held ≈ 2 s, narrowed it by 7 % (BlazePose Full)
+ * to 10–11 % (MoveNet Lightning and Thunder). The shoulders' own width is the yardstick, not the
+ * hanging upper arm: the models disagree on the arm while the shoulder blades draw together
+ * (MoveNet sees it 4–9 % longer, BlazePose 4 % shorter), so shoulder width ÷ upper arm fell 0.17
+ * on MoveNet but only 0.05 on BlazePose, which then counted none. The hips are no yardstick
+ * either: they are so often under the frame's edge. Not the elbows: they swing out for ≈ 0.3 s
+ * as a squeeze starts and ends, which set their rest position too wide and broke the still hold.
+ * Enter at −0.05, exit at −0.035, with a 0.5 s low-pass: over simulated idle minutes (realistic
+ * keypoint noise, swaying) this counted 10 squeezes in 30 minutes where the arm ratio at −0.1
+ * counted 13, and the same ratio at −0.05 counted 33. Every squeeze is judged against `enter`,
+ * not the person's own range (wander-sized wobbles are consistent).
  */
 const backSqueeze = {
-	metric: 'shoulderWidthToArmDelta',
+	metric: 'shoulderWidthLogDelta',
 	direction: 'down',
-	enter: -0.1,
-	exit: -0.04,
+	enter: -0.05,
+	exit: -0.035,
 	rangeCue: 'Draw your shoulder blades further back and together.',
 	minSeconds: 1,
 	holdSeconds: 5,
@@ -69,8 +73,8 @@ const backSqueeze = {
 	holdStill: 0.3,
 	holdStillCue:
 		'Hold the squeeze still: draw your shoulder blades together and keep them there, without rolling your shoulders.',
-	// The hold is timed from −0.06 on, so a squeeze held 2 s is timed 2 s, not just its deepest part.
-	stiffEnter: -0.06,
+	// The hold is timed from −0.04 on, so a squeeze held 2 s is timed 2 s, not just its deepest part.
+	stiffEnter: -0.04,
 	shape: armsHanging
 } as const;
 
@@ -91,7 +95,7 @@ export const scapularSqueeze = defineExercise({
 		'Hold for 5 seconds, then relax fully.',
 		'Turn your back or your side to the camera, elbows in view: the squeeze shows best from there.'
 	],
-	baseline: ['girdleForward', 'shoulderWidthToArm', 'earShoulderGap'],
+	baseline: ['girdleForward', 'shoulderWidthLog', 'earShoulderGap'],
 	repByView: { side: sideSqueeze, front: backSqueeze },
 	rules: [
 		{

@@ -40,7 +40,9 @@ const ADULT_CM: Readonly<Partial<Record<MetricUnit | BaseMetricName, number>>> =
 	earWidth: 14,
 	shoulderSpan: 14,
 	shoulderWidthRatio: 50,
-	shoulderWidthToArm: 32
+	shoulderWidthToArm: 32,
+	// A change of a log width is the share it changed: × a 40 cm adult shoulder width.
+	shoulderWidthLog: 40
 };
 
 /** A number as written for people: a real minus sign, no trailing zeros. */

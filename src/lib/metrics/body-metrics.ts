@@ -125,6 +125,16 @@ export const BASE_METRICS = [
 	 * are under the frame's edge. Only meaningful while the upper arms hang in the image plane.
 	 */
 	'shoulderWidthToArm',
+	/**
+	 * Natural log of the shoulder width in pixels, front or back view. Only its change from the
+	 * person's own rest means anything (`shoulderWidthLogDelta` = ln(width ÷ resting width): −0.05
+	 * is the shoulder line 5 % narrower, ≈ 2 cm on a 40 cm adult shoulder width). The yardstick is
+	 * the person's own shoulders, not another body part: seen from behind, the models disagree on
+	 * how the upper arm changes while the shoulder blades draw together (MoveNet draws it 4–9 %
+	 * longer, BlazePose 4 % shorter), so a ratio to it halved the squeeze on one model. Assumes
+	 * the person stays at one distance from the camera over a rep.
+	 */
+	'shoulderWidthLog',
 	/** Mid-hip ahead of the ankle, torso lengths (+ hips pushed forward of the feet). Side view. */
 	'hipForward',
 	/**
@@ -221,6 +231,7 @@ export const METRIC_UNIT: Readonly<Record<BaseMetricName, MetricUnit>> = {
 	wristAcrossRight: 'scale',
 	shoulderWidthRatio: 'ratio',
 	shoulderWidthToArm: 'ratio',
+	shoulderWidthLog: 'ratio',
 	hipForward: 'scale',
 	trunkRise: 'deg',
 	headLift: 'deg',
@@ -251,7 +262,9 @@ export const UNIT_IN_WORDS: Readonly<Record<Exclude<MetricUnit, 'ratio'>, string
 export const RATIO_OF: Readonly<Partial<Record<BaseMetricName, string>>> = {
 	shoulderSpan: 'shoulder width ÷ the distance between the ears',
 	shoulderWidthRatio: 'shoulder width ÷ torso length',
-	shoulderWidthToArm: 'shoulder width ÷ upper-arm length (shoulder to elbow)'
+	shoulderWidthToArm: 'shoulder width ÷ upper-arm length (shoulder to elbow)',
+	shoulderWidthLog:
+		"natural log of shoulder width, so its change is ln(width ÷ the person's resting width): −0.05 ≈ 5 % narrower"
 };
 
 /** The base metric under a name (`earShoulderGapDelta` → `earShoulderGap`). */
@@ -558,6 +571,8 @@ export function computeMetrics(
 		view.view === 'front' && upperArms !== null && upperArms > 1 && Number.isFinite(shoulderWidth)
 			? finite(shoulderWidth / upperArms)
 			: null;
+	const shoulderWidthLog =
+		view.view === 'front' && shoulderWidth > 1 ? finite(Math.log(shoulderWidth)) : null;
 	const la = seen(body, 'left_ankle');
 	const ra = seen(body, 'right_ankle');
 	const sAnkle = (near ? seen(body, kp(near, 'ankle')) : null) ?? midOrEither(la, ra);
@@ -615,6 +630,7 @@ export function computeMetrics(
 		wristAcrossRight: across(R.wr, frontMid, -leftDir, unit),
 		shoulderWidthRatio,
 		shoulderWidthToArm,
+		shoulderWidthLog,
 		hipForward,
 		trunkRise: isSide && sShoulder && sHip ? finite(riseDeg(sHip, sShoulder)) : null,
 		headLift: isSide && sShoulder && sHip && sEar ? headLiftDeg(sHip, sShoulder, sEar) : null,
