@@ -26,9 +26,12 @@ export async function startModelEarly(location: { pathname: string; search: stri
 	if (!id || !getExercise(id)?.cameraChecked) return;
 	const settings = appSettings();
 	if (!settings.safetyAcknowledged) return;
-	const choice = { model: settings.model, runtime: settings.runtime, backend: settings.backend };
 	// No candidates: where "Automatic" has no remembered winner yet, the page times the backends
 	// (and may pick a GPU one, which stays on the page); nothing to start early then.
-	const planned = await plannedWorkerLoad(choice, inferenceMode(location.search), () => []);
+	const planned = await plannedWorkerLoad(
+		settings.modelChoice,
+		inferenceMode(location.search),
+		() => []
+	);
 	if (planned) startPoseWorkerEarly(planned.load);
 }

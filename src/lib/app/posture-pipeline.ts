@@ -65,7 +65,7 @@ export interface PosturePrefs {
 export function createPostureMonitor(settings: Settings, prefs: PosturePrefs): PostureMonitor {
 	const devices = browserMediaDevices();
 	return new PostureMonitor({
-		model: { model: settings.model, runtime: settings.runtime, backend: settings.backend },
+		model: settings.modelChoice,
 		openCamera: () => openPostureCamera(devices, settings.cameraId || undefined),
 		frameGrabber: (source) =>
 			source instanceof CameraSource ? frameGrabber(source.stream.getVideoTracks()[0]) : null,

@@ -5,6 +5,7 @@
  */
 import { Persisted, isBoolean, isString, oneOf } from './persisted.svelte';
 import { browserStorage, type StorageLike } from '../storage/local';
+import type { ModelChoice } from '../session/types';
 import { SENSITIVITIES, type Sensitivity } from '../posture/types';
 
 export const BACKENDS = ['auto', 'webgl', 'wasm', 'webgpu'] as const;
@@ -173,6 +174,11 @@ export class Settings {
 	}
 	set backend(v: BackendChoice) {
 		this.#backend.current = v;
+	}
+
+	/** The pose model, runtime and backend chosen, as the model loader takes them (a copy). */
+	get modelChoice(): ModelChoice {
+		return { model: this.model, runtime: this.runtime, backend: this.backend };
 	}
 
 	get muted(): boolean {

@@ -50,11 +50,7 @@ export function createWorkoutSession(
 			return () => document.removeEventListener('visibilitychange', onChange);
 		}
 	};
-	const session = new WorkoutSession(
-		exercise,
-		{ model: settings.model, runtime: settings.runtime, backend: settings.backend },
-		deps
-	);
+	const session = new WorkoutSession(exercise, settings.modelChoice, deps);
 	session.setMuted(settings.muted);
 	return session;
 }

@@ -17,15 +17,7 @@ import { isModelLoadError, ModelLoadError } from '$lib/pose/errors';
 import { createEstimator } from '$lib/pose/estimator';
 import { createWorkerEstimator } from '$lib/pose/worker-estimator';
 import type { WorkerLoad } from '$lib/pose/worker-spawn';
-import {
-	DEFAULT_MODEL,
-	DEFAULT_RUNTIME,
-	MODEL_IDS,
-	MODELS,
-	getModel,
-	isModelId,
-	type Runtime
-} from '$lib/pose/models';
+import { MODEL_IDS, MODELS, type Runtime } from '$lib/pose/models';
 import {
 	autoCandidates,
 	inferenceMode,
@@ -33,6 +25,7 @@ import {
 	plannedWorkerLoad,
 	rememberBackend,
 	rememberedBackend,
+	resolveModel,
 	type InferenceMode
 } from './model-plan';
 import type { EstimatorLike, LoadedEstimator, ModelChoice } from './types';
@@ -192,11 +185,7 @@ export async function loadEstimator(
 	onProgress: (detail: string) => void,
 	options: LoadOptions = {}
 ): Promise<LoadedEstimator> {
-	const model = isModelId(choice.model) ? choice.model : DEFAULT_MODEL;
-	const info = getModel(model);
-	const runtime = info.runtimes.includes(choice.runtime as Runtime)
-		? (choice.runtime as Runtime)
-		: DEFAULT_RUNTIME;
+	const { model, runtime } = resolveModel(choice);
 	const auto = choice.backend === 'auto';
 	let remembered = auto ? rememberedBackend(model) : null;
 	// Asked once, and only when needed: it makes a WebGL context to see whether it is software.

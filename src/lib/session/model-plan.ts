@@ -6,7 +6,14 @@
  * (early-model.ts), which must decide before tfjs has loaded: no tfjs here.
  */
 import { DEFAULT_CANDIDATES, DEFAULT_WASM_PATHS, type BackendName } from '$lib/pose/backend-names';
-import { DEFAULT_MODEL, getModel, isModelId, type ModelId } from '$lib/pose/models';
+import {
+	DEFAULT_MODEL,
+	DEFAULT_RUNTIME,
+	getModel,
+	isModelId,
+	type ModelId,
+	type Runtime
+} from '$lib/pose/models';
 import { isWorkerBackend, type WorkerBackend } from '$lib/pose/worker-protocol';
 import type { WorkerLoad } from '$lib/pose/worker-spawn';
 import { browserStorage, readJson, writeJson } from '$lib/storage/local';
@@ -112,6 +119,18 @@ export async function workerBackend(
 	return left.length === 1 && isWorkerBackend(left[0]) ? left[0] : null;
 }
 
+/**
+ * The model and runtime a choice comes to: an unknown model is the default one, and a runtime
+ * the model lacks is the default runtime (MoveNet has no MediaPipe runtime here).
+ */
+export function resolveModel(choice: ModelChoice): { model: ModelId; runtime: Runtime } {
+	const model = isModelId(choice.model) ? choice.model : DEFAULT_MODEL;
+	const runtime = getModel(model).runtimes.includes(choice.runtime as Runtime)
+		? (choice.runtime as Runtime)
+		: DEFAULT_RUNTIME;
+	return { model, runtime };
+}
+
 /** Absolute URL of a same-origin path (a worker resolves relative ones against its own URL). */
 export const absolute = (path: string) => new URL(path, globalThis.location.href).href;
 
@@ -126,10 +145,7 @@ export async function plannedWorkerLoad(
 	/** The backends worth timing here, asked only if needed (it makes a WebGL context). */
 	candidates: () => readonly BackendName[] = autoCandidates
 ): Promise<{ load: WorkerLoad; framesInFlight: number } | null> {
-	const model: ModelId = isModelId(choice.model) ? choice.model : DEFAULT_MODEL;
-	const runtime = getModel(model).runtimes.includes(choice.runtime as never)
-		? choice.runtime
-		: 'tfjs';
+	const { model, runtime } = resolveModel(choice);
 	if (runtime !== 'tfjs' || inference === 'main') return null;
 	const remembered = choice.backend === 'auto' ? rememberedBackend(model) : null;
 	// Only an "Automatic" choice with nothing remembered looks at the candidates: on a return
