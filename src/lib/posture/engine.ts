@@ -51,6 +51,11 @@ export interface PostureEngineOptions {
 	 */
 	settleSeconds?: number;
 	/**
+	 * A sit-up (slouched → upright) must last this long (s, and two frames) to show. Default:
+	 * the smaller of `settleSeconds` and `DEFAULT_SIT_UP_SETTLE_SECONDS`.
+	 */
+	sitUpSettleSeconds?: number;
+	/**
 	 * A status without a verdict (away, unknown, not in position) must last this long (s, and
 	 * two frames) to replace a verdict: a missed frame or two is not leaving. Default: the
 	 * larger of `settleSeconds` and 1 s.
@@ -123,6 +128,17 @@ export interface PostureReading {
  * that issue 14 asks (1 s before: with the medians, sitting up showed ≈ 2.5 s late).
  */
 export const DEFAULT_SETTLE_SECONDS = 0.5;
+/**
+ * A sit-up shows once it has lasted this long, s (and two frames): half the settling of a new
+ * slouch. A slouch ends only when every metric is back under `DEFAULT_RELEASE_SHARE` of its
+ * limit (the hysteresis), so a reading at the limit cannot flicker to upright; what a full
+ * half second added on top was delay. Sitting up is a deliberate movement, and seeing it
+ * acknowledged at once is what the person needs; a slouch, which may nudge, still needs 0.5 s.
+ * On the real desk clips (bench:posture-real) 0.5 s showed a sit-up 1.1–1.9 s after the
+ * labelled slouch ended and kept up to 13 upright frames of 145 slouched; 0.25 s: 0–1.6 s,
+ * 7 frames (the nudges unchanged).
+ */
+export const DEFAULT_SIT_UP_SETTLE_SECONDS = 0.25;
 /** See `gapSettleSeconds`. */
 export const DEFAULT_GAP_SETTLE_SECONDS = 1;
 export const DEFAULT_RELEASE_SHARE = 0.6;
@@ -205,6 +221,7 @@ export class PostureEngine {
 	#sensitivity: Sensitivity;
 	readonly #limits: Partial<Record<PostureMetricId, number>>;
 	readonly #settle: number;
+	readonly #sitUpSettle: number;
 	readonly #gapSettle: number;
 	readonly #release: number;
 	readonly #minConfidence: number;
@@ -238,6 +255,8 @@ export class PostureEngine {
 		this.#sensitivity = options.sensitivity ?? 'normal';
 		this.#limits = { ...options.limits };
 		this.#settle = options.settleSeconds ?? DEFAULT_SETTLE_SECONDS;
+		this.#sitUpSettle =
+			options.sitUpSettleSeconds ?? Math.min(this.#settle, DEFAULT_SIT_UP_SETTLE_SECONDS);
 		this.#gapSettle =
 			options.gapSettleSeconds ?? Math.max(this.#settle, DEFAULT_GAP_SETTLE_SECONDS);
 		this.#release = options.releaseShare ?? DEFAULT_RELEASE_SHARE;
@@ -256,6 +275,7 @@ export class PostureEngine {
 			}
 		}
 		if (!(this.#settle >= 0)) throw new RangeError('settleSeconds must be ≥ 0');
+		if (!(this.#sitUpSettle >= 0)) throw new RangeError('sitUpSettleSeconds must be ≥ 0');
 		if (!(this.#gapSettle >= 0)) throw new RangeError('gapSettleSeconds must be ≥ 0');
 		if (!(this.#release > 0 && this.#release <= 1)) {
 			throw new RangeError('releaseShare must be in (0, 1]');
@@ -600,9 +620,14 @@ export class PostureEngine {
 		// is told how they sit at once (within the 2 s asked, at the live 1–2 samples a second).
 		const fromNothing = this.#settled !== 'upright' && this.#settled !== 'slouched';
 		const verdict = (st: PostureStatus) => st === 'upright' || st === 'slouched';
+		const lasts = (st: PostureStatus) =>
+			!verdict(st)
+				? this.#gapSettle
+				: st === 'upright' && this.#settled === 'slouched'
+					? this.#sitUpSettle
+					: this.#settle;
 		const held = (h: Hold) =>
-			(fromNothing && verdict(h.status)) ||
-			t - h.since >= (verdict(h.status) ? this.#settle : this.#gapSettle)
+			(fromNothing && verdict(h.status)) || t - h.since >= lasts(h.status)
 				? h.frames >= frames
 				: false;
 		// A change under way survives odd frames for up to PENDING_GAP_SECONDS: a slumped person's
