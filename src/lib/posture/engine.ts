@@ -137,8 +137,8 @@ export const DEFAULT_SETTLE_SECONDS = 0.5;
  * On the real desk clips (bench:posture-real) 0.5 s showed a sit-up 1.1–1.9 s after the
  * labelled slouch ended and kept up to 13 upright frames of 145 slouched; 0.25 s: 0–1.6 s,
  * 7 frames (the nudges unchanged). Live, at 2 samples a second while a change is under way,
- * the two frames already take 0.5 s: the page shows a sit-up as soon as before, and the
- * analyser (every frame of a recording) no later than the page.
+ * the two frames already take 0.5 s: the page shows a sit-up as soon as before. The analyser,
+ * reading every frame of a recording, shows it 0.25 s after its first upright frame.
  */
 export const DEFAULT_SIT_UP_SETTLE_SECONDS = 0.25;
 /** See `gapSettleSeconds`. */
