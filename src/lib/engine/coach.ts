@@ -30,6 +30,7 @@ import {
 import { INITIAL_REP_STATE, repTransition, type RepState } from './rep-machine';
 import { ShapeTracker } from './shape-tracker';
 import { SteadyHold } from './steady-hold';
+import { creditedStep } from './time-step';
 import { checkSetup } from './setup-check';
 import { HIPS_UP_TRUNK_LENGTHS, stanceOf } from './stance';
 import type {
@@ -51,8 +52,6 @@ export interface CoachOptions {
 
 /** Seconds a setup issue must last before it is reported and pauses counting. */
 const SETUP_PERSIST_SECONDS = 0.5;
-/** Largest time step (s) credited to a hold: a stalled camera must not add seconds. */
-const MAX_STEP_SECONDS = 0.25;
 /** Seconds of blocked setup (no person, wrong view…) after which a half-done rep is dropped. */
 const ABANDON_REP_SECONDS = 2;
 /** Share of the target a rep-with-hold must be held for full marks. */
@@ -273,10 +272,7 @@ export class Coach {
 		}
 		this.#run.blockedSince = null;
 
-		const dt =
-			this.#run.lastJudgedT === null
-				? 0
-				: Math.min(Math.max(t - this.#run.lastJudgedT, 0), MAX_STEP_SECONDS);
+		const dt = creditedStep(this.#run.lastJudgedT, t);
 		this.#run.lastJudgedT = t;
 
 		const facts = this.#facts(metrics);
@@ -302,7 +298,7 @@ export class Coach {
 		this.#run.replay = [];
 		let prevT: number | null = null;
 		for (const f of frames) {
-			const dt = prevT === null ? 0 : Math.min(Math.max(f.t - prevT, 0), MAX_STEP_SECONDS);
+			const dt = creditedStep(prevT, f.t);
 			prevT = f.t;
 			this.#judge(this.#facts(f.metrics), f.view, f.t, dt, events);
 		}

@@ -5,6 +5,7 @@
  */
 import { evaluate, type Facts } from './conditions';
 import type { FormRule } from './types';
+import { creditedStep } from './time-step';
 
 /** Default seconds a fault must persist before it counts. */
 export const DEFAULT_FAULT_SECONDS = 0.4;
@@ -26,7 +27,7 @@ export class FormRuleTracker {
 	 * highest priority first.
 	 */
 	update(facts: Facts, phase: 'rest' | 'active', t: number): FormRule[] {
-		const dt = this.#lastT === null ? 0 : Math.min(Math.max(t - this.#lastT, 0), 0.25);
+		const dt = creditedStep(this.#lastT, t);
 		this.#lastT = t;
 		const failing: FormRule[] = [];
 		for (const rule of this.#rules) {

@@ -9,6 +9,7 @@
  */
 import { seen, type Body, type KeypointName } from '../pose/keypoints';
 import type { ExerciseDefinition, NotCountedReason, SetupIssue } from './types';
+import { creditedStep } from './time-step';
 
 /** Seconds without anything counted before a reason is given … */
 export const QUIET_SECONDS = 6;
@@ -111,7 +112,7 @@ export class NotCountedTracker {
 		// A person out of view cannot be seen moving: a blocking setup problem counts as movement
 		// as long as somebody is there.
 		const moving = blocked ? i.body !== null : this.#movingSince !== null;
-		const dt = this.#lastT === null ? 0 : Math.min(Math.max(i.t - this.#lastT, 0), 0.25);
+		const dt = creditedStep(this.#lastT, i.t);
 		this.#lastT = i.t;
 		// Standing still is a rest, not a failure: only time spent moving counts toward a reason.
 		if (moving && !i.repActive) this.#movedFor += dt;

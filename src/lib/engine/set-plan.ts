@@ -12,6 +12,7 @@
  */
 import { ANNOUNCEMENTS_EN, type Announcements } from '../text/announcements.en';
 import type { CoachState, ExerciseDefinition, Side } from './types';
+import { creditedStep } from './time-step';
 
 /** Rest between sets of reps (s): 30–60 s is the usual rest for light endurance sets. */
 export const REST_AFTER_REPS_SECONDS = 45;
@@ -19,11 +20,6 @@ export const REST_AFTER_REPS_SECONDS = 45;
 export const REST_AFTER_HOLDS_SECONDS = 30;
 /** "Get ready" is said this many seconds before a rest ends. */
 const READY_WARNING_SECONDS = 5;
-/**
- * Largest Coach time step (s) credited to "seconds held" per side: a stalled camera must not add
- * time (the Coach uses the same limit for its own hold clock).
- */
-const MAX_STEP_SECONDS = 0.25;
 
 export type PlanKind = 'reps' | 'holds' | 'side-holds';
 export type PlanPhase = 'work' | 'rest' | 'done';
@@ -328,8 +324,8 @@ export class SetPlan {
 	#coachStep(t: number): number {
 		const prev = this.#lastCoachT;
 		this.#lastCoachT = Number.isFinite(t) ? t : prev;
-		if (prev === null || !Number.isFinite(t) || t < prev) return 0;
-		return Math.min(t - prev, MAX_STEP_SECONDS);
+		// Clamped as the Coach clamps its own hold clock (time-step.ts).
+		return Number.isFinite(t) ? creditedStep(prev, t) : 0;
 	}
 
 	/** Per-side holds: alternate, starting left, until each side has its count. */

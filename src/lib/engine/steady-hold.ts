@@ -8,12 +8,7 @@
  *
  * Pure: the coach feeds it the low-passed rep signal of each active frame (see coach.ts).
  */
-
-/**
- * Largest step (s) between two frames credited to a stretch: a stalled camera must not add
- * seconds (the same cap as the coach's hold clock).
- */
-const MAX_STEP_SECONDS = 0.25;
+import { creditedStep } from './time-step';
 
 export class SteadyHold {
 	/** Session times (s) and rep-signal values (metric units) of the current active phase. */
@@ -45,7 +40,7 @@ export class SteadyHold {
 				continue;
 			}
 			if (i > 0 && Math.abs(this.#v[i - 1]! - peak) <= band) {
-				run += Math.min(Math.max(this.#t[i]! - this.#t[i - 1]!, 0), MAX_STEP_SECONDS);
+				run += creditedStep(this.#t[i - 1]!, this.#t[i]!);
 			}
 			best = Math.max(best, run);
 		}

@@ -16,20 +16,11 @@ import { frameSize, isDrawable, type EstimatorInput, type PoseEstimator } from '
 import { FrameReader, modelFrameSide } from './frame-reader';
 import type { Body } from './keypoints';
 import type { ModelId } from './models';
-import {
-	PendingFrames,
-	type FromWorker,
-	type ToWorker,
-	type WorkerBackend
-} from './worker-protocol';
-import { claimPoseWorker } from './worker-spawn';
+import { PendingFrames, type FromWorker, type ToWorker } from './worker-protocol';
+import { claimPoseWorker, type WorkerLoad } from './worker-spawn';
 
-export interface WorkerEstimatorOptions {
-	model: ModelId;
-	backend: WorkerBackend;
-	/** Absolute URLs: the worker resolves relative ones against its own script's URL. */
-	modelBaseUrl: string;
-	wasmPaths: string;
+/** The worker's load (absolute URLs: the worker resolves relative ones against its own script's). */
+export interface WorkerEstimatorOptions extends WorkerLoad {
 	/**
 	 * Frames a caller may send before the first is answered (default 1); see
 	 * `EstimatorLike.framesInFlight`. With 2 the page reads the next frame while the model runs.
@@ -42,14 +33,10 @@ export interface WorkerEstimatorOptions {
  * worker-spawn.ts); throws the worker's ModelLoadError if it fails.
  */
 export async function createWorkerEstimator(opts: WorkerEstimatorOptions): Promise<PoseEstimator> {
-	const { worker, loaded } = claimPoseWorker({
-		model: opts.model,
-		backend: opts.backend,
-		modelBaseUrl: opts.modelBaseUrl,
-		wasmPaths: opts.wasmPaths
-	});
+	const { framesInFlight = 1, ...load } = opts;
+	const { worker, loaded } = claimPoseWorker(load);
 	const { minPersonScore } = await loaded;
-	return new WorkerEstimator(opts.model, minPersonScore, opts.framesInFlight ?? 1, worker);
+	return new WorkerEstimator(load.model, minPersonScore, framesInFlight, worker);
 }
 
 class WorkerEstimator implements PoseEstimator {
