@@ -9,6 +9,9 @@ import { KP, type PoseFrame } from '../pose/keypoints';
 import * as sim from '../sim';
 import { DESK_CAMERA, ex, runMotion, SEEDS, withKeypoints } from './test-helpers';
 
+/** The desk camera with the person's back to it. */
+const BACK = { ...DESK_CAMERA, view: 'back' as const };
+
 /**
  * A camera 2 m away framing the person from the waist up to their hands overhead (0.98–2.7 m
  * above the floor): the hips (0.93 m for a 1.75 m adult) are just under the frame.
@@ -194,7 +197,6 @@ const backwardRolls = (n: number, seconds: number) =>
 
 describe('a shoulder roll is not a held squeeze', () => {
 	const def = ex('scapular-squeeze');
-	const BACK = { ...DESK_CAMERA, view: 'back' as const };
 	/** Shoulder blades drawn together as firmly as a real person's seen from behind. */
 	const firm = sim.posture({ shoulderRetraction: 0.22 }, sim.scapularSqueeze);
 	const squeezes = (n: number) =>
@@ -310,7 +312,7 @@ describe('a trunk rotation is judged facing the camera', () => {
 					sim.idle(2, { posture: sim.standingNeutral, sway: 0.5 }),
 					backwardRolls(10, 2.4)
 				),
-				camera: { ...DESK_CAMERA, view: 'back' as const },
+				camera: BACK,
 				noise: 'realistic',
 				seed
 			});
